@@ -1,0 +1,28 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "coexist",
+    products: [
+        .executable(name: "coexist", targets: ["coexist"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .systemLibrary(name: "CLua", pkgConfig: "lua5.4", providers: [.apt(["liblua5.4-dev"])]),
+        .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
+        .target(name: "CLuaBridge", dependencies: ["CLua"]),
+        .target(name: "CoexistKit", exclude: ["Calls", "Tenant"]),
+        .target(name: "CoexistLua", dependencies: ["CLua", "CLuaBridge", "CoexistKit"]),
+        .target(name: "CoexistShell", dependencies: ["CEditLine", "CLuaBridge", "CoexistLua", "CoexistKit"]),
+        .executableTarget(name: "coexist", dependencies: [
+            "CoexistShell", "CoexistLua", "CoexistKit",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(name: "CoexistKitTests", dependencies: ["CoexistKit"], exclude: ["Calls", "Tenant"]),
+        .testTarget(name: "CoexistLuaTests", dependencies: ["CoexistLua", "CLua", "CLuaBridge"]),
+        .testTarget(name: "CoexistShellTests", dependencies: ["CoexistShell", "CoexistLua"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["coexist"]),
+    ]
+)

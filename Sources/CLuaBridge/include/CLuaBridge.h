@@ -1,0 +1,64 @@
+#ifndef COEXIST_CLUABRIDGE_H
+#define COEXIST_CLUABRIDGE_H
+/* The only code in coexist that raises Lua errors. Swift host functions return normally and report an
+   error by returning -1 after pushing the error value; the trampoline here raises it from a C frame, so
+   Lua's longjmp never crosses Swift code (which would leak retained objects and corrupt ARC). */
+#include <stddef.h>
+
+typedef struct lua_State lua_State;
+
+/* A Swift function: returns the number of results it pushed, or -1 after pushing an error value. */
+typedef int (*bridge_host_fn)(lua_State *L, void *ctx);
+typedef void (*bridge_release_fn)(void *ctx);
+
+/* Pushes a Lua function that calls fn(L, ctx). `release(ctx)` runs when Lua collects the function. */
+void bridge_push_host_function(lua_State *L, bridge_host_fn fn, void *ctx, bridge_release_fn release);
+
+/* Creates (or fetches) the metatable for an object type and leaves it on the stack. Its __gc releases the
+   object's ctx with `release`; __name is tname. Returns 1 when it was created now. */
+int bridge_object_metatable(lua_State *L, const char *tname, bridge_release_fn release);
+/* Pushes a full userdata carrying ctx with the metatable tname, which must exist. */
+void bridge_push_object(lua_State *L, void *ctx, const char *tname);
+/* The ctx of the object at idx when it has metatable tname, else NULL. Never raises. */
+void *bridge_to_object(lua_State *L, int idx, const char *tname);
+/* The ctx of any bridged object at idx (any object metatable), else NULL; *tname receives its type name. */
+void *bridge_any_object(lua_State *L, int idx, const char **tname);
+
+/* Calls the function below nargs arguments with a message handler that appends a traceback.
+   Returns LUA_OK or an error status with the message on top of the stack. */
+int bridge_pcall_traceback(lua_State *L, int nargs, int nresults);
+/* luaL_tolstring under protection: pushes the string, or an error message; returns a Lua status. */
+int bridge_tostring(lua_State *L, int idx);
+/* Loads a chunk of text (never binary); returns a Lua status with the function or message on top. */
+int bridge_load(lua_State *L, const char *code, size_t len, const char *chunkname);
+
+/* Loads a script file as lua.c does (skips a first '#' line, so #! scripts work; text only). */
+int bridge_loadfile(lua_State *L, const char *path);
+/* The C stream of Lua's current default output (io.output()), or stdout; what print and results write to. */
+void *bridge_default_output(lua_State *L);
+
+/* A state whose allocator refuses to grow past `limit` bytes (0: no limit), so a runaway script gets
+   Lua's "not enough memory" error instead of the process being killed. */
+lua_State *bridge_newstate(size_t limit);
+void bridge_close(lua_State *L);
+size_t bridge_memory_used(lua_State *L);
+size_t bridge_memory_limit(lua_State *L);
+void bridge_set_memory_limit(lua_State *L, size_t limit);
+/* Opens the standard libraries under protection; returns a Lua status. */
+int bridge_openlibs(lua_State *L);
+
+/* Ctrl-C, modelled on lua.c: the handler only sets a flag and a count hook; the hook raises
+   "interrupted!" from C at the next Lua instruction. Installed once, without SA_RESTART, so a read at
+   the prompt returns EINTR. A second Ctrl-C while the first is still unserviced (a host call that does not
+   poll) restores the terminal and exits 130. */
+void bridge_install_sigint(void);
+void bridge_arm(lua_State *L);
+void bridge_disarm(void);
+/* Whether a Ctrl-C arrived and has not been taken; host functions poll this in long loops. */
+int bridge_interrupt_pending(void);
+/* Returns and clears the pending Ctrl-C. */
+int bridge_take_interrupt(void);
+/* Simulates a Ctrl-C (for tests). */
+void bridge_raise_interrupt(void);
+
+#endif

@@ -1,0 +1,13 @@
+/// How a result set is written out. The raw values double as the names users type (`.mode csv`).
+public enum OutputMode: String, CaseIterable, Sendable {
+    /// Boxed, aligned, elided: for reading at the terminal.
+    case table
+    /// RFC 4180, every row: for spreadsheets and scripts.
+    case csv
+    /// An array of objects, every row: for jq and other programs.
+    case json
+    /// A GitHub table: for pasting into issues and reports.
+    case markdown
+    /// One `name = value` per line: for wide rows that do not fit across the screen.
+    case line
+}

@@ -1,0 +1,27 @@
+/// The shell's display settings, passed whole to the renderer so every mode sees the same choices.
+public struct RenderOptions: Sendable, Equatable {
+    public var mode: OutputMode
+    /// Whether column names are printed (ignored by json and line, which need names to make sense).
+    public var headers: Bool
+    /// Rows shown by the human modes before the middle is elided; 0 shows every row.
+    /// Machine modes (csv, json) always write every row.
+    public var maxRows: Int
+    /// Text for NULL in the human modes; csv writes an empty field and json writes null.
+    public var nullValue: String
+    /// Bold headers with ANSI escapes; off by default so piped output stays clean.
+    public var color: Bool
+
+    public init(
+        mode: OutputMode = .table,
+        headers: Bool = true,
+        maxRows: Int = 40,
+        nullValue: String = "NULL",
+        color: Bool = false
+    ) {
+        self.mode = mode
+        self.headers = headers
+        self.maxRows = maxRows
+        self.nullValue = nullValue
+        self.color = color
+    }
+}

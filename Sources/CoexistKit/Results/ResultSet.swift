@@ -1,0 +1,53 @@
+/// One value in a result set. Missing data is `.null`, never zero.
+public enum ResultValue: Sendable, Equatable {
+    case null
+    case bool(Bool)
+    case int(Int)
+    case double(Double)
+    case string(String)
+    /// Seconds since the Unix epoch, UTC.
+    case date(Double)
+
+    public var isNumeric: Bool {
+        switch self {
+        case .int, .double: return true
+        default: return false
+        }
+    }
+}
+
+/// The declared type of a column; renderers use it to align and format.
+public enum ColumnType: String, Sendable, Equatable {
+    case bool, int, double, string, date
+}
+
+public struct Column: Sendable, Equatable {
+    public var name: String
+    public var type: ColumnType
+    /// Decimal places for `.double` columns in human-facing modes (table, markdown, line); nil means automatic.
+    public var decimals: Int?
+
+    public init(_ name: String, _ type: ColumnType, decimals: Int? = nil) {
+        self.name = name
+        self.type = type
+        self.decimals = decimals
+    }
+}
+
+/// The one shape that queries, reviews and simulations hand back: named, typed columns and rows of values.
+public struct ResultSet: Sendable, Equatable {
+    public var columns: [Column]
+    public var rows: [[ResultValue]]
+    /// A short caption shown above the table by human-facing renderers ("poor streams by building").
+    public var title: String?
+
+    public init(columns: [Column], rows: [[ResultValue]] = [], title: String? = nil) {
+        self.columns = columns
+        self.rows = rows
+        self.title = title
+    }
+
+    public var count: Int { rows.count }
+
+    public func columnIndex(_ name: String) -> Int? { columns.firstIndex { $0.name == name } }
+}

@@ -1,0 +1,61 @@
+import CLua
+import CLuaBridge
+
+/// What the REPL shows for one value: text as lua.c would print it, or a result set to render in the
+/// current output mode.
+public enum LuaDisplay {
+    case text(String)
+    case resultSet(ResultSetBox)
+}
+
+public enum Evaluation {
+    case values([LuaDisplay])
+    /// The chunk is unfinished (Lua's syntax error at `<eof>`): read another line and try again.
+    case incomplete
+    case failure(LuaError)
+}
+
+extension LuaEngine {
+    /// Runs one REPL chunk as lua.c does: first as an expression (`return <chunk>`), and only if that does not
+    /// compile, as a statement. The first value of an expression is kept in the global `_`.
+    public func evaluate(_ code: String, chunkName: String = "stdin") -> Evaluation {
+        let top = stack.top
+        defer { lua_settop(L, top) }
+        if load("return " + code + ";", chunkName) != LUA_OK {
+            stack.pop()
+            let status = load(code, chunkName)
+            if status != LUA_OK {
+                let message = stack.string(at: -1) ?? "syntax error"
+                if status == LUA_ERRSYNTAX && message.hasSuffix("<eof>") { return .incomplete }
+                return .failure(LuaError(message))
+            }
+        }
+        if case .failure(let e) = call() { return .failure(e) }
+        let n = stack.top - top
+        guard n > 0 else { return .values([]) }
+        lua_pushvalue(L, top + 1)
+        setGlobal(path: "_")
+        return .values((0..<n).map { display(at: top + 1 + $0) })
+    }
+
+    /// Lua's own syntax error for a chunk (e.g. one cut off at the end of the input).
+    public func syntaxError(_ code: String, chunkName: String) -> LuaError {
+        let top = stack.top
+        defer { lua_settop(L, top) }
+        guard load(code, chunkName) != LUA_OK else { return LuaError("\(chunkName): unfinished input") }
+        return LuaError(stack.string(at: -1) ?? "syntax error")
+    }
+
+    private func load(_ code: String, _ chunkName: String) -> Int32 {
+        var code = code
+        return code.withUTF8 { buf in
+            buf.withMemoryRebound(to: CChar.self) { bridge_load(L, $0.baseAddress, $0.count, "=" + chunkName) }
+        }
+    }
+
+    /// How the REPL shows the value at idx.
+    public func display(at idx: Int32) -> LuaDisplay {
+        if let box = ResultSetBinding.type.object(at: idx, L) { return .resultSet(box) }
+        return .text(ValueInspector(self).describe(at: idx))
+    }
+}

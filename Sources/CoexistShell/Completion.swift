@@ -1,0 +1,113 @@
+/// What is being completed: plain code, a member after `.` or `:`, the inside of a string literal
+/// (where domain sources offer user, cohort and mode names), or a dot-command and its arguments.
+public struct CompletionContext {
+    public enum Kind: Equatable {
+        case code
+        case member(base: String, separator: Character)
+        /// Inside a string literal; `function` is the dotted name called just before it, e.g. `cohort` in `cohort("Wa`.
+        case string(function: String?)
+        case metaCommand
+        case metaArgument(command: String, position: Int)
+    }
+
+    /// The text from the start of the line to the cursor.
+    public let line: String
+    /// The partial word the candidates must start with.
+    public let word: String
+    public let kind: Kind
+}
+
+/// A provider of completions; later features add sources for their own names.
+public protocol CompletionSource: AnyObject {
+    func candidates(for context: CompletionContext) -> [String]
+}
+
+public final class Completer {
+    public private(set) var sources: [CompletionSource] = []
+
+    public init() {}
+
+    public func add(_ source: CompletionSource) { sources.append(source) }
+
+    /// The word being completed, the sorted distinct candidates, and what to append after a unique match.
+    public func complete(_ before: String) -> (word: String, candidates: [String], suffix: String) {
+        let context = Self.context(for: before)
+        var set = Set<String>()
+        for source in sources {
+            for c in source.candidates(for: context) where c.hasPrefix(context.word) { set.insert(c) }
+        }
+        var suffix = ""
+        if case .string = context.kind, let quote = Self.openQuote(before) { suffix = String(quote) }
+        return (context.word, set.sorted(), suffix)
+    }
+
+    static let wordCharacters = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
+
+    public static func context(for line: String) -> CompletionContext {
+        if line.hasPrefix(".") {
+            let parts = line.split(separator: " ", omittingEmptySubsequences: true)
+            if !line.contains(" ") { return CompletionContext(line: line, word: line, kind: .metaCommand) }
+            let word = line.hasSuffix(" ") ? "" : String(parts.last ?? "")
+            let position = line.hasSuffix(" ") ? parts.count : parts.count - 1
+            return CompletionContext(line: line, word: word,
+                                     kind: .metaArgument(command: String(parts[0]), position: position))
+        }
+        if let quote = openQuote(line) {
+            let chars = Array(line)
+            let start = chars.lastIndex(of: quote)!
+            let word = String(chars[(start + 1)...])
+            var i = start - 1
+            while i >= 0 && (chars[i] == " " || chars[i] == "(" || chars[i] == "{") { i -= 1 }
+            var j = i
+            while j >= 0 && (wordCharacters.contains(chars[j]) || chars[j] == "." || chars[j] == ":") { j -= 1 }
+            let function = i > j ? String(chars[(j + 1)...i]) : nil
+            return CompletionContext(line: line, word: word, kind: .string(function: function))
+        }
+        let chars = Array(line)
+        var j = chars.count - 1
+        while j >= 0 && (wordCharacters.contains(chars[j]) || chars[j] == "." || chars[j] == ":") { j -= 1 }
+        let expression = String(chars[(j + 1)...])
+        if let sep = expression.lastIndex(where: { $0 == "." || $0 == ":" }) {
+            let base = String(expression[..<sep])
+            let word = String(expression[expression.index(after: sep)...])
+            return CompletionContext(line: line, word: word, kind: .member(base: base, separator: expression[sep]))
+        }
+        return CompletionContext(line: line, word: expression, kind: .code)
+    }
+
+    /// The quote character of a string literal left open at the end of the line, if any.
+    static func openQuote(_ line: String) -> Character? {
+        var open: Character?
+        var escaped = false
+        for c in line {
+            if let q = open {
+                if escaped { escaped = false } else if c == "\\" { escaped = true } else if c == q { open = nil }
+            } else if c == "\"" || c == "'" {
+                open = c
+            }
+        }
+        return open
+    }
+
+    public static func commonPrefix(_ words: [String]) -> String {
+        guard var prefix = words.first else { return "" }
+        for w in words.dropFirst() {
+            while !w.hasPrefix(prefix) { prefix.removeLast() }
+        }
+        return prefix
+    }
+
+    /// Candidates laid out in columns across the terminal, as shells list them.
+    public static func columns(_ words: [String], width: Int) -> String {
+        let cell = (words.map(\.count).max() ?? 0) + 2
+        let perLine = max(1, width / max(cell, 1))
+        var lines: [String] = []
+        var i = 0
+        while i < words.count {
+            let row = words[i..<min(i + perLine, words.count)]
+            lines.append(row.map { $0 + String(repeating: " ", count: cell - $0.count) }.joined().trimmingCharacters(in: " "))
+            i += perLine
+        }
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,107 @@
+@preconcurrency import CEditLine
+import CLuaBridge
+#if canImport(Glibc)
+@preconcurrency import Glibc
+#endif
+
+/// Line editing on a terminal through libedit's native API (el_gets): emacs keys, Ctrl-R search, history
+/// kept across runs, and Tab completion from the shell's completer.
+public final class EditLineReader: LineReader {
+    private let el: OpaquePointer
+    private let history: OpaquePointer
+    private let historyPath: String?
+    private var promptText: UnsafeMutablePointer<CChar>?
+    let completer: Completer
+
+    public static let historySize: Int32 = 2_000
+
+    public init?(completer: Completer, historyPath: String?) {
+        guard let el = el_init("coexist", stdin, stdout, stderr), let history = shim_history_init() else { return nil }
+        self.el = el
+        self.history = history
+        self.historyPath = historyPath
+        self.completer = completer
+        shim_history_setsize(history, Self.historySize)
+        shim_history_setunique(history, 1)
+        if let historyPath {
+            XDGPaths.makeParent(of: historyPath)
+            shim_history_load(history, historyPath)
+        }
+        shim_el_set_editor(el, "emacs")
+        shim_el_set_signal(el, 1)
+        shim_el_set_history(el, history)
+        shim_el_set_clientdata(el, Unmanaged.passUnretained(self).toOpaque())
+        shim_el_set_prompt(el, { el in
+            let me = Unmanaged<EditLineReader>.fromOpaque(shim_el_get_clientdata(el!)!).takeUnretainedValue()
+            return me.promptText
+        })
+        shim_el_addfn(el, "coexist-complete", "complete the word before the cursor", { el, _ in
+            let me = Unmanaged<EditLineReader>.fromOpaque(shim_el_get_clientdata(el!)!).takeUnretainedValue()
+            return me.complete()
+        })
+        shim_el_bind(el, "^I", "coexist-complete")
+        el_source(el, nil)
+    }
+
+    deinit {
+        el_end(el)
+        history_end(history)
+        free(promptText)
+    }
+
+    public func read(prompt: String) -> LineInput {
+        free(promptText)
+        promptText = strdup(prompt)
+        var count: Int32 = 0
+        guard let raw = el_gets(el, &count) else {
+            if bridge_take_interrupt() != 0 {
+                fputs("^C\n", stdout)
+                return .interrupted
+            }
+            return .endOfInput
+        }
+        var line = String(cString: raw)
+        if line.hasSuffix("\n") { line.removeLast() }
+        return .line(line)
+    }
+
+    public func remember(_ entry: String) {
+        guard !entry.trimmingCharacters(in: " \t").isEmpty else { return }
+        shim_history_enter(history, entry)
+        if let historyPath { shim_history_save(history, historyPath) }
+    }
+
+    /// Tab: a single match completes; several extend to their common prefix, or are listed below the line.
+    private func complete() -> UInt8 {
+        guard let info = el_line(el)?.pointee, let start = info.buffer else { return UInt8(CC_ERROR) }
+        let length = info.cursor - start
+        let before = String(decoding: UnsafeRawBufferPointer(start: start, count: length).bindMemory(to: UInt8.self), as: UTF8.self)
+        let result = completer.complete(before)
+        guard !result.candidates.isEmpty else { return UInt8(CC_ERROR) }
+        let common = Completer.commonPrefix(result.candidates)
+        if common.count > result.word.count {
+            el_insertstr(el, String(common.dropFirst(result.word.count)) + (result.candidates.count == 1 ? result.suffix : ""))
+            return UInt8(CC_REFRESH)
+        }
+        if result.candidates.count == 1 {
+            if !result.suffix.isEmpty { el_insertstr(el, result.suffix) }
+            return UInt8(CC_REFRESH)
+        }
+        fputs("\n" + Completer.columns(result.candidates, width: terminalWidth()) + "\n", stdout)
+        return UInt8(CC_REDISPLAY)
+    }
+
+    private func terminalWidth() -> Int {
+        var ws = winsize()
+        return ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &ws) == 0 && ws.ws_col > 0 ? Int(ws.ws_col) : 80
+    }
+}
+
+extension String {
+    func trimmingCharacters(in set: String) -> String {
+        var s = Substring(self)
+        while let f = s.first, set.contains(f) { s = s.dropFirst() }
+        while let l = s.last, set.contains(l) { s = s.dropLast() }
+        return String(s)
+    }
+}

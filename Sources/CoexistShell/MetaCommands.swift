@@ -1,0 +1,165 @@
+import CoexistKit
+import CoexistLua
+
+/// A dot-command: a line starting with `.`, as in sqlite3 and DuckDB's shells.
+struct MetaCommand: Sendable {
+    let name: String
+    let usage: String
+    let help: String
+    let run: @Sendable (Shell, [String]) throws -> MetaOutcome
+}
+
+enum MetaOutcome { case proceed, quit }
+
+struct MetaCommandError: Error, CustomStringConvertible {
+    let description: String
+    init(_ d: String) { description = d }
+}
+
+enum MetaCommands {
+    static let all: [MetaCommand] = [
+        MetaCommand(name: "help", usage: ".help [COMMAND]", help: "list the dot-commands, or explain one") { shell, args in
+            shell.write(args.first.map(helpText(for:)) ?? overview())
+            return .proceed
+        },
+        MetaCommand(name: "quit", usage: ".quit", help: "leave the shell (also .exit, or Ctrl-D)") { _, _ in .quit },
+        MetaCommand(name: "exit", usage: ".exit", help: "leave the shell") { _, _ in .quit },
+        MetaCommand(name: "mode", usage: ".mode table|csv|json|markdown|line", help: "how results print") { shell, args in
+            guard let name = args.first else {
+                shell.write("current mode: \(shell.settings.render.mode.rawValue)\n")
+                return .proceed
+            }
+            guard let mode = OutputMode(rawValue: name.lowercased()) else {
+                throw MetaCommandError("unknown mode '\(name)': use one of "
+                    + OutputMode.allCases.map(\.rawValue).joined(separator: ", ") + didYouMean(name, OutputMode.allCases.map(\.rawValue)))
+            }
+            shell.settings.render.mode = mode
+            return .proceed
+        },
+        MetaCommand(name: "headers", usage: ".headers on|off", help: "show column names in table, csv, markdown") { shell, args in
+            shell.settings.render.headers = try onOff(args, ".headers")
+            return .proceed
+        },
+        MetaCommand(name: "maxrows", usage: ".maxrows N", help: "elide the middle of results longer than N rows (0: never)") { shell, args in
+            guard let arg = args.first, let n = Int(arg), n >= 0 else { throw MetaCommandError("usage: .maxrows N (a whole number, 0 for no limit)") }
+            shell.settings.render.maxRows = n
+            return .proceed
+        },
+        MetaCommand(name: "nullvalue", usage: ".nullvalue TEXT", help: "how missing values print in table, markdown and line modes") { shell, args in
+            shell.settings.render.nullValue = args.first ?? ""
+            return .proceed
+        },
+        MetaCommand(name: "timer", usage: ".timer on|off", help: "print how long each statement took") { shell, args in
+            shell.settings.timer = try onOff(args, ".timer")
+            return .proceed
+        },
+        MetaCommand(name: "bail", usage: ".bail on|off", help: "stop at the first error (scripts and piped input)") { shell, args in
+            shell.settings.bail = try onOff(args, ".bail")
+            return .proceed
+        },
+        MetaCommand(name: "echo", usage: ".echo on|off", help: "print each statement before running it") { shell, args in
+            shell.settings.echo = try onOff(args, ".echo")
+            return .proceed
+        },
+        MetaCommand(name: "read", usage: ".read FILE", help: "run a file of statements and dot-commands, as if typed") { shell, args in
+            guard let path = args.first else { throw MetaCommandError("usage: .read FILE") }
+            return try shell.readFile(path)
+        },
+        MetaCommand(name: "output", usage: ".output [FILE]", help: "send results and print to FILE; with no FILE, back to the terminal") { shell, args in
+            try shell.engine.redirectOutput(to: args.first)
+            return .proceed
+        },
+        MetaCommand(name: "once", usage: ".once FILE", help: "send only the next statement's output to FILE") { shell, args in
+            guard let path = args.first else { throw MetaCommandError("usage: .once FILE") }
+            try shell.engine.redirectOnce(to: path)
+            shell.onceActive = true
+            return .proceed
+        },
+        MetaCommand(name: "show", usage: ".show", help: "the current settings") { shell, _ in
+            let s = shell.settings
+            shell.write("""
+                   mode: \(s.render.mode.rawValue)
+                headers: \(s.render.headers ? "on" : "off")
+                maxrows: \(s.render.maxRows)
+              nullvalue: "\(s.render.nullValue)"
+                  timer: \(s.timer ? "on" : "off")
+                   bail: \(s.bail ? "on" : "off")
+                   echo: \(s.echo ? "on" : "off")
+
+            """)
+            return .proceed
+        },
+    ]
+
+    static func find(_ name: String) -> MetaCommand? { all.first { $0.name == name } }
+
+    static func overview() -> String {
+        let width = (all.map(\.usage.count).max() ?? 0) + 2
+        return all.map { $0.usage.padding(toWidth: width) + $0.help }.joined(separator: "\n") + "\n"
+    }
+
+    static func helpText(for name: String) -> String {
+        let bare = name.hasPrefix(".") ? String(name.dropFirst()) : name
+        guard let c = find(bare) else {
+            return "no dot-command .\(bare)" + didYouMean(bare, all.map(\.name)) + "\n"
+        }
+        return "\(c.usage)\n  \(c.help)\n"
+    }
+
+    static func onOff(_ args: [String], _ usage: String) throws -> Bool {
+        switch args.first?.lowercased() {
+        case "on", "1", "yes", "true": return true
+        case "off", "0", "no", "false": return false
+        default: throw MetaCommandError("usage: \(usage) on|off")
+        }
+    }
+
+    /// Splits the arguments of a dot-command on spaces, keeping "quoted parts" together.
+    static func tokenize(_ line: String) -> [String] {
+        var tokens: [String] = []
+        var current = ""
+        var quote: Character?
+        var inToken = false
+        for c in line {
+            if let q = quote {
+                if c == q { quote = nil } else { current.append(c) }
+            } else if c == "\"" || c == "'" {
+                quote = c
+                inToken = true
+            } else if c == " " || c == "\t" {
+                if inToken { tokens.append(current); current = ""; inToken = false }
+            } else {
+                current.append(c)
+                inToken = true
+            }
+        }
+        if inToken { tokens.append(current) }
+        return tokens
+    }
+}
+
+/// Completes dot-command names, modes and on/off, and file names for .read, .output and .once.
+final class MetaCommandCompletionSource: CompletionSource {
+    func candidates(for context: CompletionContext) -> [String] {
+        switch context.kind {
+        case .metaCommand:
+            return MetaCommands.all.map { "." + $0.name }
+        case .metaArgument(let command, 1):
+            switch command {
+            case ".mode": return OutputMode.allCases.map(\.rawValue)
+            case ".headers", ".timer", ".bail", ".echo": return ["on", "off"]
+            case ".help": return MetaCommands.all.map(\.name)
+            case ".read", ".output", ".once": return FileNames.matching(context.word)
+            default: return []
+            }
+        default:
+            return []
+        }
+    }
+}
+
+extension String {
+    func padding(toWidth width: Int) -> String {
+        count >= width ? self + " " : self + String(repeating: " ", count: width - count)
+    }
+}

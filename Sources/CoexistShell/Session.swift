@@ -1,0 +1,81 @@
+import CLuaBridge
+import CoexistKit
+import CoexistLua
+#if canImport(Glibc)
+@preconcurrency import Glibc
+#endif
+
+/// What the command line asked for.
+public struct SessionConfig {
+    public var evalChunks: [String] = []
+    public var interactiveAfter = false
+    public var sandbox = false
+    public var noRC = false
+    public var luaMemory = 4 << 30
+    public var script: String?
+    public var scriptArguments: [String] = []
+
+    public init() {}
+}
+
+/// Wires one run of coexist together: engine, tenant, prelude, init.lua, -e chunks, a script, the shell.
+public enum Session {
+    public static func run(_ config: SessionConfig) -> Int32 {
+        let color = getenv("NO_COLOR") == nil
+        let engine: LuaEngine
+        do {
+            engine = try LuaEngine(LuaEngineOptions(memoryLimit: config.luaMemory, sandbox: config.sandbox))
+        } catch {
+            fputs("coexist: \(error)\n", stderr)
+            return 1
+        }
+        let workspace = Workspace()
+        TenantBinding.install(workspace, in: engine)
+        var settings = ShellSettings()
+        settings.color = color
+        let shell = Shell(engine: engine, workspace: workspace, settings: settings)
+        bridge_install_sigint()
+
+        if let stdlib = engine.options.stdlibPath {
+            runStartupFile(stdlib + "/" + StdlibLocator.marker, engine, shell)
+        }
+        if !config.noRC && access(XDGPaths.initFile, R_OK) == 0 {
+            runStartupFile(XDGPaths.initFile, engine, shell)
+        }
+
+        for code in config.evalChunks {
+            if !shell.execute(code, source: "(command line)") {
+                shell.report(engine.syntaxError(code, chunkName: "(command line)"), source: "(command line)", firstLine: 1)
+            }
+            if shell.hadError { return finish(engine, 1) }
+        }
+        var status: Int32 = 0
+        if let script = config.script {
+            if case .failure(let e) = engine.runFile(script, arguments: config.scriptArguments) {
+                shell.fail("coexist: " + e.message)
+                status = 1
+            }
+            if !config.interactiveAfter { return finish(engine, status) }
+        }
+        guard config.script == nil && config.evalChunks.isEmpty || config.interactiveAfter else {
+            return finish(engine, status)
+        }
+        if isatty(STDIN_FILENO) != 0 && isatty(STDOUT_FILENO) != 0,
+           let reader = EditLineReader(completer: shell.completer, historyPath: XDGPaths.historyFile) {
+            shell.loop(reader, interactive: true)
+            return finish(engine, status)
+        }
+        shell.loop(StdioLineReader(), interactive: false)
+        return finish(engine, shell.hadError ? 1 : status)
+    }
+
+    private static func runStartupFile(_ path: String, _ engine: LuaEngine, _ shell: Shell) {
+        if case .failure(let e) = engine.runFile(path) { shell.fail("coexist: " + e.message) }
+    }
+
+    private static func finish(_ engine: LuaEngine, _ status: Int32) -> Int32 {
+        OutputStream.current(engine.L).flush()
+        fflush(stdout)
+        return status
+    }
+}

@@ -1,0 +1,104 @@
+import ArgumentParser
+import CoexistLua
+import CoexistShell
+#if canImport(Glibc)
+@preconcurrency import Glibc
+#endif
+
+/// `coexist`: the command line. Parsing and wiring only; the work is in CoexistShell.
+struct CoexistCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "coexist",
+        abstract: "A Lua shell for planning and running the move from Skype for Business to Microsoft Teams.",
+        usage: "coexist [options] [script.lua [args...]]",
+        discussion: """
+            With no script and no -e, opens the shell (libedit on a terminal; otherwise reads statements \
+            from standard input, exiting 1 if any failed). A script gets its arguments in `arg`, as with lua.
+            Files: $XDG_CONFIG_HOME/coexist/init.lua runs at start (skip with --norc); history is kept in \
+            $XDG_STATE_HOME/coexist/history. NO_COLOR turns colour off. COEXIST_STDLIB overrides where \
+            the shipped Lua modules are found.
+            """,
+        version: Version.text)
+
+    @Option(name: .customShort("e"), help: ArgumentHelp("Run CODE (repeatable); its values are printed.", valueName: "CODE"))
+    var code: [String] = []
+
+    @Flag(name: .customShort("i"), help: "Enter the shell after -e or a script.")
+    var interactive = false
+
+    @Flag(help: "Remove os.execute, io.popen, os.remove, os.rename, os.exit, package.loadlib and C modules; io.open only reads.")
+    var sandbox = false
+
+    @Flag(help: "Do not run init.lua.")
+    var norc = false
+
+    @Option(name: .customLong("lua-memory"), help: ArgumentHelp("Cap Lua's memory (e.g. 512M, 4G; 0 for no cap).", valueName: "SIZE"))
+    var luaMemory = ByteSize(bytes: 4 << 30)
+
+    /// Options end at the first argument that is not an option (or after `--`): from there on everything is
+    /// the script and its own arguments, as with `lua`, so `coexist s.lua -e x` passes `-e x` to the script.
+    static func split(_ argv: [String]) -> (options: [String], script: [String]) {
+        let takesValue: Set<String> = ["-e", "--lua-memory"]
+        var i = 0
+        while i < argv.count {
+            let a = argv[i]
+            if a == "--" { return (Array(argv[..<i]), Array(argv[(i + 1)...])) }
+            guard a.hasPrefix("-") && a != "-" else { break }
+            i += takesValue.contains(a) ? 2 : 1
+        }
+        i = min(i, argv.count)
+        return (Array(argv[..<i]), Array(argv[i...]))
+    }
+
+    func sessionConfig(script: [String]) -> SessionConfig {
+        var c = SessionConfig()
+        c.evalChunks = code
+        c.interactiveAfter = interactive
+        c.sandbox = sandbox
+        c.noRC = norc
+        c.luaMemory = luaMemory.bytes
+        c.script = script.first
+        c.scriptArguments = Array(script.dropFirst())
+        return c
+    }
+}
+
+/// A memory size on the command line: 4G, 512M, 64K or plain bytes.
+struct ByteSize: ExpressibleByArgument {
+    let bytes: Int
+
+    init(bytes: Int) { self.bytes = bytes }
+
+    init?(argument: String) {
+        let units: [Character: Int] = ["K": 1 << 10, "M": 1 << 20, "G": 1 << 30, "T": 1 << 40]
+        var text = argument.uppercased()
+        if text.hasSuffix("B") && text.count > 1 { text.removeLast() }
+        var scale = 1
+        if let last = text.last, let unit = units[last] {
+            scale = unit
+            text.removeLast()
+        }
+        guard let n = Double(text), n >= 0, n * Double(scale) < 9e18 else { return nil }
+        bytes = Int(n * Double(scale))
+    }
+
+    var defaultValueDescription: String { "4G" }
+}
+
+enum Version {
+    static let number = "0.1.0"
+    static var text: String { "coexist \(number) (\(LuaEngine.luaVersion))" }
+}
+
+setlocale(LC_CTYPE, "")
+let (options, script) = CoexistCommand.split(Array(CommandLine.arguments.dropFirst()))
+let command: CoexistCommand
+do {
+    command = try CoexistCommand.parse(options)
+} catch {
+    if CoexistCommand.exitCode(for: error) == .success { CoexistCommand.exit(withError: error) }
+    let message = CoexistCommand.message(for: error).split(separator: "\n").first.map(String.init) ?? "bad usage"
+    fputs("coexist: \(message) (see 'coexist --help')\n", stderr)
+    exit(2)
+}
+exit(Session.run(command.sessionConfig(script: script)))
