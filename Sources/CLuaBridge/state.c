@@ -117,3 +117,7 @@ void *bridge_default_output(lua_State *L) {
     lua_pop(L, 1);
     return out;
 }
+
+FILE *bridge_stdin(void) { return stdin; }
+FILE *bridge_stdout(void) { return stdout; }
+FILE *bridge_stderr(void) { return stderr; }

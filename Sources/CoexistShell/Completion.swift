@@ -1,11 +1,12 @@
 /// What is being completed: plain code, a member after `.` or `:`, the inside of a string literal
 /// (where domain sources offer user, cohort and mode names), or a dot-command and its arguments.
-public struct CompletionContext {
-    public enum Kind: Equatable {
+public struct CompletionContext: Sendable {
+    public enum Kind: Equatable, Sendable {
         case code
         case member(base: String, separator: Character)
-        /// Inside a string literal; `function` is the dotted name called just before it, e.g. `cohort` in `cohort("Wa`.
-        case string(function: String?)
+        /// Inside a string literal. `function` is the dotted name of the call it is an argument of (`cohort` in
+        /// `cohort("Wa`, `route` in `route{from="an`), `key` the table field it is the value of (`from`).
+        case string(function: String?, key: String?)
         case metaCommand
         case metaArgument(command: String, position: Int)
     }
@@ -56,12 +57,8 @@ public final class Completer {
             let chars = Array(line)
             let start = chars.lastIndex(of: quote)!
             let word = String(chars[(start + 1)...])
-            var i = start - 1
-            while i >= 0 && (chars[i] == " " || chars[i] == "(" || chars[i] == "{") { i -= 1 }
-            var j = i
-            while j >= 0 && (wordCharacters.contains(chars[j]) || chars[j] == "." || chars[j] == ":") { j -= 1 }
-            let function = i > j ? String(chars[(j + 1)...i]) : nil
-            return CompletionContext(line: line, word: word, kind: .string(function: function))
+            return CompletionContext(line: line, word: word,
+                                     kind: .string(function: callee(chars, before: start), key: fieldKey(chars, before: start)))
         }
         let chars = Array(line)
         var j = chars.count - 1
@@ -73,6 +70,44 @@ public final class Completer {
             return CompletionContext(line: line, word: word, kind: .member(base: base, separator: expression[sep]))
         }
         return CompletionContext(line: line, word: expression, kind: .code)
+    }
+
+    /// The dotted name before the innermost unclosed `(` or `{` that encloses position `end`.
+    static func callee(_ chars: [Character], before end: Int) -> String? {
+        var depth = 0
+        var quote: Character?
+        var i = end - 1
+        while i >= 0 {
+            let c = chars[i]
+            if let q = quote {
+                if c == q { quote = nil }
+            } else if c == "\"" || c == "'" {
+                quote = c
+            } else if c == ")" || c == "}" {
+                depth += 1
+            } else if c == "(" || c == "{" {
+                if depth == 0 { return name(chars, endingBefore: i) }
+                depth -= 1
+            }
+            i -= 1
+        }
+        return nil
+    }
+
+    /// `from` in `{from = "an`: the field name when the string is a table field's value.
+    static func fieldKey(_ chars: [Character], before end: Int) -> String? {
+        var i = end - 1
+        while i >= 0 && chars[i] == " " { i -= 1 }
+        guard i >= 0 && chars[i] == "=" else { return nil }
+        return name(chars, endingBefore: i)
+    }
+
+    private static func name(_ chars: [Character], endingBefore end: Int) -> String? {
+        var i = end - 1
+        while i >= 0 && chars[i] == " " { i -= 1 }
+        var j = i
+        while j >= 0 && (wordCharacters.contains(chars[j]) || chars[j] == "." || chars[j] == ":") { j -= 1 }
+        return i > j ? String(chars[(j + 1)...i]) : nil
     }
 
     /// The quote character of a string literal left open at the end of the line, if any.

@@ -16,7 +16,7 @@ public final class EditLineReader: LineReader {
     public static let historySize: Int32 = 2_000
 
     public init?(completer: Completer, historyPath: String?) {
-        guard let el = el_init("coexist", stdin, stdout, stderr), let history = shim_history_init() else { return nil }
+        guard let el = el_init("coexist", bridge_stdin(), bridge_stdout(), bridge_stderr()), let history = shim_history_init() else { return nil }
         self.el = el
         self.history = history
         self.historyPath = historyPath
@@ -55,7 +55,7 @@ public final class EditLineReader: LineReader {
         var count: Int32 = 0
         guard let raw = el_gets(el, &count) else {
             if bridge_take_interrupt() != 0 {
-                fputs("^C\n", stdout)
+                fputs("^C\n", bridge_stdout())
                 return .interrupted
             }
             return .endOfInput
@@ -87,7 +87,7 @@ public final class EditLineReader: LineReader {
             if !result.suffix.isEmpty { el_insertstr(el, result.suffix) }
             return UInt8(CC_REFRESH)
         }
-        fputs("\n" + Completer.columns(result.candidates, width: terminalWidth()) + "\n", stdout)
+        fputs("\n" + Completer.columns(result.candidates, width: terminalWidth()) + "\n", bridge_stdout())
         return UInt8(CC_REDISPLAY)
     }
 

@@ -26,7 +26,7 @@ public enum Session {
         do {
             engine = try LuaEngine(LuaEngineOptions(memoryLimit: config.luaMemory, sandbox: config.sandbox))
         } catch {
-            fputs("coexist: \(error)\n", stderr)
+            fputs("coexist: \(error)\n", bridge_stderr())
             return 1
         }
         let workspace = Workspace()
@@ -75,7 +75,7 @@ public enum Session {
 
     private static func finish(_ engine: LuaEngine, _ status: Int32) -> Int32 {
         OutputStream.current(engine.L).flush()
-        fflush(stdout)
+        fflush(bridge_stdout())
         return status
     }
 }

@@ -98,7 +98,7 @@ public final class Shell {
         }
         if settings.timer {
             let elapsed = monotonicSeconds() - start
-            fputs("Run Time: \(formatSeconds(elapsed)) s\n", stderr)
+            fputs("Run Time: \(formatSeconds(elapsed)) s\n", bridge_stderr())
         }
         return true
     }
@@ -165,7 +165,7 @@ public final class Shell {
         hadError = true
         OutputStream.current(engine.L).flush()
         let colored = settings.color && isatty(STDERR_FILENO) != 0
-        fputs((colored ? "\u{1B}[31m" : "") + message + (colored ? "\u{1B}[0m" : "") + "\n", stderr)
+        fputs((colored ? "\u{1B}[31m" : "") + message + (colored ? "\u{1B}[0m" : "") + "\n", bridge_stderr())
     }
 
     /// Chunks are compiled on their own, so Lua numbers their lines from 1; shift "source:N:" by the chunk's

@@ -3,6 +3,7 @@ import CoexistLua
 import CoexistShell
 #if canImport(Glibc)
 @preconcurrency import Glibc
+import CLuaBridge
 #endif
 
 /// `coexist`: the command line. Parsing and wiring only; the work is in CoexistShell.
@@ -98,7 +99,7 @@ do {
 } catch {
     if CoexistCommand.exitCode(for: error) == .success { CoexistCommand.exit(withError: error) }
     let message = CoexistCommand.message(for: error).split(separator: "\n").first.map(String.init) ?? "bad usage"
-    fputs("coexist: \(message) (see 'coexist --help')\n", stderr)
+    fputs("coexist: \(message) (see 'coexist --help')\n", bridge_stderr())
     exit(2)
 }
 exit(Session.run(command.sessionConfig(script: script)))

@@ -4,6 +4,7 @@
    error by returning -1 after pushing the error value; the trampoline here raises it from a C frame, so
    Lua's longjmp never crosses Swift code (which would leak retained objects and corrupt ARC). */
 #include <stddef.h>
+#include <stdio.h>
 
 typedef struct lua_State lua_State;
 
@@ -60,5 +61,10 @@ int bridge_interrupt_pending(void);
 int bridge_take_interrupt(void);
 /* Simulates a Ctrl-C (for tests). */
 void bridge_raise_interrupt(void);
+
+/* The C standard streams: Swift 6 rejects the mutable C globals stdin, stdout and stderr, so go through these. */
+FILE *bridge_stdin(void);
+FILE *bridge_stdout(void);
+FILE *bridge_stderr(void);
 
 #endif

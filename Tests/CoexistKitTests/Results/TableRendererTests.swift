@@ -121,4 +121,15 @@ import Testing
         #expect(text.split(separator: "\n").dropFirst(2) == plain.split(separator: "\n").dropFirst(2))
         #expect(!plain.contains("\u{1B}"))
     }
+
+    @Test func tenThousandRowsUnelidedStayAligned() {
+        var rs = ResultSet(columns: [Column("id", .int), Column("site", .string), Column("mos", .double), Column("jitter", .double, decimals: 1), Column("at", .date)])
+        for i in 0..<10_000 {
+            rs.rows.append([.int(i), .string(i % 7 == 0 ? "東京 \(i)" : "site \(i)"), .double(Double(i) / 7), .double(Double(i % 100) * 0.37), .date(RenderFixtures.morning + Double(i) * 61)])
+        }
+        let lines = ResultRenderer.render(rs, RenderFixtures.options(.table, maxRows: 0)).split(separator: "\n")
+        #expect(lines.count == 10_000 + 5)
+        #expect(lines.last == "10000 rows")
+        #expect(Set(lines.dropLast().map { DisplayWidth.of(String($0)) }).count == 1)
+    }
 }
