@@ -1,0 +1,50 @@
+@preconcurrency import Glibc
+import Testing
+@testable import CoexistLua
+
+@Suite(.serialized) struct HelpTests {
+    /// help() prints through the shell's output; capture it in a file.
+    func help(_ lua: LuaEngine, _ expression: String) throws -> String {
+        let path = "/tmp/coexist-help-\(getpid()).txt"
+        try lua.redirectOutput(to: path)
+        _ = lua.evaluate("help(\(expression))")
+        try lua.redirectOutput(to: nil)
+        guard let f = fopen(path, "r") else { return "" }
+        defer { fclose(f) }
+        var out = ""
+        var buffer = [CChar](repeating: 0, count: 4096)
+        while fgets(&buffer, Int32(buffer.count), f) != nil { out += String(cString: buffer) }
+        return out
+    }
+
+    @Test func builtinsHaveTheirDoc() throws {
+        let lua = try LuaEngine(LuaEngineOptions(stdlibPath: nil))
+        #expect(try help(lua, "date").contains("date(x): a date from"))
+        #expect(try help(lua, "string.format").contains("printf-style"))
+        #expect(try help(lua, "'string.format'").contains("printf-style"))
+    }
+
+    @Test func objectsListTheirFieldsAndMethods() throws {
+        let lua = try LuaEngine(LuaEngineOptions(stdlibPath: nil))
+        let text = try help(lua, "date('2026-10-01')")
+        #expect(text.contains("date: A point in time"))
+        #expect(text.contains(".year"))
+        #expect(text.contains(":format"))
+    }
+
+    @Test func luaFunctionsShowWhereAndTheirComment() throws {
+        let path = "/tmp/coexist-help-fn-\(getpid()).lua"
+        try ResultFiles.write("-- Adds one to n.\n-- Never fails.\nfunction inc(n)\n  return n + 1\nend\n", to: path)
+        let lua = try LuaEngine(LuaEngineOptions(stdlibPath: nil))
+        _ = lua.runFile(path)
+        let text = try help(lua, "inc")
+        #expect(text.contains("defined at \(path):3"))
+        #expect(text.contains("Adds one to n.\nNever fails."))
+    }
+
+    @Test func unknownNamesSuggest() throws {
+        let lua = try LuaEngine(LuaEngineOptions(stdlibPath: nil))
+        #expect(try help(lua, "'strin.format'").contains("did you mean 'string.format'"))
+        #expect(try help(lua, "").contains("Builtins:"))
+    }
+}
