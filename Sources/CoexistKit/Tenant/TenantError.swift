@@ -1,0 +1,26 @@
+/// Everything the tenant model refuses, with a message a shell user can act on.
+public enum TenantError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// A mode, policy, client, cohort or field name that does not exist; `suggestion` is the nearest valid one.
+    case unknownName(kind: String, name: String, suggestion: String?)
+    case unknownUser(String)
+    /// A row of an import file that could not be read.
+    case badRow(file: String, line: Int, field: String, value: String, reason: String)
+    case badFile(file: String, reason: String)
+    /// A change that breaks a rule of domain 1.4; nothing was changed.
+    case refused(String)
+    case nothingToUndo
+
+    public var description: String {
+        switch self {
+        case let .unknownName(kind, name, suggestion):
+            if let s = suggestion { return "unknown \(kind) '\(name)' (did you mean '\(s)'?)" }
+            return "unknown \(kind) '\(name)'"
+        case let .unknownUser(upn): return "unknown user '\(upn)'"
+        case let .badRow(file, line, field, value, reason):
+            return "\(file):\(line): field \(field) = '\(value)': \(reason)"
+        case let .badFile(file, reason): return "\(file): \(reason)"
+        case let .refused(why): return "refused: \(why)"
+        case .nothingToUndo: return "nothing to undo"
+        }
+    }
+}

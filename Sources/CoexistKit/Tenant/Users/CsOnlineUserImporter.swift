@@ -1,0 +1,65 @@
+import Foundation
+
+/// Reads `Get-CsOnlineUser | Export-Csv` output (Windows PowerShell's `#TYPE` first line and quoted fields included).
+///
+/// Columns used (unknown columns are ignored):
+/// - `UserPrincipalName` (required), `DisplayName`, `Department`, `City`, `UsageLocation` (country), `SipAddress`;
+/// - `TeamsUpgradePolicy`: the per-user grant (empty = inherits the tenant global; a `Tag:` prefix is dropped);
+/// - `TeamsUpgradeEffectiveMode`: kept as `reportedEffectiveMode` for comparison;
+/// - homing: on-premises when `InterpretedUserType` contains `HybridOnprem`, or when `HostingProvider` starts with
+///   `SRV:`; online otherwise (`sipfed.online.lync.com`, or empty);
+/// - `EnterpriseVoiceEnabled` (`True`/`False`), `LineURI` (phone number, `tel:` prefix kept).
+///
+/// Get-CsOnlineUser does not say where the mailbox lives, nor the building or licences: those default to online,
+/// empty and false, and can be filled in from the plain users CSV.
+public enum CsOnlineUserImporter {
+    public static func parse(_ text: String, file: String, mode: ImportErrorMode = .strict) throws(TenantError) -> (users: [User], report: UserImportReport) {
+        let csv = try TenantCSV(text: text, file: file)
+        guard let upnColumn = csv.column("UserPrincipalName") else {
+            throw .badFile(file: file, reason: "no UserPrincipalName column; is this Get-CsOnlineUser | Export-Csv output?")
+        }
+        let col = (
+            name: csv.column("DisplayName"), department: csv.column("Department"), city: csv.column("City"),
+            country: csv.column("UsageLocation"), sip: csv.column("SipAddress"),
+            effective: csv.column("TeamsUpgradeEffectiveMode"), policy: csv.column("TeamsUpgradePolicy"),
+            userType: csv.column("InterpretedUserType"), hosting: csv.column("HostingProvider"),
+            ev: csv.column("EnterpriseVoiceEnabled"), line: csv.column("LineURI")
+        )
+        var parsed = ParsedUsers()
+        var seen = Set<String>()
+        for record in csv.records {
+            let r = UserFieldReader(file: file, line: record.line)
+            func f(_ i: Int?) -> String {
+                guard let i, i < record.fields.count else { return "" }
+                return record.fields[i].trimmingCharacters(in: .whitespaces)
+            }
+            do throws(TenantError) {
+                let upn = try r.upn("UserPrincipalName", f(upnColumn))
+                guard seen.insert(UserDirectory.key(upn)).inserted else {
+                    throw r.fail("UserPrincipalName", upn, "appears twice in the file")
+                }
+                let sip = f(col.sip)
+                let user = User(
+                    upn: upn, displayName: f(col.name), department: f(col.department), city: f(col.city),
+                    country: f(col.country), homing: homing(userType: f(col.userType), hostingProvider: f(col.hosting)),
+                    sipAddress: sip.isEmpty ? nil : sip,
+                    enterpriseVoice: try r.bool("EnterpriseVoiceEnabled", f(col.ev), default: false),
+                    phoneNumber: f(col.line), grantedPolicy: try r.policy("TeamsUpgradePolicy", f(col.policy)),
+                    reportedEffectiveMode: try r.mode("TeamsUpgradeEffectiveMode", f(col.effective)))
+                try r.checkHoming(user, field: "TeamsUpgradePolicy")
+                parsed.users.append(user)
+            } catch {
+                try parsed.reject(error, mode: mode)
+            }
+        }
+        return (parsed.users, parsed.report)
+    }
+
+    /// InterpretedUserType wins because it is what Microsoft derives from all homing attributes; HostingProvider
+    /// is the fallback for exports from module versions that leave it empty.
+    static func homing(userType: String, hostingProvider: String) -> UserHoming {
+        if userType.lowercased().contains("hybridonprem") { return .onPremises }
+        if hostingProvider.uppercased().hasPrefix("SRV:") { return .onPremises }
+        return .online
+    }
+}

@@ -1,0 +1,35 @@
+import Foundation
+@testable import CoexistKit
+
+/// A five-person hybrid tenant small enough to reason about in each test.
+enum TestTenant {
+    static let today = PlanDay(year: 2026, month: 10, day: 1)
+    static let feb1 = PlanDay(year: 2027, month: 2, day: 1)
+
+    static func make() -> CoexistenceTenant {
+        let users = [
+            User(upn: "ann@contoso.com", displayName: "Ann Smith", department: "Sales", building: "SEA-1",
+                 homing: .online, grantedPolicy: .upgradeToTeams),
+            User(upn: "raj@contoso.com", displayName: "Raj Patel", department: "Sales", building: "NYC-1",
+                 homing: .onPremises, runsTeams: false),
+            User(upn: "mei@contoso.com", displayName: "Mei Chen", department: "Finance", building: "NYC-1",
+                 homing: .onPremises, mailbox: .onPremises, grantedPolicy: UpgradePolicy.named("SfBWithTeamsCollab")),
+            User(upn: "omar@contoso.com", displayName: "Omar Haddad", department: "Finance", building: "LON-1",
+                 homing: .online),
+            User(upn: "lena@contoso.com", displayName: "Lena Muller", department: "HR", building: "BER-1",
+                 homing: .onPremises, enterpriseVoice: true, phoneNumber: "tel:+4930123"),
+        ]
+        var t = CoexistenceTenant(users: users, global: UpgradePolicy.named("SfBWithTeamsCollab")!, today: today)
+        try! t.defineCohort("Wave 1", members: [1, 2])
+        try! t.defineCohort("Wave 2", members: [3, 4])
+        return t
+    }
+
+    static func options(_ day: PlanDay? = nil, notify: Bool? = nil, dryRun: Bool = false) -> ChangeOptions {
+        ChangeOptions(on: day, notify: notify, reason: "test", who: "alice", at: today.epochSeconds + 3600, dryRun: dryRun)
+    }
+
+    static func fixture(_ name: String, file: String = #filePath) -> URL {
+        URL(fileURLWithPath: file).deletingLastPathComponent().appendingPathComponent("Fixtures").appendingPathComponent(name)
+    }
+}
