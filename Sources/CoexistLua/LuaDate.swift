@@ -16,11 +16,15 @@ public struct LuaDate: Equatable, Comparable, Hashable, Sendable {
 
     public static func < (a: LuaDate, b: LuaDate) -> Bool { a.epochSeconds < b.epochSeconds }
 
-    /// "Now", or `COEXIST_NOW` when set, so that relative dates ("-7d") are reproducible in tests and training.
+    /// The tenant's own "now" when it lives on a fixed date (the demo does), so "-7d" means its last week.
+    nonisolated(unsafe) public static var tenantNow: LuaDate?
+
+    /// "Now": `COEXIST_NOW` when set (reproducible tests and training), else the tenant's fixed date, else the clock.
     public static func now() -> LuaDate {
         if let fixed = getenv("COEXIST_NOW").map({ String(cString: $0) }), let d = try? parse(fixed, relativeTo: nil) {
             return d
         }
+        if let tenantNow { return tenantNow }
         var ts = timespec()
         clock_gettime(CLOCK_REALTIME, &ts)
         return LuaDate(epochSeconds: Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9)

@@ -14,6 +14,10 @@ public struct SessionConfig {
     public var luaMemory = 4 << 30
     public var script: String?
     public var scriptArguments: [String] = []
+    /// Start with an empty tenant instead of the demo.
+    public var empty = false
+    /// How many people the demo tenant has.
+    public var demoUsers = DemoPeople.defaultUserCount
 
     public init() {}
 }
@@ -29,7 +33,12 @@ public enum Session {
             fputs("coexist: \(error)\n", bridge_stderr())
             return 1
         }
-        let workspace = Workspace()
+        let workspace = config.empty
+            ? Workspace.empty(today: PlanDay(epochSeconds: LuaDate.now().epochSeconds))
+            : Workspace.demo(users: config.demoUsers)
+        if let today = workspace.today {
+            LuaDate.tenantNow = LuaDate(epochSeconds: Double(today.daysSinceEpoch) * 86_400 + 12 * 3600)
+        }
         TenantBinding.install(workspace, in: engine)
         var settings = ShellSettings()
         settings.color = color

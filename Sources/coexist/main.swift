@@ -33,13 +33,19 @@ struct CoexistCommand: ParsableCommand {
     @Flag(help: "Do not run init.lua.")
     var norc = false
 
+    @Flag(help: "Start with an empty tenant instead of the demo Contoso.")
+    var empty = false
+
+    @Option(name: .customLong("demo-size"), help: ArgumentHelp("People in the demo tenant.", valueName: "USERS"))
+    var demoSize = 2_000
+
     @Option(name: .customLong("lua-memory"), help: ArgumentHelp("Cap Lua's memory (e.g. 512M, 4G; 0 for no cap).", valueName: "SIZE"))
     var luaMemory = ByteSize(bytes: 4 << 30)
 
     /// Options end at the first argument that is not an option (or after `--`): from there on everything is
     /// the script and its own arguments, as with `lua`, so `coexist s.lua -e x` passes `-e x` to the script.
     static func split(_ argv: [String]) -> (options: [String], script: [String]) {
-        let takesValue: Set<String> = ["-e", "--lua-memory"]
+        let takesValue: Set<String> = ["-e", "--lua-memory", "--demo-size"]
         var i = 0
         while i < argv.count {
             let a = argv[i]
@@ -51,6 +57,12 @@ struct CoexistCommand: ParsableCommand {
         return (Array(argv[..<i]), Array(argv[i...]))
     }
 
+    func validate() throws {
+        guard demoSize >= 1 && demoSize <= 1_000_000 else {
+            throw ValidationError("--demo-size must be between 1 and 1000000")
+        }
+    }
+
     func sessionConfig(script: [String]) -> SessionConfig {
         var c = SessionConfig()
         c.evalChunks = code
@@ -58,6 +70,8 @@ struct CoexistCommand: ParsableCommand {
         c.sandbox = sandbox
         c.noRC = norc
         c.luaMemory = luaMemory.bytes
+        c.empty = empty
+        c.demoUsers = demoSize
         c.script = script.first
         c.scriptArguments = Array(script.dropFirst())
         return c

@@ -40,7 +40,7 @@ func readFile(_ path: String) -> String? {
 
 func makeShell(sandbox: Bool = false) throws -> Shell {
     let engine = try LuaEngine(LuaEngineOptions(sandbox: sandbox, stdlibPath: nil))
-    let workspace = Workspace(name: "contoso")
+    let workspace = Workspace.demo(users: 50)
     TenantBinding.install(workspace, in: engine)
     return Shell(engine: engine, workspace: workspace)
 }

@@ -45,6 +45,9 @@ public enum DemoPeople {
     public static let tenantName = "contoso"
     public static let domain = "contoso.com"
     public static let defaultUserCount = 2_000
+    /// The demo lives on a fixed date, so that it is the same on every machine and every day: its calls run
+    /// for 90 days up to the day before, and relative dates ("-7d") count back from here.
+    public static let today = (year: 2026, month: 11, day: 1)
     public static let cohorts = ["Pilot", "Wave 1", "Wave 2", "Wave 3"]
     /// Where the VPN concentrator hands out addresses; the building file marks it VPN=1.
     public static let vpnNetwork = (network: "10.250.0.0", prefix: 16, subnetOctets: [0, 1, 2, 3])

@@ -1,17 +1,43 @@
-/// The one tenant the shell holds in memory. Empty by default; importers and the demo generator fill it.
+/// The one tenant the shell holds in memory: its users, cohorts and modes (`coexistence`) and, later, its
+/// call records. Each part is made on first use.
 public final class Workspace {
     public var name: String
-    /// How many of each kind of thing the tenant holds, in display order. Engines register their counts here.
-    public var counters: [(label: String, count: () -> Int)] = []
+    /// The day the tenant lives on: undated moves take effect then, and relative dates count from it.
+    /// nil means the real today.
+    public let today: PlanDay?
+    private let coexistenceSlot: Lazy<CoexistenceTenant>
 
-    public init(name: String = Workspace.unnamed) { self.name = name }
+    public init(name: String, today: PlanDay? = nil, coexistence: @escaping () -> CoexistenceTenant) {
+        self.name = name
+        self.today = today
+        coexistenceSlot = Lazy(coexistence)
+    }
 
     public static let unnamed = "coexist"
 
-    public var counts: [(label: String, value: Int)] { counters.map { ($0.label, $0.count()) } }
+    /// A tenant with nothing in it.
+    public static func empty(today: PlanDay) -> Workspace {
+        Workspace(name: unnamed, coexistence: { CoexistenceTenant(today: today) })
+    }
+
+    /// The synthetic Contoso of `DemoPeople`, `users` people strong.
+    public static func demo(users: Int = DemoPeople.defaultUserCount) -> Workspace {
+        let day = PlanDay(year: DemoPeople.today.year, month: DemoPeople.today.month, day: DemoPeople.today.day)
+        return Workspace(name: DemoPeople.tenantName, today: day,
+                         coexistence: { CoexistenceTenant.demo(userCount: users, today: day) })
+    }
+
+    public var coexistence: CoexistenceTenant {
+        get { coexistenceSlot.wrapped }
+        set { coexistenceSlot.wrapped = newValue }
+    }
+
+    /// How many of each kind of thing the tenant holds, in display order.
+    public var counts: [(label: String, value: Int)] {
+        [("users", coexistence.directory.count), ("cohorts", coexistence.cohorts.names.count)]
+    }
 
     public var summary: String {
-        let parts = counts.map { "\($0.value) \($0.label)" }
-        return "tenant \(name)" + (parts.isEmpty ? " (empty)" : ": " + parts.joined(separator: ", "))
+        "tenant \(name): " + counts.map { "\($0.value) \($0.label)" }.joined(separator: ", ")
     }
 }
