@@ -13,7 +13,7 @@ import Testing
         defer { fclose(f) }
         var out = ""
         var buffer = [CChar](repeating: 0, count: 4096)
-        while fgets(&buffer, Int32(buffer.count), f) != nil { out += String(cString: buffer) }
+        while fgets(&buffer, Int32(buffer.count), f) != nil { out += String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self) }
         return out
     }
 

@@ -1,0 +1,99 @@
+extension BuildingFile {
+    static let columnNames = ["NetworkIP", "NetworkName", "NetworkRange", "BuildingName", "OwnershipType",
+                              "BuildingType", "BuildingOfficeType", "City", "ZipCode", "Country", "State",
+                              "Region", "InsideCorp", "ExpressRoute", "VPN"]
+
+    /// Parses a CQD building file (reference 5.1): no header, 15 columns, comma or tab separated,
+    /// prefixes /8 to /28, Booleans 0 or 1. Overlapping ranges are an error naming both lines, because
+    /// CQD mis-maps subnets when they overlap. Host bits in NetworkIP are cleared, as CQD's expansion does.
+    public static func parse(_ text: String, file: String = "buildings") throws -> BuildingFile {
+        var result = BuildingFile()
+        var text = Substring(text)
+        if text.hasPrefix("\u{FEFF}") { text = text.dropFirst() }
+        var lineNo = 0
+        for rawLine in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
+            lineNo += 1
+            var line = rawLine
+            if line.hasSuffix("\r") { line = line.dropLast() }
+            if line.allSatisfy({ $0 == " " || $0 == "\t" }) { continue }
+            let sep: Character = line.contains("\t") ? "\t" : ","
+            let cols = line.split(separator: sep, omittingEmptySubsequences: false)
+                .map { trimField($0) }
+            func fail(_ col: Int, _ message: String) -> CallImportError {
+                CallImportError(file: file, line: lineNo, field: "column \(col + 1) (\(columnNames[col]))",
+                                value: cols[col], message: message)
+            }
+            guard cols.count == 15 else {
+                throw CallImportError(file: file, line: lineNo, value: String(line),
+                                      message: "expected 15 columns, found \(cols.count)")
+            }
+            guard let ip = IPv4.parse(cols[0]) else { throw fail(0, "not an IPv4 address") }
+            guard let prefix = Int(cols[2]) else { throw fail(2, "not a whole number") }
+            guard (8...28).contains(prefix) else { throw fail(2, "network range must be 8 to 28") }
+            func bool(_ col: Int, default d: Bool?) throws -> Bool {
+                switch cols[col] {
+                case "1": return true
+                case "0": return false
+                case "": if let d { return d }
+                default: break
+                }
+                throw fail(col, "must be 0 or 1")
+            }
+            let inside = try bool(12, default: nil)
+            let express = try bool(13, default: nil)
+            let vpn = try bool(14, default: false)
+            let b = Building(name: cols[3], ownershipType: cols[4], buildingType: cols[5], officeType: cols[6],
+                             city: cols[7], zipCode: cols[8], country: cols[9], state: cols[10], region: cols[11])
+            let r = BuildingRange(network: ip & IPv4.mask(prefix), prefix: prefix, networkName: cols[1], building: 0,
+                                  insideCorp: inside, expressRoute: express, vpn: vpn, line: lineNo)
+            result.add(r, building: b)
+        }
+        try result.checkOverlaps(file: file)
+        return result
+    }
+
+    /// CIDR blocks are nested or disjoint, so after sorting by start an overlap is always with the
+    /// block that reaches furthest so far.
+    func checkOverlaps(file: String) throws {
+        let order = ranges.indices.sorted {
+            (ranges[$0].network, ranges[$0].prefix) < (ranges[$1].network, ranges[$1].prefix)
+        }
+        var reach: (end: UInt64, index: Int)?
+        for i in order {
+            let r = ranges[i]
+            let start = UInt64(r.network)
+            let end = start + (UInt64(1) << UInt64(32 - r.prefix)) - 1
+            if let (prevEnd, j) = reach, start <= prevEnd {
+                let p = ranges[j]
+                let (first, second) = p.line <= r.line ? (p, r) : (r, p)
+                throw CallImportError(
+                    file: file, line: second.line, field: "NetworkIP",
+                    message: "range \(IPv4.format(second.network))/\(second.prefix) overlaps "
+                        + "\(IPv4.format(first.network))/\(first.prefix) on line \(first.line)")
+            }
+            if reach == nil || end > reach!.end { reach = (end, i) }
+        }
+    }
+
+    /// Writes the file in CQD's comma-separated form.
+    public func csv() -> String {
+        var out = ""
+        for r in ranges {
+            let b = buildings[r.building]
+            let cols = [IPv4.format(r.network), r.networkName, String(r.prefix), b.name, b.ownershipType,
+                        b.buildingType, b.officeType, b.city, b.zipCode, b.country, b.state, b.region,
+                        r.insideCorp ? "1" : "0", r.expressRoute ? "1" : "0", r.vpn ? "1" : "0"]
+            out += cols.joined(separator: ",") + "\n"
+        }
+        return out
+    }
+}
+
+/// Spaces around a field and one pair of quotes go; CQD files are often hand-edited.
+func trimField(_ s: Substring) -> String {
+    var t = s
+    while let f = t.first, f == " " { t = t.dropFirst() }
+    while let l = t.last, l == " " { t = t.dropLast() }
+    if t.count >= 2 && t.first == "\"" && t.last == "\"" { t = t.dropFirst().dropLast() }
+    return String(t)
+}

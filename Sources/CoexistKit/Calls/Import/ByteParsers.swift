@@ -1,0 +1,151 @@
+/// Value parsers that read bytes in place (no `String` per field): the CSV importer's hot path.
+enum ByteParsers {
+    static let powersOfTen: [Double] = (0...22).map { pow10($0) }
+
+    /// A decimal number: optional sign, digits, optional fraction, optional exponent. Up to 19 significant
+    /// digits are exact and the result is correctly rounded (an exact integer divided or multiplied by an
+    /// exact power of ten), so "30.001" here is the same Double as Swift's `Double("30.001")`.
+    @inline(__always)
+    static func decimal(_ p: UnsafePointer<UInt8>, _ n: Int) -> Double? {
+        var i = 0
+        var negative = false
+        if n == 0 { return nil }
+        if p[0] == 45 { negative = true; i = 1 } else if p[0] == 43 { i = 1 }
+        var mantissa: UInt64 = 0
+        var digits = 0
+        var scale = 0
+        var sawDigit = false
+        while i < n, p[i] &- 48 < 10 {
+            if digits < 19 { mantissa = mantissa &* 10 &+ UInt64(p[i] &- 48); if mantissa != 0 { digits += 1 } }
+            else { scale -= 1 }
+            sawDigit = true
+            i += 1
+        }
+        if i < n && p[i] == 46 {
+            i += 1
+            while i < n, p[i] &- 48 < 10 {
+                if digits < 19 { mantissa = mantissa &* 10 &+ UInt64(p[i] &- 48); if mantissa != 0 { digits += 1 }; scale += 1 }
+                sawDigit = true
+                i += 1
+            }
+        }
+        guard sawDigit else { return nil }
+        var exponent = 0
+        if i < n && (p[i] == 101 || p[i] == 69) {
+            i += 1
+            var expNegative = false
+            if i < n && (p[i] == 45 || p[i] == 43) { expNegative = p[i] == 45; i += 1 }
+            var sawExp = false
+            while i < n, p[i] &- 48 < 10 {
+                exponent = min(exponent * 10 + Int(p[i] &- 48), 10000)
+                sawExp = true
+                i += 1
+            }
+            guard sawExp else { return nil }
+            if expNegative { exponent = -exponent }
+        }
+        guard i == n else { return nil }
+        let e = exponent - scale
+        var v: Double
+        if mantissa < (1 << 53) && e >= -22 && e <= 22 {
+            v = e < 0 ? Double(mantissa) / powersOfTen[-e] : Double(mantissa) * powersOfTen[e]
+        } else {
+            guard let slow = Double(String(decoding: UnsafeBufferPointer(start: p, count: n), as: UTF8.self)) else { return nil }
+            return slow
+        }
+        if negative { v = -v }
+        return v
+    }
+
+    /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's days_from_civil).
+    @inline(__always)
+    static func daysFromCivil(_ y0: Int, _ m: Int, _ d: Int) -> Int {
+        let y = m <= 2 ? y0 - 1 : y0
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146097 + doe - 719468
+    }
+
+    /// ISO 8601 date-time, "2026-10-01T09:15:00Z", "2026-10-01 09:15:00.123+02:00", a bare date, or whole
+    /// seconds since the Unix epoch. Fractions of a second are dropped. Returns epoch seconds (UTC).
+    static func timestamp(_ p: UnsafePointer<UInt8>, _ n: Int) -> Int64? {
+        @inline(__always) func num(_ at: Int, _ len: Int) -> Int? {
+            guard at + len <= n else { return nil }
+            var v = 0
+            for k in at..<(at + len) {
+                let d = p[k] &- 48
+                guard d < 10 else { return nil }
+                v = v * 10 + Int(d)
+            }
+            return v
+        }
+        if n >= 10 && p[4] == 45 {
+            guard let y = num(0, 4), let mo = num(5, 2), p[7] == 45, let d = num(8, 2),
+                  (1...12).contains(mo), (1...31).contains(d) else { return nil }
+            var secs = Int64(daysFromCivil(y, mo, d)) * 86400
+            if n == 10 { return secs }
+            guard p[10] == 84 || p[10] == 32, let h = num(11, 2), p[13] == 58, let mi = num(14, 2),
+                  h < 24, mi < 60 else { return nil }
+            secs += Int64(h * 3600 + mi * 60)
+            var i = 16
+            if i < n && p[i] == 58 {
+                guard let s = num(17, 2), s < 61 else { return nil }
+                secs += Int64(s)
+                i = 19
+                if i < n && (p[i] == 46 || p[i] == 44) {
+                    i += 1
+                    while i < n && p[i] &- 48 < 10 { i += 1 }
+                }
+            }
+            if i == n { return secs }
+            if p[i] == 90 && i + 1 == n { return secs }
+            if p[i] == 43 || p[i] == 45 {
+                let sign: Int64 = p[i] == 43 ? 1 : -1
+                guard let oh = num(i + 1, 2) else { return nil }
+                var j = i + 3
+                if j < n && p[j] == 58 { j += 1 }
+                var om = 0
+                if j < n { guard let m = num(j, 2) else { return nil }; om = m; j += 2 }
+                guard j == n else { return nil }
+                return secs - sign * Int64(oh * 3600 + om * 60)
+            }
+            return nil
+        }
+        var v: Int64 = 0
+        guard n > 0 && n <= 12 else { return nil }
+        for k in 0..<n {
+            let d = p[k] &- 48
+            guard d < 10 else { return nil }
+            v = v * 10 + Int64(d)
+        }
+        return v
+    }
+
+    /// 1/0, true/false, yes/no (any case). Empty is nil; the caller knows the default.
+    @inline(__always)
+    static func bool(_ p: UnsafePointer<UInt8>, _ n: Int) -> Bool?? {
+        if n == 0 { return .some(nil) }
+        if n == 1 {
+            if p[0] == 49 { return true }
+            if p[0] == 48 { return false }
+        }
+        let k = key(p, n)
+        switch k {
+        case "true", "yes", "y", "t": return true
+        case "false", "no", "n", "f": return false
+        default: return nil
+        }
+    }
+
+    /// Lower-case letters and digits only (see `enumKey`).
+    static func key(_ p: UnsafePointer<UInt8>, _ n: Int) -> String {
+        enumKey(String(decoding: UnsafeBufferPointer(start: p, count: n), as: UTF8.self))
+    }
+
+    @inline(__always)
+    static func isNull(_ p: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+        n == 4 && (p[0] | 0x20) == 110 && (p[1] | 0x20) == 117 && (p[2] | 0x20) == 108 && (p[3] | 0x20) == 108
+    }
+}

@@ -1,0 +1,152 @@
+import Dispatch
+
+/// Imports the streams CSV (see `CSVColumn` for the names). Strict by default: the first bad row aborts
+/// and the store is unchanged. A large file is split at a line boundary and parsed on two threads.
+public enum CSVImporter {
+    /// Below this a second thread costs more than it saves.
+    static let parallelThreshold = 4 << 20
+
+    public static func importFile(_ path: String, into store: inout CallStore,
+                                  options: ImportOptions = ImportOptions()) throws -> ImportReport {
+        let file = try MappedFile(path: path)
+        return try withExtendedLifetime(file) {
+            try importBytes(file.bytes, name: path, into: &store, options: options)
+        }
+    }
+
+    public static func importText(_ text: String, name: String = "streams.csv", into store: inout CallStore,
+                                  options: ImportOptions = ImportOptions()) throws -> ImportReport {
+        var text = text
+        return try text.withUTF8 { try importBytes(UnsafeRawBufferPointer($0), name: name, into: &store, options: options) }
+    }
+
+    public static func importBytes(_ raw: UnsafeRawBufferPointer, name: String, into store: inout CallStore,
+                                   options: ImportOptions = ImportOptions()) throws -> ImportReport {
+        guard raw.count > 0, let base = raw.baseAddress?.assumingMemoryBound(to: UInt8.self) else {
+            throw CallImportError(file: name, line: 1, message: "is empty; expected a header line")
+        }
+        let end = raw.count
+        var pos = 0
+        if end >= 3 && base[0] == 0xEF && base[1] == 0xBB && base[2] == 0xBF { pos = 3 }
+        let (names, afterHeader, headerLines) = try header(base, from: pos, end: end, file: name)
+        var layout: [Int] = []
+        var ignored: [String] = []
+        var seen = Set<Int>()
+        for n in names {
+            if let c = CSVColumn.match(n), !seen.contains(c.rawValue) {
+                layout.append(c.rawValue)
+                seen.insert(c.rawValue)
+            } else {
+                layout.append(-1)
+                ignored.append(n)
+            }
+        }
+        let missing = CSVColumn.required.filter { !seen.contains($0.rawValue) }
+        if !missing.isEmpty {
+            throw CallImportError(file: name, line: 1,
+                                  message: "missing required column\(missing.count > 1 ? "s" : ""): "
+                                    + missing.map { "\($0.name) (or \($0.aliases.first ?? $0.name))" }.joined(separator: ", "))
+        }
+        func parser() -> CSVPartParser {
+            CSVPartParser(base: base, layout: layout, headerNames: names, file: name, policy: options.onError)
+        }
+
+        var first = parser()
+        defer { first.release() }
+        var second: CSVPartParser? = nil
+        defer { second?.release() }
+        let dataBytes = end - afterHeader
+        var split = end
+        if options.parallel && dataBytes >= parallelThreshold {
+            var s = afterHeader + dataBytes / 2
+            while s < end && base[s] != 10 { s += 1 }
+            split = min(s + 1, end)
+        }
+        if split < end {
+            var b = parser()
+            let splitAt = split
+            Parallel.perform(2) { part in
+                if part == 0 { first.run(from: afterHeader, stopAt: splitAt, end: end, lineOffset: headerLines) }
+                else { b.run(from: splitAt, stopAt: end, end: end, lineOffset: 0) }
+            }
+            if first.firstError == nil && first.endPosition != split {
+                // A quoted field held a newline across the split: the second part started mid-record. Redo it.
+                b.release()
+                first.run(from: first.endPosition, stopAt: end, end: end, lineOffset: headerLines)
+            } else {
+                let offset = headerLines + first.lines
+                b.firstError?.line? += offset
+                for i in b.report.skipReasons.indices { b.report.skipReasons[i].line? += offset }
+                second = b
+            }
+        } else {
+            first.run(from: afterHeader, stopAt: end, end: end, lineOffset: headerLines)
+        }
+
+        if let e = first.firstError ?? second?.firstError { throw e }
+        var staging = first.store
+        var report = first.report
+        if let s = second {
+            try staging.append(contentsOf: s.store)
+            report.absorb(s.report)
+        }
+        report.bytes = raw.count
+        if !ignored.isEmpty {
+            report.notices.append("ignored unknown column\(ignored.count > 1 ? "s" : ""): " + ignored.joined(separator: ", "))
+        }
+        try store.append(contentsOf: staging)
+        return report
+    }
+
+    /// The header line, with RFC 4180 quoting; returns the names, where data starts and lines used.
+    static func header(_ base: UnsafePointer<UInt8>, from: Int, end: Int, file: String) throws -> ([String], Int, Int) {
+        var names: [String] = []
+        var cur: [UInt8] = []
+        var i = from
+        var inQuotes = false
+        var lines = 1
+        while i < end {
+            let c = base[i]
+            if inQuotes {
+                if c == 34 {
+                    if i + 1 < end && base[i + 1] == 34 { cur.append(34); i += 2; continue }
+                    inQuotes = false
+                } else {
+                    if c == 10 { lines += 1 }
+                    cur.append(c)
+                }
+            } else if c == 34 {
+                inQuotes = true
+            } else if c == 44 {
+                names.append(String(decoding: cur, as: UTF8.self)); cur = []
+            } else if c == 10 || c == 13 {
+                break
+            } else {
+                cur.append(c)
+            }
+            i += 1
+        }
+        names.append(String(decoding: cur, as: UTF8.self))
+        if i < end && base[i] == 13 { i += 1 }
+        if i < end && base[i] == 10 { i += 1 }
+        names = names.map { trimField(Substring($0)) }
+        if names.allSatisfy({ $0.isEmpty }) {
+            throw CallImportError(file: file, line: 1, message: "the header line is empty")
+        }
+        return (names, i, lines)
+    }
+}
+
+extension CallStore {
+    /// See `CSVImporter`.
+    @discardableResult
+    public mutating func importCSV(path: String, options: ImportOptions = ImportOptions()) throws -> ImportReport {
+        try CSVImporter.importFile(path, into: &self, options: options)
+    }
+
+    @discardableResult
+    public mutating func importCSV(text: String, name: String = "streams.csv",
+                                   options: ImportOptions = ImportOptions()) throws -> ImportReport {
+        try CSVImporter.importText(text, name: name, into: &self, options: options)
+    }
+}

@@ -1,0 +1,56 @@
+/// A query that cannot run, with a message a person can act on.
+public enum CallQueryError: Error, CustomStringConvertible, Sendable, Equatable {
+    case unknownField(String, suggestion: String?)
+    case unknownMeasure(String, suggestion: String?)
+    case badValue(field: String, value: String, expected: String)
+    case badOperator(field: String, op: String, reason: String)
+    case notGroupable(String, reason: String)
+    case tooManyGroups(Int)
+
+    public var description: String {
+        switch self {
+        case .unknownField(let n, let s):
+            return "unknown field '\(n)'" + (s.map { "; did you mean '\($0)'?" } ?? "")
+        case .unknownMeasure(let n, let s):
+            return "unknown measure '\(n)'" + (s.map { "; did you mean '\($0)'?" } ?? "")
+        case .badValue(let f, let v, let e):
+            return "bad value '\(v)' for \(f): expected \(e)"
+        case .badOperator(let f, let op, let r):
+            return "operator '\(op)' cannot be used on \(f): \(r)"
+        case .notGroupable(let f, let r):
+            return "cannot group by \(f): \(r)"
+        case .tooManyGroups(let n):
+            return "the grouping has \(n) possible groups; group by fewer or coarser dimensions"
+        }
+    }
+}
+
+/// Levenshtein distance, for "did you mean".
+func editDistance(_ a: String, _ b: String) -> Int {
+    let a = Array(a.utf8), b = Array(b.utf8)
+    if a.isEmpty { return b.count }
+    if b.isEmpty { return a.count }
+    var prev = Array(0...b.count)
+    var cur = [Int](repeating: 0, count: b.count + 1)
+    for i in 1...a.count {
+        cur[0] = i
+        for j in 1...b.count {
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+        }
+        swap(&prev, &cur)
+    }
+    return prev[b.count]
+}
+
+/// The closest candidate, if it is close enough to be a plausible typo.
+func closest(to name: String, in candidates: [String]) -> String? {
+    let lower = name.lowercased()
+    var best: (String, Int)?
+    for c in candidates {
+        var d = editDistance(lower, c)
+        if c.hasPrefix(lower) || lower.hasPrefix(c) { d = min(d, 1) }
+        if best == nil || d < best!.1 { best = (c, d) }
+    }
+    guard let (c, d) = best, d <= max(2, name.count / 2) else { return nil }
+    return c
+}

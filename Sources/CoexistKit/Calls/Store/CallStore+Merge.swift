@@ -1,0 +1,54 @@
+extension CallStore {
+    /// Appends every stream of `other`, translating its dictionary codes into this store's.
+    /// Importers parse into a staging store and merge it only when the whole import succeeded, which
+    /// is what keeps a failed strict import from changing anything.
+    public mutating func append(contentsOf other: CallStore) throws {
+        if other.count == 0 { return }
+        if count == 0 && callIds.count <= 1 && users.count <= 1 && subnets.count <= 1 && devices.count <= 1 {
+            let keepBuildings = buildingFile, keepCatalogue = deviceCatalogue
+            self = other
+            if buildingFile != keepBuildings { setBuildingFile(keepBuildings) }
+            if deviceCatalogue != keepCatalogue { setDeviceCatalogue(keepCatalogue) }
+            return
+        }
+        let callMap = Self.remap(other.callIds, into: &callIds)
+        let userMap = Self.remap(other.users, into: &users)
+        let subnetMap = Self.remap(other.subnets, into: &subnets)
+        extendSubnetBuildings()
+        let deviceMap = Self.remap(other.devices, into: &devices)
+        let versionMap = Self.remap(other.clientVersions, into: &clientVersions)
+        let reasonMap = Self.remap(other.failureReasons, into: &failureReasons)
+        guard devices.count <= 65536 else { throw CallStoreLimitError(message: "more than 65,536 distinct capture devices") }
+        guard clientVersions.count <= 65536 else { throw CallStoreLimitError(message: "more than 65,536 distinct client versions") }
+        guard failureReasons.count <= 256 else { throw CallStoreLimitError(message: "more than 256 distinct failure reasons") }
+        extendDeviceCertification()
+
+        call.append(contentsOf: other.call) { callMap[Int($0)] }
+        start.append(contentsOf: other.start)
+        duration.append(contentsOf: other.duration)
+        modality.append(contentsOf: other.modality)
+        callType.append(contentsOf: other.callType)
+        product.append(contentsOf: other.product)
+        network.append(contentsOf: other.network)
+        ice.append(contentsOf: other.ice)
+        rating.append(contentsOf: other.rating)
+        failureReason.append(contentsOf: other.failureReason) { UInt8(reasonMap[Int($0)]) }
+        quality.append(contentsOf: other.quality)
+        flags.append(contentsOf: other.flags)
+        clientVersion.append(contentsOf: other.clientVersion) { UInt16(versionMap[Int($0)]) }
+        device.append(contentsOf: other.device) { UInt16(deviceMap[Int($0)]) }
+        firstUser.append(contentsOf: other.firstUser) { userMap[Int($0)] }
+        secondUser.append(contentsOf: other.secondUser) { userMap[Int($0)] }
+        subnet.append(contentsOf: other.subnet) { subnetMap[Int($0)] }
+        for s in 0..<6 { metrics[s].append(contentsOf: other.metrics[s]) }
+    }
+
+    private static func remap(_ from: StringDictionary, into to: inout StringDictionary) -> [UInt32] {
+        if from == to { return Array(0..<UInt32(from.count)) }
+        var map = [UInt32](repeating: 0, count: from.count)
+        for c in 0..<UInt32(from.count) {
+            map[Int(c)] = from.withBytes(c) { to.intern($0) }
+        }
+        return map
+    }
+}

@@ -1,0 +1,76 @@
+/// Every stream of every call, one column per field (reference: DESIGN.md, "The store").
+///
+/// A struct of copy-on-write columns, so `var scenario = store` is a cheap fork. Per stream the columns
+/// hold 47 bytes (`bytesPerStream`): small enums and flags packed into bytes, strings as dictionary
+/// codes (code 0 = missing), metrics quantised into UInt16 (`MetricKind`, 0xFFFF = missing), the call
+/// as an index into the per-call table (`callIds`). Classification is done once, on append, from the
+/// exact values.
+public struct CallStore: Sendable {
+    // Per-stream columns.
+    public internal(set) var call = PackedColumn<UInt32>()
+    /// Seconds since the Unix epoch, UTC.
+    public internal(set) var start = PackedColumn<UInt32>()
+    /// Whole seconds, saturating at 65534 (18.2 hours); 0xFFFF = missing.
+    public internal(set) var duration = PackedColumn<UInt16>()
+    public internal(set) var modality = PackedColumn<UInt8>()
+    public internal(set) var callType = PackedColumn<UInt8>()
+    public internal(set) var product = PackedColumn<UInt8>()
+    /// Connection (bits 0-2), Wi-Fi band (3-4), transport (5-6), VPN (7): see `NetworkBits`.
+    public internal(set) var network = PackedColumn<UInt8>()
+    public internal(set) var ice = PackedColumn<UInt8>()
+    public internal(set) var rating = PackedColumn<UInt8>()
+    /// Code in `failureReasons`, 0 = none.
+    public internal(set) var failureReason = PackedColumn<UInt8>()
+    /// Class (bits 0-1) and poor reasons (2-6): see `StreamQuality`.
+    public internal(set) var quality = PackedColumn<UInt8>()
+    /// CDR available, setup failed, dropped, direction: see `FlagBits`.
+    public internal(set) var flags = PackedColumn<UInt8>()
+    public internal(set) var clientVersion = PackedColumn<UInt16>()
+    public internal(set) var device = PackedColumn<UInt16>()
+    public internal(set) var firstUser = PackedColumn<UInt32>()
+    public internal(set) var secondUser = PackedColumn<UInt32>()
+    public internal(set) var subnet = PackedColumn<UInt32>()
+    /// Six metric slots (see `MetricKind.slot`).
+    public internal(set) var metrics: [PackedColumn<UInt16>] = Array(repeating: PackedColumn<UInt16>(), count: 6)
+
+    // Dictionaries; `callIds` is also the per-call table (a stream's `call` is a code in it).
+    public internal(set) var callIds = StringDictionary()
+    public internal(set) var users = StringDictionary()
+    public internal(set) var subnets = StringDictionary()
+    public internal(set) var devices = StringDictionary()
+    public internal(set) var clientVersions = StringDictionary()
+    public internal(set) var failureReasons = StringDictionary()
+
+    // Reference data and what is derived from it, per dictionary code, so queries never parse or match.
+    public internal(set) var buildingFile = BuildingFile()
+    /// Per subnet code: index into `buildingFile.ranges` of the longest prefix holding it, or -1.
+    public internal(set) var subnetRange: [Int32] = [-1]
+    public internal(set) var deviceCatalogue = DeviceCatalogue.default
+    /// Per device code: 1 when the capture device is certified.
+    public internal(set) var deviceCertified: [UInt8] = [0]
+
+    public init() {}
+
+    public var count: Int { call.count }
+
+    /// Bytes the per-stream columns take per stream (dictionaries and reference data excluded).
+    public static let bytesPerStream = 4 + 4 + 2 + 9 * 1 + 2 + 2 + 4 + 4 + 4 + 6 * 2
+
+    /// Measured: column bytes over stream count.
+    public var columnBytes: Int {
+        call.byteCount + start.byteCount + duration.byteCount + modality.byteCount + callType.byteCount
+            + product.byteCount + network.byteCount + ice.byteCount + rating.byteCount + failureReason.byteCount
+            + quality.byteCount + flags.byteCount + clientVersion.byteCount + device.byteCount
+            + firstUser.byteCount + secondUser.byteCount + subnet.byteCount + metrics.reduce(0) { $0 + $1.byteCount }
+    }
+
+    public var bytesPerStream: Double { count == 0 ? Double(Self.bytesPerStream) : Double(columnBytes) / Double(count) }
+
+    public mutating func reserve(_ n: Int) {
+        call.reserve(n); start.reserve(n); duration.reserve(n); modality.reserve(n); callType.reserve(n)
+        product.reserve(n); network.reserve(n); ice.reserve(n); rating.reserve(n); failureReason.reserve(n)
+        quality.reserve(n); flags.reserve(n); clientVersion.reserve(n); device.reserve(n); firstUser.reserve(n)
+        secondUser.reserve(n); subnet.reserve(n)
+        for s in 0..<6 { metrics[s].reserve(n) }
+    }
+}

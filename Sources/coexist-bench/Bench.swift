@@ -1,0 +1,85 @@
+import CoexistKit
+import Dispatch
+#if canImport(Glibc)
+import Glibc
+#endif
+
+enum Bench {
+    static func now() -> Double { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
+
+    /// Median of `runs` timings of `body`, in milliseconds.
+    static func median(_ runs: Int = 5, _ body: () throws -> Void) rethrows -> Double {
+        var t: [Double] = []
+        for _ in 0..<runs {
+            let a = now()
+            try body()
+            t.append((now() - a) * 1000)
+        }
+        return t.sorted()[runs / 2]
+    }
+
+    static func line(_ what: String, _ value: Double, _ unit: String, target: String, ok: Bool) {
+        let v = value >= 100 ? String(Int(value.rounded())) : String(Double(Int(value * 10)) / 10)
+        print(pad(pad(what, 46) + " \(v) \(unit)", 62) + "target \(target)  \(ok ? "ok" : "MISSED")")
+    }
+
+    static func pad(_ s: String, _ n: Int) -> String { s.count >= n ? s : s + String(repeating: " ", count: n - s.count) }
+
+    static func generate(streams: Int) -> CallStore {
+        let users = max(2, streams / 150)
+        let a = now()
+        let s = DemoCalls.generate(DemoCallsOptions(users: users, exactStreams: streams))
+        print("generated \(s.count) streams (\(users) users) in \(Int((now() - a) * 1000)) ms")
+        return s
+    }
+
+    /// The QER-style aggregation: audio streams, subnet to building, by building and network connection.
+    static func qer(_ s: CallStore) throws -> ResultSet {
+        try s.summary(CallQuery().filter("modality", .eq, .string("audio")), by: ["building", "connection"],
+                      measures: ["streams", "poor", "audio_poor_pct", "tcp_pct", "setup_failure_pct", "drop_pct"])
+    }
+
+    static func report(_ s: CallStore, label: String) {
+        do {
+            line("bytes per stream (\(label))", s.bytesPerStream, "B", target: "<= 48", ok: s.bytesPerStream <= 48)
+            let qerMs = try median { _ = try qer(s) }
+            line("QER aggregation (\(label))", qerMs, "ms", target: "<= 60 (10M)", ok: qerMs <= 60)
+            let selective = try CallQuery().filter("building", .eq, .string("NYC-1"))
+                .filter("transport", .eq, .string("tcp")).filter("modality", .eq, .string("audio"))
+                .filter("jitter_ms", .gt, .double(20))
+            var n = 0
+            let countMs = try median { n = try s.count(selective) }
+            line("selective filter count (\(label), \(n) rows)", countMs, "ms", target: "<= 10 (10M)", ok: countMs <= 10)
+            let topMs = try median {
+                _ = try s.top(CallQuery().filter("modality", .eq, .string("audio")), dimension: "subnet", n: 20,
+                              measure: "audio_poor_pct", minStreams: 10)
+            }
+            line("top-20 worst subnets (\(label))", topMs, "ms", target: "<= 25 (10M)", ok: topMs <= 25)
+        } catch {
+            print("bench failed: \(error)")
+        }
+    }
+
+    static func csvImport(_ s: CallStore, path: String) {
+        do {
+            var st = stat()
+            if stat(path, &st) != 0 || st.st_size < 1_000_000_000 {
+                let a = now()
+                try CSVWriter.write(s, to: path)
+                print("wrote \(path) in \(Int((now() - a) * 1000)) ms")
+                _ = stat(path, &st)
+            } else {
+                print("reusing \(path)")
+            }
+            let mb = Double(st.st_size) / 1e6
+            var rows = 0
+            let ms = try median(3) {
+                var store = CallStore()
+                rows = try store.importCSV(path: path).imported
+            }
+            line("CSV import (\(rows) rows, \(Int(mb)) MB)", mb / (ms / 1000), "MB/s", target: ">= 500", ok: mb / (ms / 1000) >= 500)
+        } catch {
+            print("CSV import failed: \(error)")
+        }
+    }
+}
