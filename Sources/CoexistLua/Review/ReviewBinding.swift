@@ -1,0 +1,69 @@
+import CLua
+import CoexistKit
+#if canImport(Glibc)
+@preconcurrency import Glibc
+#endif
+
+/// A finished review as Lua holds it.
+public final class ReviewBox {
+    public let report: ReviewReport
+    init(_ report: ReviewReport) { self.report = report }
+}
+
+/// `review.report{...}` builds a report from Lua tables; the report prints for the terminal and
+/// `:save(path)` writes Markdown, self-contained HTML, or the findings as CSV or JSON.
+public enum ReviewBinding {
+    nonisolated(unsafe) static let type: LuaObjectType<ReviewBox> = makeType()
+
+    public static func install(in engine: LuaEngine) {
+        engine.registerType(type)
+        engine.register("review.report", doc: """
+            review.report{title=, scope=, period=, periods={...}, sections={{name=, note=, figures={...}, tables={...}}}, \
+            findings={{area=, title=, detail=, streams=, remedy=}}}: a review report to print or :save()
+            """) { call in
+            guard call.isTable(1) else { throw call.error(1, "table expected, got \(call.typeName(1))") }
+            let report = try ReviewReader(call.L, call.slot(1)).report()
+            type.push(ReviewBox(report), call.L)
+            return 1
+        }
+    }
+
+    /// Colour in the terminal rendering only when stdout is a terminal and NO_COLOR is unset.
+    static var useColor: Bool { isatty(STDOUT_FILENO) != 0 && getenv("NO_COLOR") == nil }
+
+    private static func makeType() -> LuaObjectType<ReviewBox> {
+        let t = LuaObjectType<ReviewBox>("Review", doc: """
+            A Quality Experience Review: sections of figures (value, target, status, change, trend) and findings
+            ordered by streams affected. print(r) shows it; r:save("qer.md" | "qer.html" | "findings.csv" | "findings.json").
+            """)
+        t.field("title", "the review's title") { .string($0.report.title) }
+        t.field("period", "the period reviewed") { .string($0.report.period) }
+        t.method("findings", "r:findings(): the findings, by impact, as a result set") { box, call in
+            ResultSetBinding.push(box.report.findingsTable, call.L)
+            return 1
+        }
+        t.method("figures", "r:figures(): every figure with its value, target, status and change, as a result set") { box, call in
+            ResultSetBinding.push(box.report.figuresTable, call.L)
+            return 1
+        }
+        t.method("save", "r:save(path): .md Markdown, .html one self-contained file with charts, .csv/.json the findings, .txt as printed") { box, call in
+            let path = try call.string(1)
+            try Sandbox.checkWrite(call.L, path)
+            let lower = path.lowercased()
+            if lower.hasSuffix(".md") || lower.hasSuffix(".markdown") {
+                try ResultFiles.write(MarkdownReport.render(box.report), to: path)
+            } else if lower.hasSuffix(".html") || lower.hasSuffix(".htm") {
+                try ResultFiles.write(HTMLReport.render(box.report), to: path)
+            } else if lower.hasSuffix(".txt") {
+                try ResultFiles.write(TerminalReport.render(box.report, color: false), to: path)
+            } else if ResultFiles.mode(forPath: path) != nil {
+                try ResultFiles.save(box.report.findingsTable, to: path)
+            } else {
+                throw call.error(1, "cannot tell the format of '\(path)': use .md, .html, .csv, .json or .txt")
+            }
+            return 0
+        }
+        t.describe { TerminalReport.render($0.report, color: useColor).trimmingTrailingNewline }
+        return t
+    }
+}
