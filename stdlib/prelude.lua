@@ -11,3 +11,17 @@ function keys(t)
   end)
   return out
 end
+
+-- qer: the Quality Experience Review (stdlib/qer.lua), loaded on first use so that start-up stays fast.
+-- qer() runs it; qer.targets, qer.remedies and qer.client_releases can be changed before.
+qer = setmetatable({}, {
+  __index = function(_, k) return require("qer")[k] end,
+  __newindex = function(_, k, v) require("qer")[k] = v end,
+  __call = function(_, opts) return require("qer").run(opts) end,
+  __tostring = function() return "qer: the Quality Experience Review; qer{period=\"2026-10\", scope=...}; help(qer)" end,
+})
+
+-- review.section{name=, query=, measure=, target=, remedy=}: add a section of your own to qer().
+if review then
+  review.section = function(spec) return require("qer").section(spec) end
+end

@@ -1,6 +1,6 @@
 import CoexistKit
 
-/// The `tenant` global: the name and counts of what the shell holds.
+/// The `tenant` global: the name and counts of what the shell holds, the tenant-wide policy, and dated views.
 public enum TenantBinding {
     nonisolated(unsafe) static let type: LuaObjectType<Workspace> = makeType()
 
@@ -8,15 +8,31 @@ public enum TenantBinding {
         engine.registerType(type)
         type.push(workspace, engine.L)
         engine.setGlobal(path: "tenant")
-        engine.document("tenant", "the tenant held in memory: tenant.name, tenant.counts; print(tenant) for a summary")
+        engine.document("tenant", "the tenant held in memory: tenant.name, tenant.counts, tenant:set_global(mode), tenant:as_of(date); print(tenant) for a summary")
     }
 
     private static func makeType() -> LuaObjectType<Workspace> {
-        let t = LuaObjectType<Workspace>("Tenant", doc: "The tenant the shell holds: its name and what it contains.")
+        let t = LuaObjectType<Workspace>("Tenant", doc: "The tenant the shell holds: its name, what it contains, its global policy and its timeline.")
         t.field("name", "the tenant's name, shown in the prompt") { .string($0.name) }
         t.field("counts", "a record of how many users, cohorts, buildings and streams it holds") { w in
             .table(LuaTable(fields: w.counts.map { (.string($0.label), .integer(Int64($0.value))) }))
         }
+        t.method("set_global", "tenant:set_global(mode_or_policy, {on=, notify=, reason=, dry_run=}): Grant-CsTeamsUpgradePolicy -Global; returns a report") { w, call in
+            let source = TenantSource(live: w)
+            let target = try call.string(1)
+            let options = try OptionTable(try call.optTable(2), allowed: OptionTable.changeKeys, what: "set_global").changeOptions(source)
+            let report = try source.change("set_global", dryRun: options.dryRun) { try $0.setGlobal(target, options: options) }
+            ChangeReportBinding.push(report, call.L)
+            return 1
+        }
+        t.method("as_of", "tenant:as_of(date): a read-only view of the tenant on that date (users, cohorts, routes)") { w, call in
+            guard !call.isNoneOrNil(1) else { throw call.error(1, "date expected, got no value") }
+            return try TenantViewBinding.push(asOf: call.value(1), TenantSource(live: w), call)
+        }
+        t.method("undo", "tenant:undo(): reverts the last change set (same as undo())") { w, call in
+            try ChangesBinding.undo(TenantSource(live: w), call)
+        }
+        TenantViewBinding.addReaders(t) { TenantSource(live: $0) }
         t.describe { $0.summary }
         return t
     }

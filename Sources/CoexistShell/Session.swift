@@ -40,9 +40,12 @@ public enum Session {
             LuaDate.tenantNow = LuaDate(epochSeconds: Double(today.daysSinceEpoch) * 86_400 + 12 * 3600)
         }
         TenantBinding.install(workspace, in: engine)
+        CoexistenceBindings.install(workspace, in: engine)
+        ReviewBinding.install(in: engine)
         var settings = ShellSettings()
         settings.color = color
         let shell = Shell(engine: engine, workspace: workspace, settings: settings)
+        shell.completer.add(TenantCompletionSource(workspace))
         bridge_install_sigint()
 
         if let stdlib = engine.options.stdlibPath {

@@ -1,0 +1,52 @@
+import CoexistKit
+
+/// The change log as Lua holds it (`changes`), always the live one.
+public final class ChangesBox {
+    let source: TenantSource
+    init(_ source: TenantSource) { self.source = source }
+}
+
+/// `changes`: the log as a result set, each entry's report, and the PowerShell plan of everything in it.
+enum ChangesBinding {
+    nonisolated(unsafe) static let type: LuaObjectType<ChangesBox> = makeType()
+
+    private static func makeType() -> LuaObjectType<ChangesBox> {
+        let t = LuaObjectType<ChangesBox>("Changes", doc: """
+            The change log: who changed what, when and why. #changes counts; changes[i] is entry i's report;
+            changes:table() is the log as a result set; changes:powershell("plan.ps1") writes the script and plan.csv.
+            """)
+        t.method("table", "changes:table(): the log (id, when, who, effective, what, why, users, warnings) as a result set") { box, call in
+            ResultSetBinding.push(box.source.tenant.log.table(), call.L)
+            return 1
+        }
+        t.method("powershell", "changes:powershell(path | {path=, csv=, whatif=}): writes the script for every dated change and the same plan as CSV; without a path returns both texts") { box, call in
+            let options = call.isString(1) ? LuaTable(fields: [(.string("path"), .string(try call.string(1)))]) : try call.optTable(1)
+            return try PowerShellOutput.emit(try PowerShellPlan(box.source.tenant), options: options, call: call)
+        }
+        t.length { $0.source.tenant.log.count }
+        t.positional { box, i, call in
+            let entries = box.source.tenant.log.entries
+            guard i >= 1 && i <= entries.count else { return call.results(.nil) }
+            let e = entries[i - 1]
+            ChangeReportBinding.push(e.report, heading: heading(e), call.L)
+            return 1
+        }
+        t.describe { box in
+            let log = box.source.tenant.log
+            if log.count == 0 { return "no changes yet" }
+            return ResultRenderer.render(log.table(), RenderOptions(mode: .table, maxRows: 20)).trimmingTrailingNewline
+        }
+        return t
+    }
+
+    static func heading(_ e: ChangeLogEntry) -> String {
+        "by \(e.who.isEmpty ? "(unknown)" : e.who) on \(PlanDay(epochSeconds: e.when).iso)" + (e.why.isEmpty ? "" : " (\(e.why))")
+    }
+
+    /// `undo()`: reverts the last change set and returns its report, headed "undone".
+    static func undo(_ source: TenantSource, _ call: LuaCall) throws -> Int32 {
+        let entry = try source.change("undo") { try $0.undo() }
+        ChangeReportBinding.push(entry.report, heading: "undone", call.L)
+        return 1
+    }
+}

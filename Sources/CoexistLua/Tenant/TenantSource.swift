@@ -1,0 +1,65 @@
+import CoexistKit
+#if canImport(Glibc)
+@preconcurrency import Glibc
+#endif
+
+/// Where a Lua object reads its tenant from: the live workspace (so `users`, `cohort("Pilot")` and
+/// friends always see the latest moves) or a frozen copy made by `tenant:as_of(date)`, which refuses changes
+/// because changing a past or future view would silently fork the plan.
+public final class TenantSource {
+    let workspace: Workspace?
+    private let frozen: CoexistenceTenant?
+
+    public init(live workspace: Workspace) {
+        self.workspace = workspace
+        frozen = nil
+    }
+
+    public init(frozen tenant: CoexistenceTenant) {
+        workspace = nil
+        frozen = tenant
+    }
+
+    /// Two sources read the same tenant: the same workspace, or the very same frozen view.
+    func isSame(as other: TenantSource) -> Bool {
+        if let w = workspace, let o = other.workspace { return w === o }
+        return self === other
+    }
+
+    public var tenant: CoexistenceTenant { frozen ?? workspace!.coexistence }
+    public var isReadOnly: Bool { frozen != nil }
+
+    /// Runs a change on the live tenant, storing the result only when it succeeded and was not a dry run,
+    /// so a failed or dry-run move leaves the workspace exactly as it was.
+    func change<R>(_ what: String, dryRun: Bool = false,
+                   _ body: (inout CoexistenceTenant) throws -> R) throws -> R {
+        guard let workspace else {
+            throw LuaError("\(what): this is a read-only view of \(tenant.today.iso); make changes on the live tenant")
+        }
+        var copy = workspace.coexistence
+        let result = try body(&copy)
+        if !dryRun { workspace.coexistence = copy }
+        return result
+    }
+
+    /// A date argument as a plan day. Relative dates ("+2w", "today") count from the tenant's own today, so a
+    /// demo tenant living on a fixed date plans the same way on every machine.
+    func day(_ value: LuaValue, _ what: String) throws -> PlanDay {
+        if case .string(let s) = value {
+            let noon = LuaDate(epochSeconds: tenant.today.epochSeconds + 12 * 3600)
+            do { return PlanDay(epochSeconds: try LuaDate.parse(s, relativeTo: noon).epochSeconds) } catch {
+                throw LuaError("\(what): '\(s)' is not a date (use \"2027-02-01\", \"+2w\" or date(...))")
+            }
+        }
+        do { return PlanDay(epochSeconds: try LuaDateType.coerce(value).epochSeconds) } catch {
+            throw LuaError("\(what): date expected, got \(value.typeName)")
+        }
+    }
+
+    func optionalDay(_ value: LuaValue, _ what: String) throws -> PlanDay? {
+        value == .nil ? nil : try day(value, what)
+    }
+
+    /// Who makes changes: the login name, as the change log and the exported script record it.
+    static var who: String { getenv("USER").map { String(cString: $0) } ?? "" }
+}
