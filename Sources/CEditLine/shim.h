@@ -4,10 +4,12 @@
    Always the native histedit API: editline/readline.h's globals do not fit Swift 6 concurrency checks,
    and <readline/readline.h> would pick up GNU readline instead. */
 #include <stdio.h>
+#include <wchar.h>
 #include <histedit.h>
 
 typedef char *(*shim_prompt_fn)(EditLine *);
 typedef unsigned char (*shim_command_fn)(EditLine *, int);
+typedef int (*shim_getc_fn)(EditLine *, wchar_t *);
 
 static inline int shim_el_set_prompt(EditLine *el, shim_prompt_fn f) { return el_set(el, EL_PROMPT, f); }
 static inline int shim_el_set_editor(EditLine *el, const char *mode) { return el_set(el, EL_EDITOR, mode); }
@@ -22,6 +24,7 @@ static inline void *shim_el_get_clientdata(EditLine *el) {
 static inline int shim_el_addfn(EditLine *el, const char *name, const char *help, shim_command_fn f) {
     return el_set(el, EL_ADDFN, name, help, f);
 }
+static inline int shim_el_set_getcfn(EditLine *el, shim_getc_fn f) { return el_wset(el, EL_GETCFN, f); }
 static inline int shim_el_bind(EditLine *el, const char *key, const char *fn) {
     return el_set(el, EL_BIND, key, fn, NULL);
 }

@@ -40,6 +40,7 @@ public final class EditLineReader: LineReader {
             return me.complete()
         })
         shim_el_bind(el, "^I", "coexist-complete")
+        shim_el_set_getcfn(el, { _, out in EditLineReader.readCharacter(out) })
         el_source(el, nil)
     }
 
@@ -69,6 +70,41 @@ public final class EditLineReader: LineReader {
         guard !entry.trimmingCharacters(in: " \t").isEmpty else { return }
         shim_history_enter(history, entry)
         if let historyPath { shim_history_save(history, historyPath) }
+    }
+
+    /// libedit's own reader blocks in read(2): a Ctrl-C that lands while it is still redrawing (not yet in
+    /// read) would go unnoticed until the next key. This one waits in short polls and checks the flag
+    /// between them, so Ctrl-C at the prompt always clears the line. Returns 1 with a character, 0 at end
+    /// of input, -1 when interrupted or on a read error.
+    static func readCharacter(_ out: UnsafeMutablePointer<wchar_t>?) -> Int32 {
+        var state = mbstate_t()
+        while true {
+            if bridge_interrupt_pending() != 0 {
+                errno = EINTR
+                return -1
+            }
+            var pfd = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+            let ready = poll(&pfd, 1, 100)
+            if ready < 0 && errno != EINTR { return -1 }
+            if ready <= 0 { continue }
+            var byte: CChar = 0
+            let n = Glibc.read(STDIN_FILENO, &byte, 1)
+            if n == 0 { return 0 }
+            if n < 0 {
+                if errno == EINTR { continue }
+                return -1
+            }
+            var wc: wchar_t = 0
+            let used = mbrtowc(&wc, &byte, 1, &state)
+            if used == -2 { continue }  // the middle of a multi-byte character
+            if used == -1 {
+                // Not valid in this locale: pass the byte through rather than lose it.
+                state = mbstate_t()
+                wc = wchar_t(UInt8(bitPattern: byte))
+            }
+            out?.pointee = wc
+            return 1
+        }
     }
 
     /// Tab: a single match completes; several extend to their common prefix, or are listed below the line.
