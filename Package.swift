@@ -21,7 +21,7 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "coexist-bench", dependencies: ["CoexistKit"]),
-        .testTarget(name: "CoexistKitTests", dependencies: ["CoexistKit"], exclude: ["Tenant/Fixtures"]),
+        .testTarget(name: "CoexistKitTests", dependencies: ["CoexistKit"], exclude: ["Tenant/Fixtures", "Calls/Fixtures"]),
         .testTarget(name: "CoexistLuaTests", dependencies: ["CoexistLua", "CLua", "CLuaBridge"]),
         .testTarget(name: "CoexistShellTests", dependencies: ["CoexistShell", "CoexistLua"]),
         .testTarget(name: "EndToEndTests", dependencies: ["coexist"]),

@@ -57,9 +57,19 @@ public enum MetricKind: Int, CaseIterable, Sendable {
         }
     }
 
+    /// `scale` as a Double: literals, because importers quantise 11 metrics per row and a division by
+    /// a computed power of ten showed in profiles. Each literal is the correctly rounded
+    /// multiplier / 10^decimals, so the same Double as that division (a test holds them equal).
     public var step: Double {
-        let s = scale
-        return Double(s.multiplier) / pow10(s.decimals)
+        switch self {
+        case .jitter: return 0.1
+        case .packetLoss, .concealedRatio, .postFECLoss: return 0.00002
+        case .roundTrip, .tileLatency: return 0.5
+        case .degradation: return 0.0001
+        case .frameLoss, .spoiledTiles: return 0.002
+        case .frameRate: return 0.01
+        case .relativeOneWay: return 0.001
+        }
     }
 
     /// CQD's threshold for this metric (reference 3.1) and whether poor is above it (else below).
@@ -98,12 +108,15 @@ public enum MetricKind: Int, CaseIterable, Sendable {
 
     /// Quantise an exact value, keeping it on the same side of its CQD threshold (see the type's note).
     /// Negative or non-finite values are the importer's business; here they clamp.
+    @inline(__always)
     func encode(_ value: Double?, modality: Modality) -> UInt16 {
         guard let v = value, v.isFinite else { return Self.missing }
         let step = self.step
-        var q = v <= 0 ? 0 : min(Int((v / step).rounded()), Self.maxCode)
+        // Round half up by truncating x + 0.5 (values here are positive): `rounded()` is a libm call.
+        let x = v / step
+        var q = v <= 0 ? 0 : (x >= Double(Self.maxCode) ? Self.maxCode : Int(x + 0.5))
         let (thr, above) = threshold(for: modality)
-        let t = Int((thr / step).rounded())
+        let t = Int(thr / step + 0.5)
         if above {
             if v > thr && q <= t { q = t + 1 } else if v <= thr && q > t { q = t }
         } else {

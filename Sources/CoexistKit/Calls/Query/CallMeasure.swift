@@ -8,6 +8,8 @@ public enum CallMeasure: Hashable, Sendable {
     /// CQD Audio Poor Percentage: audio poor over audio classified (poor + good).
     case audioPoorPct
     case cdrStreams, setupFailed, dropped
+    /// The counts behind the percentages, so a review can add groups up before dividing.
+    case setupSucceeded, tcp, tcpBase, http, certified, audioWithDevice, poorRated
     /// Setup failed over CDR-available streams (QER formula).
     case setupFailurePct
     /// Dropped over setup-succeeded streams.
@@ -31,6 +33,8 @@ public enum CallMeasure: Hashable, Sendable {
         ("poor_pct", .poorPct), ("audio_streams", .audioStreams), ("audio_poor", .audioPoor),
         ("audio_good", .audioGood), ("audio_unclassified", .audioUnclassified), ("audio_poor_pct", .audioPoorPct),
         ("cdr_streams", .cdrStreams), ("setup_failed", .setupFailed), ("dropped", .dropped),
+        ("setup_succeeded", .setupSucceeded), ("tcp", .tcp), ("tcp_base", .tcpBase), ("http", .http),
+        ("certified", .certified), ("audio_with_device", .audioWithDevice), ("poor_rated", .poorRated),
         ("setup_failure_pct", .setupFailurePct), ("drop_pct", .dropPct), ("tcp_pct", .tcpPct),
         ("http_pct", .httpPct), ("certified_pct", .certifiedPct), ("rated", .rated),
         ("poor_rating_pct", .poorRatingPct), ("calls", .calls), ("users", .users),
@@ -73,7 +77,8 @@ public enum CallMeasure: Hashable, Sendable {
     var type: ColumnType {
         switch self {
         case .streams, .poor, .good, .unclassified, .audioStreams, .audioPoor, .audioGood, .audioUnclassified,
-             .cdrStreams, .setupFailed, .dropped, .rated, .calls, .users: return .int
+             .cdrStreams, .setupFailed, .dropped, .rated, .calls, .users,
+             .setupSucceeded, .tcp, .tcpBase, .http, .certified, .audioWithDevice, .poorRated: return .int
         default: return .double
         }
     }
@@ -102,6 +107,13 @@ public enum CallMeasure: Hashable, Sendable {
         case .cdrStreams: return .int(Int(c.cdr))
         case .setupFailed: return .int(Int(c.setupFailed))
         case .dropped: return .int(Int(c.dropped))
+        case .setupSucceeded: return .int(Int(c.setupSucceeded))
+        case .tcp: return .int(Int(c.tcp))
+        case .tcpBase: return .int(Int(c.tcpBase))
+        case .http: return .int(Int(c.http))
+        case .certified: return .int(Int(c.certified))
+        case .audioWithDevice: return .int(Int(c.audioWithDevice))
+        case .poorRated: return .int(Int(c.poorRated))
         case .setupFailurePct: return pct(c.setupFailed, c.cdr)
         case .dropPct: return pct(c.dropped, c.setupSucceeded)
         case .tcpPct: return pct(c.tcp, c.tcpBase)

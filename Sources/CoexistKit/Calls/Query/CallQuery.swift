@@ -24,6 +24,8 @@ enum Condition {
     case predicate((CallRow) -> Bool)
     /// start in [from, to), epoch seconds.
     case between(Double?, Double?)
+    /// A `DerivedDimension` of the store the query runs on, resolved when it runs.
+    case derived(String, FilterOp, [String])
 }
 
 /// A lazy query over the streams: a list of conditions (all must hold). Each step returns a new query,
@@ -71,6 +73,31 @@ public struct CallQuery {
     public func poor() -> CallQuery {
         var q = self
         q.conditions.append(.compare(.quality, .eq, [.string("poor")]))
+        return q
+    }
+
+    /// `dimension op label` on a derived dimension (`CallStore.registerDerivedDimension`), such as
+    /// the cohort of the first user. The name is resolved against the store when the query runs (a
+    /// query is not bound to a store), so an unknown name is an error then. Streams whose user has no
+    /// label match nothing, `!=` included.
+    public func filter(derived name: String, _ op: FilterOp = .eq, _ value: ResultValue) throws -> CallQuery {
+        guard op == .eq || op == .ne else {
+            throw CallQueryError.badOperator(field: name, op: op.rawValue, reason: "a derived dimension is a label; use ==, != or in")
+        }
+        return try addingDerived(name, op, [value])
+    }
+
+    public func filter(derived name: String, in values: [ResultValue], negated: Bool = false) throws -> CallQuery {
+        try addingDerived(name, negated ? .notIn : .in, values)
+    }
+
+    private func addingDerived(_ name: String, _ op: FilterOp, _ values: [ResultValue]) throws -> CallQuery {
+        let labels = try values.map { v -> String in
+            guard case .string(let s) = v else { throw CallQueryError.badValue(field: name, value: "\(v)", expected: "a label (a string)") }
+            return s
+        }
+        var q = self
+        q.conditions.append(.derived(name, op, labels))
         return q
     }
 

@@ -49,6 +49,7 @@ extension CallStore {
     public func top(_ query: CallQuery = CallQuery(), dimension: String, n: Int, measure: String = "streams",
                     minStreams: Int = 0) throws -> ResultSet {
         let m = try CallMeasure.named(measure)
+        if let fast = try fastTop(query, dimension: dimension, n: n, measure: m, minStreams: minStreams) { return fast }
         var ms: [CallMeasure] = [m]
         if m != .streams { ms.append(.streams) }
         var r = try aggregate(query, [dimension], ms, sorted: false)
@@ -82,8 +83,10 @@ extension CallStore {
             total = total.multipliedReportingOverflow(by: max(k.cardinality, 1)).partialValue
             if total > 1 << 40 { throw CallQueryError.tooManyGroups(total) }
         }
-        let cols = CountColumns(self, devices: measures.contains(.certifiedPct),
-                                ratings: measures.contains(.rated) || measures.contains(.poorRatingPct))
+        // The device and rating counters cost a load per row, so only measures that read them turn them
+        // on: the percentages and the raw counts behind them (a review adds those up across groups).
+        let cols = CountColumns(self, devices: measures.contains { [.certifiedPct, .certified, .audioWithDevice].contains($0) },
+                                ratings: measures.contains { [.rated, .poorRatingPct, .poorRated].contains($0) })
         // Dense counters when the key space is small (the usual case); otherwise a map from key to slot.
         let dense = total <= 1 << 16
         var groupKeys: [Int]

@@ -21,6 +21,8 @@ final class CompiledQuery {
                 tests.append(.range(store.start.pointer, lo: lo, hi: toInclusive.map { UInt32(clamping: $0) } ?? UInt32.max))
             case .compare(let f, let op, let values):
                 try compile(f, op, values)
+            case .derived(let name, let op, let labels):
+                try compileDerived(name, op, labels)
             }
         }
         // Predicates last: they are the slow ones, so they should see as few rows as possible.
@@ -169,6 +171,24 @@ final class CompiledQuery {
             }
             tests.append(.u16(s.metrics[kind.slot].pointer, lut: t))
         }
+    }
+
+    /// A per-user-code table: does the user's label match?
+    private func compileDerived(_ name: String, _ op: FilterOp, _ wanted: [String]) throws {
+        let s = store
+        guard let d = s.derivedDimensions[name] else {
+            throw CallQueryError.unknownField(name, suggestion: closest(to: name, in: Array(s.derivedDimensions.keys) + CallField.allCases.map(\.rawValue)))
+        }
+        let full = d.completed(s.users)
+        let positive = op == .eq || op == .in
+        var labelMatches = [UInt8](repeating: positive ? 0 : 1, count: full.labels.count)
+        labelMatches[0] = 0   // no label matches nothing
+        for w in wanted { if let c = full.labels.code(of: w), c != 0 { labelMatches[Int(c)] = positive ? 1 : 0 } }
+        let n = s.users.count
+        let t = table(n)
+        for c in 0..<n { t[c] = labelMatches[Int(full.labelCode(ofUser: UInt32(c)))] }
+        let column = d.source == .firstUser ? s.firstUser : s.secondUser
+        tests.append(.u32(column.pointer, lut: t, count: n))
     }
 
     /// A dictionary table padded to the full 16-bit range, so u16 codes need no bounds check.

@@ -49,7 +49,14 @@ struct GroupKey {
 
     static func make(_ name: String, _ s: CallStore) throws -> GroupKey {
         if let bucket = TimeBucket(rawValue: name) { return time(bucket, s) }
-        let f = try CallField.named(name)
+        if CallField(rawValue: name) == nil && CallField.aliases[name] == nil, let d = s.derivedDimensions[name] {
+            return derived(d, s)
+        }
+        let f: CallField
+        do { f = try CallField.named(name) } catch CallQueryError.unknownField(let n, let suggestion) where !s.derivedDimensions.isEmpty {
+            let candidates = CallField.allCases.map(\.rawValue) + s.derivedDimensions.keys.sorted()
+            throw CallQueryError.unknownField(n, suggestion: closest(to: n, in: candidates) ?? suggestion)
+        }
         func byValues(_ count: Int, _ value: (Int) -> ResultValue) -> ([UInt32], [ResultValue]) {
             var labels: [ResultValue] = []
             var index: [String: UInt32] = [:]
@@ -111,6 +118,14 @@ struct GroupKey {
         default:
             throw CallQueryError.notGroupable(f.rawValue, reason: "it is a continuous value; filter on it, or summarize it")
         }
+    }
+
+    /// A derived dimension: the user column through the per-user label table.
+    static func derived(_ d: DerivedDimension, _ s: CallStore) -> GroupKey {
+        let full = d.completed(s.users)
+        let labels: [ResultValue] = (0..<UInt32(full.labels.count)).map { $0 == 0 ? .null : .string(full.labels[$0]) }
+        let column = d.source == .firstUser ? s.firstUser : s.secondUser
+        return GroupKey(name: d.name, source: .u32(column.pointer, lut: full.codes), labels: labels, type: .string)
     }
 
     /// Buckets from the store's earliest to latest start (UTC).

@@ -78,4 +78,24 @@ enum RowTest {
         }
         return m
     }
+
+    /// Clears `ok[i - lo]` for the rows of lo..<hi that fail: a whole chunk at a time, no index list,
+    /// for scans that want a mask rather than row numbers (the top-N fast path). Not for predicates.
+    @inline(__always)
+    func mask(_ lo: Int, _ hi: Int, _ ok: UnsafeMutablePointer<UInt8>) {
+        switch self {
+        case .u8(let col, let lut):
+            for i in lo..<hi { ok[i &- lo] &= lut[Int(col[i])] }
+        case .u8Pair(let a, let b, let lut):
+            for i in lo..<hi { ok[i &- lo] &= lut[Int(a[i]) << 3 | Int(b[i] & 7)] }
+        case .u16(let col, let lut):
+            for i in lo..<hi { ok[i &- lo] &= lut[Int(col[i])] }
+        case .u32(let col, let lut, let count):
+            for i in lo..<hi { let c = Int(col[i]); ok[i &- lo] &= c < count ? lut[c] : 0 }
+        case .range(let col, let a, let b):
+            for i in lo..<hi { let v = col[i]; ok[i &- lo] &= (v >= a && v <= b) ? 1 : 0 }
+        case .predicate, .never:
+            for i in lo..<hi { ok[i &- lo] = 0 }
+        }
+    }
 }

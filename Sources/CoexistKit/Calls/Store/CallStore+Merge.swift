@@ -5,10 +5,12 @@ extension CallStore {
     public mutating func append(contentsOf other: CallStore) throws {
         if other.count == 0 { return }
         if count == 0 && callIds.count <= 1 && users.count <= 1 && subnets.count <= 1 && devices.count <= 1 {
-            let keepBuildings = buildingFile, keepCatalogue = deviceCatalogue
+            let keepBuildings = buildingFile, keepCatalogue = deviceCatalogue, keepDerived = derivedDimensions
             self = other
             if buildingFile != keepBuildings { setBuildingFile(keepBuildings) }
             if deviceCatalogue != keepCatalogue { setDeviceCatalogue(keepCatalogue) }
+            derivedDimensions = keepDerived
+            extendDerivedDimensions()
             return
         }
         let callMap = Self.remap(other.callIds, into: &callIds)
@@ -41,6 +43,7 @@ extension CallStore {
         secondUser.append(contentsOf: other.secondUser) { userMap[Int($0)] }
         subnet.append(contentsOf: other.subnet) { subnetMap[Int($0)] }
         for s in 0..<6 { metrics[s].append(contentsOf: other.metrics[s]) }
+        extendDerivedDimensions()
     }
 
     private static func remap(_ from: StringDictionary, into to: inout StringDictionary) -> [UInt32] {

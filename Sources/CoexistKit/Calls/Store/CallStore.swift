@@ -48,6 +48,8 @@ public struct CallStore: Sendable {
     public internal(set) var deviceCatalogue = DeviceCatalogue.default
     /// Per device code: 1 when the capture device is certified.
     public internal(set) var deviceCertified: [UInt8] = [0]
+    /// Labels derived from users (cohort, department, the user's city), by name: see `DerivedDimension`.
+    public internal(set) var derivedDimensions: [String: DerivedDimension] = [:]
 
     public init() {}
 

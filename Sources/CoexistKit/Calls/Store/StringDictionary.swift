@@ -7,8 +7,11 @@ public struct StringDictionary: Sendable, Equatable {
     private var arena: [UInt8] = []
     private var offsets: [Int] = [0]
     private var hashes: [UInt32] = []
-    /// code + 1 per slot; 0 is empty. Size is a power of two, at most half full.
-    private var table: [UInt32] = Array(repeating: 0, count: 16)
+    /// Per slot: the string's 32-bit hash (high half) and code + 1 (low half); 0 is empty. The hash
+    /// sits in the slot so that a probe rejects other strings without touching `hashes`: importers
+    /// look up several strings per row and each cache miss showed. Size is a power of two, at most
+    /// half full.
+    private var table: [UInt64] = Array(repeating: 0, count: 16)
 
     public init() { _ = intern("") }
 
@@ -45,20 +48,20 @@ public struct StringDictionary: Sendable, Equatable {
     public func code(of bytes: UnsafeRawBufferPointer) -> UInt32? {
         let h = byteHash(bytes.baseAddress ?? UnsafeRawPointer(bitPattern: 1)!, bytes.count)
         let slot = find(bytes, hash: h)
-        let c = table[slot]
+        let c = UInt32(truncatingIfNeeded: table[slot])
         return c == 0 ? nil : c - 1
     }
 
     public mutating func intern(_ bytes: UnsafeRawBufferPointer) -> UInt32 {
         let h = byteHash(bytes.baseAddress ?? UnsafeRawPointer(bitPattern: 1)!, bytes.count)
         let slot = find(bytes, hash: h)
-        let c = table[slot]
+        let c = UInt32(truncatingIfNeeded: table[slot])
         if c != 0 { return c - 1 }
         let code = UInt32(count)
         arena.append(contentsOf: bytes)
         offsets.append(arena.count)
         hashes.append(UInt32(truncatingIfNeeded: h))
-        table[slot] = code + 1
+        table[slot] = Self.entry(UInt32(truncatingIfNeeded: h), code)
         if count * 2 > table.count { grow() }
         return code
     }
@@ -68,30 +71,31 @@ public struct StringDictionary: Sendable, Equatable {
         var slot = Int(truncatingIfNeeded: h) & mask
         let h32 = UInt32(truncatingIfNeeded: h)
         return table.withUnsafeBufferPointer { t in
-            hashes.withUnsafeBufferPointer { hs in
-                offsets.withUnsafeBufferPointer { off in
-                    arena.withUnsafeBytes { a in
-                        while true {
-                            let c = t[slot]
-                            if c == 0 { return slot }
-                            let code = Int(c - 1)
-                            if hs[code] == h32 {
-                                let lo = off[code], n = off[code + 1] - lo
-                                if n == bytes.count && (n == 0 || memcmp(a.baseAddress! + lo, bytes.baseAddress!, n) == 0) {
-                                    return slot
-                                }
+            offsets.withUnsafeBufferPointer { off in
+                arena.withUnsafeBytes { a in
+                    while true {
+                        let e = t[slot]
+                        if e == 0 { return slot }
+                        if UInt32(truncatingIfNeeded: e >> 32) == h32 {
+                            let code = Int(UInt32(truncatingIfNeeded: e) - 1)
+                            let lo = off[code], n = off[code + 1] - lo
+                            if n == bytes.count && (n == 0 || sameBytes(a.baseAddress! + lo, bytes.baseAddress!, n)) {
+                                return slot
                             }
-                            slot = (slot + 1) & mask
                         }
+                        slot = (slot + 1) & mask
                     }
                 }
             }
         }
     }
 
+    @inline(__always)
+    private static func entry(_ hash32: UInt32, _ code: UInt32) -> UInt64 { UInt64(hash32) << 32 | UInt64(code + 1) }
+
     private mutating func grow() {
         let size = table.count * 2
-        var t = [UInt32](repeating: 0, count: size)
+        var t = [UInt64](repeating: 0, count: size)
         let mask = size - 1
         for code in 0..<count {
             var h = UInt64(hashes[code])
@@ -99,7 +103,7 @@ public struct StringDictionary: Sendable, Equatable {
             h = h & 0xFFFF_FFFF
             var slot = Int(h) & mask
             while t[slot] != 0 { slot = (slot + 1) & mask }
-            t[slot] = UInt32(code + 1)
+            t[slot] = Self.entry(hashes[code], UInt32(code))
         }
         table = t
     }
@@ -107,6 +111,23 @@ public struct StringDictionary: Sendable, Equatable {
     public static func == (a: StringDictionary, b: StringDictionary) -> Bool {
         a.arena == b.arena && a.offsets == b.offsets
     }
+}
+
+/// Byte equality for the short strings of a call record (ids, UPNs, subnets), inline: importers
+/// confirm a dictionary hit on most rows, and a call into libc's memcmp cost more than the compare.
+/// Whole words, then the last eight bytes again (overlapping), so nothing past `n` is read.
+@inline(__always)
+func sameBytes(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer, _ n: Int) -> Bool {
+    if n < 8 {
+        for i in 0..<n where a.load(fromByteOffset: i, as: UInt8.self) != b.load(fromByteOffset: i, as: UInt8.self) { return false }
+        return true
+    }
+    var i = 0
+    while i + 8 <= n {
+        if a.loadUnaligned(fromByteOffset: i, as: UInt64.self) != b.loadUnaligned(fromByteOffset: i, as: UInt64.self) { return false }
+        i += 8
+    }
+    return i == n || a.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self) == b.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
 }
 
 #if canImport(Glibc)

@@ -51,6 +51,7 @@ public enum CSVImporter {
             CSVPartParser(base: base, layout: layout, headerNames: names, file: name, policy: options.onError)
         }
 
+        let meter = ProgressMeter(options.progress, intervalNs: options.progressIntervalNs)
         var first = parser()
         defer { first.release() }
         var second: CSVPartParser? = nil
@@ -62,25 +63,37 @@ public enum CSVImporter {
             while s < end && base[s] != 10 { s += 1 }
             split = min(s + 1, end)
         }
+        // Progress comes from the part parsed on the calling thread (the first), which is where the
+        // shell wants it; with two parts, the second's rows are estimated from the first's density.
+        let firstPartBytes = max(split - afterHeader, 1)
+        let onProgress: ((Int, Int) -> Void)? = meter.isActive ? { pos, rows in
+            meter.update(fraction: Double(pos - afterHeader) / Double(firstPartBytes),
+                         rows: Int(Double(rows) * Double(dataBytes) / Double(firstPartBytes)))
+        } : nil
         if split < end {
-            var b = parser()
+            let b = UnsafeMutablePointer<CSVPartParser>.allocate(capacity: 1)
+            b.initialize(to: parser())
+            defer { b.deinitialize(count: 1); b.deallocate() }
             let splitAt = split
-            Parallel.perform(2) { part in
-                if part == 0 { first.run(from: afterHeader, stopAt: splitAt, end: end, lineOffset: headerLines) }
-                else { b.run(from: splitAt, stopAt: end, end: end, lineOffset: 0) }
+            let group = DispatchGroup()
+            let boxed = Parallel.Box(value: b)
+            DispatchQueue.global().async(group: group) {
+                boxed.value.pointee.run(from: splitAt, stopAt: end, end: end, lineOffset: 0)
             }
+            first.run(from: afterHeader, stopAt: splitAt, end: end, lineOffset: headerLines, progress: onProgress)
+            group.wait()
             if first.firstError == nil && first.endPosition != split {
                 // A quoted field held a newline across the split: the second part started mid-record. Redo it.
-                b.release()
-                first.run(from: first.endPosition, stopAt: end, end: end, lineOffset: headerLines)
+                b.pointee.release()
+                first.run(from: first.endPosition, stopAt: end, end: end, lineOffset: headerLines, progress: onProgress)
             } else {
                 let offset = headerLines + first.lines
-                b.firstError?.line? += offset
-                for i in b.report.skipReasons.indices { b.report.skipReasons[i].line? += offset }
-                second = b
+                b.pointee.firstError?.line? += offset
+                for i in b.pointee.report.skipReasons.indices { b.pointee.report.skipReasons[i].line? += offset }
+                second = b.pointee
             }
         } else {
-            first.run(from: afterHeader, stopAt: end, end: end, lineOffset: headerLines)
+            first.run(from: afterHeader, stopAt: end, end: end, lineOffset: headerLines, progress: onProgress)
         }
 
         if let e = first.firstError ?? second?.firstError { throw e }
@@ -95,6 +108,7 @@ public enum CSVImporter {
             report.notices.append("ignored unknown column\(ignored.count > 1 ? "s" : ""): " + ignored.joined(separator: ", "))
         }
         try store.append(contentsOf: staging)
+        meter.finish(rows: report.imported)
         return report
     }
 
