@@ -1,11 +1,17 @@
 import CLua
 import CLuaBridge
+import CoexistKit
 
 /// What the REPL shows for one value: text as lua.c would print it, or a result set to render in the
 /// current output mode.
 public enum LuaDisplay {
     case text(String)
     case resultSet(ResultSetBox)
+}
+
+/// An object the REPL shows as a table (a calls query shows its first rows) rather than as text.
+public protocol LuaTabular: AnyObject {
+    var resultSet: ResultSet { get throws }
 }
 
 public enum Evaluation {
@@ -56,6 +62,9 @@ extension LuaEngine {
     /// How the REPL shows the value at idx.
     public func display(at idx: Int32) -> LuaDisplay {
         if let box = ResultSetBinding.type.object(at: idx, L) { return .resultSet(box) }
+        if let ctx = bridge_any_object(L, idx, nil), let tabular = Unmanaged<AnyObject>.fromOpaque(ctx).takeUnretainedValue() as? LuaTabular {
+            do { return .resultSet(ResultSetBox(try tabular.resultSet)) } catch { return .text("error: \(error)") }
+        }
         return .text(ValueInspector(self).describe(at: idx))
     }
 }

@@ -18,6 +18,8 @@ public struct SessionConfig {
     public var empty = false
     /// How many people the demo tenant has.
     public var demoUsers = DemoPeople.defaultUserCount
+    /// A folder of real files to load instead of the demo (`--data DIR`, see `DataDirectory`).
+    public var dataDirectory: String?
 
     public init() {}
 }
@@ -33,24 +35,16 @@ public enum Session {
             fputs("coexist: \(error)\n", bridge_stderr())
             return 1
         }
-        let workspace = config.empty
-            ? Workspace.empty(today: PlanDay(epochSeconds: LuaDate.now().epochSeconds))
-            : Workspace.demo(users: config.demoUsers)
-        if let today = workspace.today {
-            LuaDate.tenantNow = LuaDate(epochSeconds: Double(today.daysSinceEpoch) * 86_400 + 12 * 3600)
-        }
-        TenantBinding.install(workspace, in: engine)
-        CoexistenceBindings.install(workspace, in: engine)
-        ReviewBinding.install(in: engine)
+        guard let workspace = DataDirectory.workspace(for: config) else { return 1 }
+        Bindings.install(workspace, in: engine)
         var settings = ShellSettings()
         settings.color = color
         let shell = Shell(engine: engine, workspace: workspace, settings: settings)
         shell.completer.add(TenantCompletionSource(workspace))
+        shell.completer.add(CallsCompletionSource(workspace))
         bridge_install_sigint()
 
-        if let stdlib = engine.options.stdlibPath {
-            runStartupFile(stdlib + "/" + StdlibLocator.marker, engine, shell)
-        }
+        if case .failure(let e) = engine.runPrelude() { shell.fail("coexist: " + e.message) }
         if !config.noRC && access(XDGPaths.initFile, R_OK) == 0 {
             runStartupFile(XDGPaths.initFile, engine, shell)
         }

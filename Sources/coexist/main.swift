@@ -39,13 +39,16 @@ struct CoexistCommand: ParsableCommand {
     @Option(name: .customLong("demo-size"), help: ArgumentHelp("People in the demo tenant.", valueName: "USERS"))
     var demoSize = 2_000
 
+    @Option(name: .customLong("data"), help: ArgumentHelp("Load a folder of real files (streams CSV, Graph JSON, buildings.csv, users.csv) instead of the demo.", valueName: "DIR"))
+    var data: String?
+
     @Option(name: .customLong("lua-memory"), help: ArgumentHelp("Cap Lua's memory (e.g. 512M, 4G; 0 for no cap).", valueName: "SIZE"))
     var luaMemory = ByteSize(bytes: 4 << 30)
 
     /// Options end at the first argument that is not an option (or after `--`): from there on everything is
     /// the script and its own arguments, as with `lua`, so `coexist s.lua -e x` passes `-e x` to the script.
     static func split(_ argv: [String]) -> (options: [String], script: [String]) {
-        let takesValue: Set<String> = ["-e", "--lua-memory", "--demo-size"]
+        let takesValue: Set<String> = ["-e", "--lua-memory", "--demo-size", "--data"]
         var i = 0
         while i < argv.count {
             let a = argv[i]
@@ -72,6 +75,7 @@ struct CoexistCommand: ParsableCommand {
         c.luaMemory = luaMemory.bytes
         c.empty = empty
         c.demoUsers = demoSize
+        c.dataDirectory = data
         c.script = script.first
         c.scriptArguments = Array(script.dropFirst())
         return c

@@ -67,4 +67,6 @@ FILE *bridge_stdin(void);
 FILE *bridge_stdout(void);
 FILE *bridge_stderr(void);
 
+#include "RowView.h"
+
 #endif

@@ -1,0 +1,23 @@
+import CoexistKit
+
+/// Everything a session exposes to Lua over one workspace, in one place, so the shell and the tests
+/// build exactly the same environment.
+public enum Bindings {
+    public static func install(_ workspace: Workspace, in engine: LuaEngine) {
+        if let today = workspace.today {
+            LuaDate.tenantNow = LuaDate(epochSeconds: Double(today.daysSinceEpoch) * 86_400 + 12 * 3600)
+        }
+        TenantBinding.install(workspace, in: engine)
+        CallsBinding.install(engine, workspace)
+        CoexistenceBindings.install(workspace, in: engine)
+        ReviewBinding.install(in: engine)
+    }
+}
+
+extension LuaEngine {
+    /// Runs stdlib/prelude.lua, when the stdlib was found.
+    public func runPrelude() -> Result<Void, LuaError> {
+        guard let stdlib = options.stdlibPath else { return .success(()) }
+        return runFile(stdlib + "/" + StdlibLocator.marker)
+    }
+}

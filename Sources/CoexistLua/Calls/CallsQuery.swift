@@ -1,0 +1,73 @@
+import CoexistKit
+
+/// What `calls` and every step from it hold: the core query (filters the store compiles), the Lua
+/// predicates (run by `LuaPredicates` after the filters), the grouping, and words describing the steps.
+/// Immutable: each step makes a new one. Nothing runs until a terminal method (count, summary, rows...),
+/// and it runs on the workspace's store of that moment, so a query kept across an import sees the new rows.
+final class CallsQuery {
+    let workspace: Workspace
+    let L: OpaquePointer
+    let base: CallQuery
+    let predicates: [LuaRef]
+    let dimensions: [String]
+    let steps: [String]
+
+    init(workspace: Workspace, L: OpaquePointer, base: CallQuery = CallQuery(), predicates: [LuaRef] = [],
+         dimensions: [String] = [], steps: [String] = []) {
+        self.workspace = workspace
+        self.L = L
+        self.base = base
+        self.predicates = predicates
+        self.dimensions = dimensions
+        self.steps = steps
+    }
+
+    func with(base: CallQuery? = nil, predicate: LuaRef? = nil, dimensions: [String]? = nil,
+              step: String? = nil) -> CallsQuery {
+        CallsQuery(workspace: workspace, L: L, base: base ?? self.base, predicates: predicates + (predicate.map { [$0] } ?? []),
+                   dimensions: dimensions ?? self.dimensions, steps: steps + (step.map { [$0] } ?? []))
+    }
+
+    /// The store, and the core query that selects exactly this query's rows on it. Lua predicates are
+    /// evaluated here, once, and become a row set the core query tests.
+    func resolve() throws -> (store: CallStore, query: CallQuery, rows: [UInt32]?) {
+        let store = workspace.calls
+        guard !predicates.isEmpty else { return (store, base, nil) }
+        let snapshot = CallStoreSnapshot(store)
+        var rows = try store.select(base)
+        try LuaPredicates.filter(&rows, predicates, snapshot, L)
+        var member = [Bool](repeating: false, count: store.count)
+        for r in rows { member[Int(r)] = true }
+        return (store, base.filter { member[$0.index] }, rows)
+    }
+
+    func count() throws -> Int {
+        let (store, query, rows) = try resolve()
+        return try rows?.count ?? store.count(query)
+    }
+
+    /// Row indices (0-based, ascending).
+    func select() throws -> (store: CallStore, rows: [UInt32]) {
+        let (store, query, rows) = try resolve()
+        return (store, try rows ?? store.select(query))
+    }
+
+    /// "calls where modality = audio and poor by building".
+    var text: String {
+        var s = "calls"
+        if !steps.isEmpty { s += " where " + steps.joined(separator: " and ") }
+        if !dimensions.isEmpty { s += " by " + dimensions.joined(separator: ", ") }
+        return s
+    }
+}
+
+/// 1234567 -> "1,234,567", as counts read in titles.
+func grouped(_ n: Int) -> String {
+    let digits = String(n.magnitude)
+    var out = ""
+    for (i, c) in digits.enumerated() {
+        if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
+        out.append(c)
+    }
+    return (n < 0 ? "-" : "") + out
+}

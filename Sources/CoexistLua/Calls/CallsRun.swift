@@ -1,0 +1,70 @@
+import CLua
+import CLuaBridge
+import CoexistKit
+
+/// The terminal steps of a query: what runs it on the store and hands results to Lua.
+enum CallsRun {
+    static func summary(_ q: CallsQuery, measures: [String]?) throws -> ResultSet {
+        let (store, query, _) = try q.resolve()
+        var rs: ResultSet
+        do {
+            if let user = try CallsDimensions.userDimension(q.dimensions) {
+                rs = try user.summary(store, q.workspace.coexistence, query, dimensions: q.dimensions, measures: measures)
+            } else {
+                rs = try store.summary(query, by: q.dimensions, measures: measures)
+            }
+        } catch let e as CallQueryError {
+            throw LuaError("summary: \(e)")
+        }
+        rs.title = q.text
+        return rs
+    }
+
+    static func top(_ q: CallsQuery, dimension: String, n: Int, measure: String, minStreams: Int) throws -> ResultSet {
+        let (store, query, _) = try q.resolve()
+        do {
+            if let user = UserDimension(rawValue: dimension) {
+                return try user.top(store, q.workspace.coexistence, query, n: n, measure: measure, minStreams: minStreams)
+            }
+            return try store.top(query, dimension: dimension, n: n, measure: measure, minStreams: minStreams)
+        } catch let e as CallQueryError {
+            throw LuaError("top: \(e)")
+        }
+    }
+
+    /// Pushes `for row in q:rows()`'s iterator: each step a fresh row view (so rows kept in a table stay
+    /// what they were), all sharing one layout that keeps the store's columns alive.
+    static func pushRowIterator(_ q: CallsQuery, _ L: OpaquePointer) throws {
+        let (store, rows) = try q.select()
+        RowLayout.push(CallStoreSnapshot(store), L)
+        let layout = LuaRef(L, at: -1)
+        shim_pop(L, 1)
+        var next = 0
+        HostFunction("rows iterator") { call in
+            guard next < rows.count else { return call.results(.nil) }
+            layout.push()
+            rowview_push_row(call.L, -1, Int(rows[next]))
+            shim_remove(call.L, -2)
+            next += 1
+            return 1
+        }.push(L)
+    }
+
+    /// The first rows of a query as a result set: what the prompt shows for a query on its own.
+    static let previewFields: [CallField] = [.start, .modality, .firstUser, .building, .connection, .transport,
+                                             .jitter, .packetLoss, .roundTrip, .quality]
+    static let previewRows = 10
+
+    static func preview(_ q: CallsQuery) throws -> ResultSet {
+        if !q.dimensions.isEmpty { return try summary(q, measures: nil) }
+        let (store, rows) = try q.select()
+        let shown = rows.prefix(previewRows).map { i in previewFields.map { store.value($0, at: Int(i)) } }
+        let more = rows.count > shown.count ? "; first \(shown.count), q:rows() for all, q:summary() to aggregate" : ""
+        return ResultSet(columns: previewFields.map { Column($0.rawValue, $0.type) },
+                         rows: shown, title: "\(q.text): \(grouped(rows.count)) stream\(rows.count == 1 ? "" : "s")\(more)")
+    }
+}
+
+extension CallsQuery: LuaTabular {
+    public var resultSet: ResultSet { get throws { try CallsRun.preview(self) } }
+}

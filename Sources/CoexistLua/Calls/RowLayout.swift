@@ -1,0 +1,131 @@
+import CLua
+import CLuaBridge
+import CoexistKit
+#if canImport(Glibc)
+@preconcurrency import Glibc
+#endif
+
+/// Row views (`row.jitter_ms`) read by C straight from the store's columns (rowview.c). This file tells C
+/// where each field lives; fields whose value is a function of one dictionary or enum code are decoded by
+/// Swift once per code and cached in Lua, the rest (start, call id, poor reasons) by Swift per access.
+final class RowLayout {
+    let snapshot: CallStoreSnapshot
+
+    init(_ snapshot: CallStoreSnapshot) { self.snapshot = snapshot }
+
+    static let fields = CallField.allCases
+    /// The field id of `row.index`, after the store fields.
+    static let rowNumber = fields.count
+
+    /// Names C resolves without asking Swift: every field, the short aliases, and `index`.
+    static let names: [(String, Int)] = {
+        var out = fields.enumerated().map { ($0.element.rawValue, $0.offset) }
+        for alias in ["user", "network", "class", "jitter", "loss", "rtt", "device", "duration", "call", "media"] {
+            if let f = try? CallField.named(alias), let i = fields.firstIndex(of: f) { out.append((alias, i)) }
+        }
+        out.append(("index", rowNumber))
+        return out
+    }()
+
+    /// Pushes a layout userdata for this store; it keeps the store's columns alive while Lua holds it.
+    static func push(_ snapshot: CallStoreSnapshot, _ L: OpaquePointer) {
+        let layout = RowLayout(snapshot)
+        let specs = fields.map { layout.spec($0) } + [rv_field(kind: Int32(RV_ROWNUMBER), column: nil, gate: 0, multiplier: 0, decimals: 0)]
+        let cNames = names.map { strdup($0.0) }
+        defer { cNames.forEach { free($0) } }
+        let ids = names.map { Int32($0.1) }
+        let namePointers: [UnsafePointer<CChar>?] = cNames.map { UnsafePointer($0) }
+        lua_checkstack(L, 8)
+        specs.withUnsafeBufferPointer { f in
+            namePointers.withUnsafeBufferPointer { n in
+                ids.withUnsafeBufferPointer { i in
+                    rowview_push_layout(L, f.baseAddress, Int32(f.count), n.baseAddress, i.baseAddress, Int32(n.count),
+                                        snapshot.store.modality.pointer, { L, ctx, field, row in
+                        Unmanaged<RowLayout>.fromOpaque(ctx!).takeUnretainedValue().pushValue(L!, field, row)
+                    }, Unmanaged.passRetained(layout).toOpaque(), { ctx in
+                        Unmanaged<RowLayout>.fromOpaque(ctx!).release()
+                    })
+                }
+            }
+        }
+    }
+
+    private func spec(_ f: CallField) -> rv_field {
+        let s = snapshot.store
+        func make(_ kind: Int32, _ column: UnsafeRawPointer?) -> rv_field {
+            rv_field(kind: kind, column: column, gate: 0, multiplier: 0, decimals: 0)
+        }
+        let u8 = Int32(RV_CACHED_U8), u16 = Int32(RV_CACHED_U16), u32 = Int32(RV_CACHED_U32)
+        switch f {
+        case .modality: return make(u8, UnsafeRawPointer(s.modality.pointer))
+        case .callType: return make(u8, UnsafeRawPointer(s.callType.pointer))
+        case .product: return make(u8, UnsafeRawPointer(s.product.pointer))
+        case .ice: return make(u8, UnsafeRawPointer(s.ice.pointer))
+        case .quality: return make(u8, UnsafeRawPointer(s.quality.pointer))
+        case .failureReason: return make(u8, UnsafeRawPointer(s.failureReason.pointer))
+        case .connection, .wifiBand, .vpn, .transport: return make(u8, UnsafeRawPointer(s.network.pointer))
+        case .direction, .cdrAvailable, .setupFailed, .dropped: return make(u8, UnsafeRawPointer(s.flags.pointer))
+        case .rating: return make(Int32(RV_U8_INT), UnsafeRawPointer(s.rating.pointer))
+        case .duration: return make(Int32(RV_U16_INT), UnsafeRawPointer(s.duration.pointer))
+        case .clientVersion: return make(u16, UnsafeRawPointer(s.clientVersion.pointer))
+        case .captureDevice, .certified: return make(u16, UnsafeRawPointer(s.device.pointer))
+        case .firstUser: return make(u32, UnsafeRawPointer(s.firstUser.pointer))
+        case .secondUser: return make(u32, UnsafeRawPointer(s.secondUser.pointer))
+        case .subnet, .building, .city, .country, .region, .inside: return make(u32, UnsafeRawPointer(s.subnet.pointer))
+        case .callId, .start, .poorReason: return make(Int32(RV_SLOW), nil)
+        default:
+            guard let kind = f.metric, let (multiplier, decimals) = Self.scale(kind.step) else { return make(Int32(RV_SLOW), nil) }
+            var gate: UInt32 = 0
+            for m in Modality.allCases where kind.applies(to: m) { gate |= 1 << UInt32(m.rawValue) }
+            return rv_field(kind: Int32(RV_METRIC), column: UnsafeRawPointer(s.metrics[Self.slot(kind)].pointer), gate: gate,
+                            multiplier: Int32(multiplier), decimals: Int32(decimals))
+        }
+    }
+
+    /// The store's metric slots (see `MetricKind`: three shared, three per modality). The tests compare every
+    /// field of random rows with `CallStore.value`, so a change in the store's layout fails them.
+    static func slot(_ kind: MetricKind) -> Int {
+        switch kind {
+        case .jitter: return 0
+        case .packetLoss: return 1
+        case .roundTrip: return 2
+        case .concealedRatio, .frameLoss, .spoiledTiles: return 3
+        case .degradation, .frameRate, .tileLatency: return 4
+        case .postFECLoss, .relativeOneWay: return 5
+        }
+    }
+
+    /// A step as integer / 10^decimals; an integer over an exact power of ten divides to the same double
+    /// whatever the split, so C decodes exactly as Swift does.
+    static func scale(_ step: Double) -> (Int, Int)? {
+        var p = 1.0
+        for d in 0...10 {
+            let m = step * p
+            if m >= 1, abs(m - m.rounded()) < 1e-6 { return (Int(m.rounded()), d) }
+            p *= 10
+        }
+        return nil
+    }
+
+    /// C asks for a field's value (field >= 0) or for the key at stack slot 2 that it did not recognise.
+    private func pushValue(_ L: OpaquePointer, _ field: Int32, _ row: Int) -> Int32 {
+        let stack = LuaStack(L)
+        if field >= 0 {
+            let f = Self.fields[Int(field)]
+            stack.push(ResultSetBinding.luaValue(snapshot.store.value(f, at: row)))
+            return 1
+        }
+        guard let key = stack.string(at: 2) else {
+            stack.push("row fields are named by strings, not by \(stack.typeName(at: 2))")
+            return 0
+        }
+        do {
+            let f = try CallField.named(key)
+            stack.push(ResultSetBinding.luaValue(snapshot.store.value(f, at: row)))
+            return 1
+        } catch {
+            stack.push("row: \(error)")
+            return 0
+        }
+    }
+}
