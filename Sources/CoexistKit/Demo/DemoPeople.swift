@@ -101,7 +101,7 @@ public enum DemoPeople {
         let onPrem = rng.unit() < buildings[building].onPremisesShare
         let cohort = cohortFor(position: Double(index) / Double(max(total, 1)))
         let vpn = rng.unit() < 0.08
-        let builtIn = rng.unit() < 0.12
+        let builtIn = rng.unit() < 0.25   // enough to miss the 80 % certified-device target: a planted problem
         return DemoPerson(index: index, upn: "\(local)@\(domain)", displayName: display, department: department,
                           building: building, onPremises: onPrem, cohort: cohort, remoteOverVPN: vpn,
                           builtInMicrophone: builtIn)

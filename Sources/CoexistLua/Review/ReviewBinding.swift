@@ -46,6 +46,22 @@ public enum ReviewBinding {
             ResultSetBinding.push(box.report.figuresTable, call.L)
             return 1
         }
+        t.method("figure", "r:figure(name): one figure as a record: value, target, status, previous, change, streams, trend (n periods, nil where no data)") { box, call in
+            let name = try call.string(1)
+            let all = box.report.allFigures.map(\.figure)
+            guard let f = all.first(where: { $0.name == name }) else {
+                throw call.error(1, "no figure '\(name)'" + didYouMean(name, all.map(\.name)))
+            }
+            var trend = LuaTable(fields: [(.string("n"), .integer(Int64(f.trend.count)))])
+            for (i, v) in f.trend.enumerated() { if let v { trend.fields.append((.integer(Int64(i + 1)), .number(v))) } }
+            func num(_ d: Double?) -> LuaValue { d.map { .number($0) } ?? .nil }
+            return call.results(.table(LuaTable(fields: [
+                (.string("name"), .string(f.name)), (.string("value"), num(f.value)), (.string("target"), num(f.target)),
+                (.string("direction"), .string(f.direction.rawValue)), (.string("status"), .string(f.status.rawValue)),
+                (.string("previous"), num(f.previous)), (.string("change"), num(f.change)),
+                (.string("streams"), .integer(Int64(f.streams))), (.string("trend"), .table(trend)),
+            ])))
+        }
         t.method("save", "r:save(path): .md Markdown, .html one self-contained file with charts, .csv/.json the findings, .txt as printed") { box, call in
             let path = try call.string(1)
             try Sandbox.checkWrite(call.L, path)
