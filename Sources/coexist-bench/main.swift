@@ -1,5 +1,10 @@
-// coexist-bench: the call-quality figures of issue 3, each beside its target.
-// Usage: coexist-bench [--quick] [--csv PATH]   (--quick: 1M streams only, for development)
+// coexist-bench: the performance figures of the call store (issue 3) and the upgrade engine (issue 4),
+// each beside its target. scripts/bench runs it on a release build.
+// Usage: coexist-bench [calls | tenant] [--quick] [--csv PATH] [--csv-only]
+//   calls: the call-store figures only; tenant: the upgrade-engine figures only (default: both)
+//   --quick: 1M streams only, for development; --csv-only: only the CSV import (the file must exist)
+//   --csv PATH: where the 10M-stream CSV is written (once) and read back; beside it PATH.subnets.csv maps
+//   each subnet to its building, and PATH.figures.tsv records the figures, for `scripts/bench --compare`
 import CoexistKit
 import Dispatch
 #if canImport(Glibc)
@@ -9,11 +14,20 @@ import Glibc
 let args = CommandLine.arguments
 let quick = args.contains("--quick")
 let csvPath = args.firstIndex(of: "--csv").map { args[$0 + 1] } ?? "/tmp/coexist-bench-10M.csv"
+let wantCalls = !args.contains("tenant"), wantTenant = !args.contains("calls")
 
-let small = Bench.generate(streams: 1_000_000)
-Bench.report(small, label: "1M")
-if !quick {
-    let big = Bench.generate(streams: 10_000_000)
-    Bench.report(big, label: "10M")
-    Bench.csvImport(big, path: csvPath)
+if args.contains("--csv-only") {
+    Bench.csvImport(CallStore(), path: csvPath)
+    exit(0)
 }
+if wantCalls {
+    Bench.figures = FigureLog(path: csvPath + ".figures.tsv")
+    let small = Bench.generate(streams: 1_000_000)
+    Bench.report(small, label: "1M")
+    if !quick {
+        let big = Bench.generate(streams: 10_000_000)
+        Bench.report(big, label: "10M")
+        Bench.csvImport(big, path: csvPath)
+    }
+}
+if wantTenant { Bench.tenant() }
