@@ -11,6 +11,7 @@ public enum Bindings {
         CallsBinding.install(engine, workspace)
         CoexistenceBindings.install(workspace, in: engine)
         ReviewBinding.install(in: engine)
+        ReviewBinding.documentStdlib(in: engine)
     }
 }
 

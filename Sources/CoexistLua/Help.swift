@@ -51,8 +51,9 @@ extension LuaEngine {
 
     private func libraryHelp(_ name: String) -> String {
         let members = globalDocs.keys.filter { $0.hasPrefix(name + ".") }.sorted()
-        if members.isEmpty { return "\(name): a table" }
-        return (["\(name):"] + members.map { "  \($0.padding(18))\(firstLine(globalDocs[$0]!))" }).joined(separator: "\n")
+        let head = globalDocs[name].map { "\(name): \($0)" } ?? "\(name):"
+        if members.isEmpty { return globalDocs[name] == nil ? "\(name): a table" : head }
+        return ([head] + members.map { "  \($0.padding(18))\(firstLine(globalDocs[$0]!))" }).joined(separator: "\n")
     }
 
     func typeHelp(_ type: LuaTypeDescription) -> String {

@@ -1,6 +1,7 @@
 @preconcurrency import Glibc
 import Testing
 @testable import CoexistLua
+import CoexistKit
 
 @Suite(.serialized) struct HelpTests {
     /// help() prints through the shell's output; capture it in a file.
@@ -22,6 +23,14 @@ import Testing
         #expect(try help(lua, "date").contains("date(x): a date from"))
         #expect(try help(lua, "string.format").contains("printf-style"))
         #expect(try help(lua, "'string.format'").contains("printf-style"))
+    }
+
+    /// The review lives in stdlib/qer.lua, yet help() lists it and help(qer) says how to run it.
+    @Test func theReviewWrittenInLuaIsDocumented() throws {
+        let s = try QERSession(Workspace.empty(today: PlanDay(year: 2026, month: 11, day: 1)))
+        #expect(try help(s.lua, "").contains("qer "))
+        #expect(try help(s.lua, "qer").contains("qer{period=\"2026-10\", scope=...}"))
+        #expect(try help(s.lua, "review.section").contains("a section of your own"))
     }
 
     @Test func objectsListTheirFieldsAndMethods() throws {

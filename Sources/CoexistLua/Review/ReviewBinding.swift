@@ -28,6 +28,20 @@ public enum ReviewBinding {
         }
     }
 
+    /// The review itself is Lua (stdlib/qer.lua, loaded by the prelude on first use); these make help() list it.
+    public static func documentStdlib(in engine: LuaEngine) {
+        engine.document("qer", """
+            qer{period="2026-10", scope=...}: the Quality Experience Review of a month (default: last month) over \
+            the whole tenant, a building ("SEA-2"), a filter table ({cohort="Wave 2"}) or a query; print it or \
+            r:save("qer.md" | "qer.html" | "findings.csv" | "findings.json"). qer.targets, qer.remedies and \
+            qer.client_releases can be changed first; stdlib/qer.lua is the review, to read and copy.
+            """)
+        engine.document("review.section", """
+            review.section{name=, query=, measure=, target=, direction="<="|">=", remedy=}: adds a section of your \
+            own to qer(), computed over its period and scope and rendered like the built-in ones
+            """)
+    }
+
     /// Colour in the terminal rendering only when stdout is a terminal and NO_COLOR is unset.
     static var useColor: Bool { isatty(STDOUT_FILENO) != 0 && getenv("NO_COLOR") == nil }
 
