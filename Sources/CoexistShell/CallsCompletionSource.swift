@@ -15,7 +15,9 @@ public final class CallsCompletionSource: CompletionSource {
             return CallsCompletion.candidates(line: context.line, word: context.word, inString: true, function: function,
                                               key: key, buildings: buildings)
         case .code:
-            return CallsCompletion.candidates(line: context.line, word: context.word, inString: false, function: nil, key: nil)
+            let chars = Array(context.line)
+            return CallsCompletion.candidates(line: context.line, word: context.word, inString: false,
+                                              function: Completer.callee(chars, before: chars.count - context.word.count), key: nil)
         case .member(let base, let separator) where separator == ".":
             return CallsCompletion.candidates(line: context.line, word: context.word, inString: false, function: nil,
                                               key: nil, memberBase: base)

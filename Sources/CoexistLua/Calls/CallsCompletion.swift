@@ -4,8 +4,9 @@ import CoexistKit
 /// the values of closed-vocabulary fields inside `where{modality="`, measure names inside `summary{"`,
 /// and fields after `row.`. Here rather than in the shell so the rules are testable with the bindings.
 public enum CallsCompletion {
-    /// `line` is the text up to the cursor. For a string literal, `function` and `key` are the call and
-    /// table field it belongs to (as the shell's completion context gives them).
+    /// `line` is the text up to the cursor. `function` is the call whose `(` or `{` encloses the word, and
+    /// for a string literal `key` is the table field it is the value of (as the shell's completion context
+    /// gives them).
     public static func candidates(line: String, word: String, inString: Bool, function: String?, key: String?,
                                   memberBase: String? = nil, buildings: BuildingFile? = nil) -> [String] {
         if let base = memberBase {
@@ -21,7 +22,7 @@ public enum CallsCompletion {
             default: return []
             }
         }
-        guard let callee = enclosingCall(line, wordLength: word.count), lastName(callee) == "where",
+        guard let callee = function, lastName(callee) == "where",
               isKeyPosition(line, wordLength: word.count) else { return [] }
         return fieldNames
     }
@@ -44,35 +45,6 @@ public enum CallsCompletion {
 
     static func lastName(_ dotted: String) -> String {
         String(dotted.split(whereSeparator: { $0 == "." || $0 == ":" }).last ?? "")
-    }
-
-    /// The name before the innermost unclosed `{` or `(` before the word being typed.
-    static func enclosingCall(_ line: String, wordLength: Int) -> String? {
-        let chars = Array(line.dropLast(wordLength))
-        var depth = 0
-        var quote: Character?
-        var i = chars.count - 1
-        while i >= 0 {
-            let c = chars[i]
-            if let q = quote {
-                if c == q { quote = nil }
-            } else if c == "\"" || c == "'" {
-                quote = c
-            } else if c == ")" || c == "}" {
-                depth += 1
-            } else if c == "(" || c == "{" {
-                if depth == 0 {
-                    var j = i - 1
-                    while j >= 0 && chars[j] == " " { j -= 1 }
-                    let end = j
-                    while j >= 0 && (chars[j].isLetter || chars[j].isNumber || "_.:".contains(chars[j])) { j -= 1 }
-                    return end > j ? String(chars[(j + 1)...end]) : nil
-                }
-                depth -= 1
-            }
-            i -= 1
-        }
-        return nil
     }
 
     /// The word starts a key: right after `{` or `,` (spaces allowed), not after `=`.

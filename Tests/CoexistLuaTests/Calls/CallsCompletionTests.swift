@@ -6,12 +6,12 @@ import CoexistKit
 @Suite("calls completion") struct CallsCompletionTests {
     @Test("field names as where{ keys, not as values")
     func whereKeys() {
-        let c = CallsCompletion.candidates(line: "calls:where{mod", word: "mod", inString: false, function: nil, key: nil)
+        let c = CallsCompletion.candidates(line: "calls:where{mod", word: "mod", inString: false, function: "calls:where", key: nil)
         #expect(c.contains("modality"))
-        let after = CallsCompletion.candidates(line: "calls:where{modality=\"audio\", jit", word: "jit", inString: false, function: nil, key: nil)
+        let after = CallsCompletion.candidates(line: "calls:where{modality=\"audio\", jit", word: "jit", inString: false, function: "calls:where", key: nil)
         #expect(after.contains("jitter_ms"))
-        #expect(CallsCompletion.candidates(line: "calls:where{x=mod", word: "mod", inString: false, function: nil, key: nil).isEmpty)
-        #expect(CallsCompletion.candidates(line: "print(mod", word: "mod", inString: false, function: nil, key: nil).isEmpty)
+        #expect(CallsCompletion.candidates(line: "calls:where{x=mod", word: "mod", inString: false, function: "calls:where", key: nil).isEmpty)
+        #expect(CallsCompletion.candidates(line: "print(mod", word: "mod", inString: false, function: "print", key: nil).isEmpty)
     }
 
     @Test("values of closed fields inside where{field=\"")
