@@ -74,37 +74,14 @@ final class RowLayout {
         case .subnet, .building, .city, .country, .region, .inside: return make(u32, UnsafeRawPointer(s.subnet.pointer))
         case .callId, .start, .poorReason: return make(Int32(RV_SLOW), nil)
         default:
-            guard let kind = f.metric, let (multiplier, decimals) = Self.scale(kind.step) else { return make(Int32(RV_SLOW), nil) }
+            guard let kind = f.metric else { return make(Int32(RV_SLOW), nil) }
+            // C decodes code * multiplier / 10^decimals, the same Double as Swift's `MetricKind.decode`.
+            let (multiplier, decimals) = kind.scale
             var gate: UInt32 = 0
             for m in Modality.allCases where kind.applies(to: m) { gate |= 1 << UInt32(m.rawValue) }
-            return rv_field(kind: Int32(RV_METRIC), column: UnsafeRawPointer(s.metrics[Self.slot(kind)].pointer), gate: gate,
+            return rv_field(kind: Int32(RV_METRIC), column: UnsafeRawPointer(s.metrics[kind.slot].pointer), gate: gate,
                             multiplier: Int32(multiplier), decimals: Int32(decimals))
         }
-    }
-
-    /// The store's metric slots (see `MetricKind`: three shared, three per modality). The tests compare every
-    /// field of random rows with `CallStore.value`, so a change in the store's layout fails them.
-    static func slot(_ kind: MetricKind) -> Int {
-        switch kind {
-        case .jitter: return 0
-        case .packetLoss: return 1
-        case .roundTrip: return 2
-        case .concealedRatio, .frameLoss, .spoiledTiles: return 3
-        case .degradation, .frameRate, .tileLatency: return 4
-        case .postFECLoss, .relativeOneWay: return 5
-        }
-    }
-
-    /// A step as integer / 10^decimals; an integer over an exact power of ten divides to the same double
-    /// whatever the split, so C decodes exactly as Swift does.
-    static func scale(_ step: Double) -> (Int, Int)? {
-        var p = 1.0
-        for d in 0...10 {
-            let m = step * p
-            if m >= 1, abs(m - m.rounded()) < 1e-6 { return (Int(m.rounded()), d) }
-            p *= 10
-        }
-        return nil
     }
 
     /// C asks for a field's value (field >= 0) or for the key at stack slot 2 that it did not recognise.

@@ -19,7 +19,7 @@ public enum MetricKind: Int, CaseIterable, Sendable {
     static let maxCode = 0xFFFE
 
     /// Slot 0-5 in the store.
-    var slot: Int {
+    public var slot: Int {
         switch self {
         case .jitter: return 0
         case .packetLoss: return 1
@@ -41,7 +41,7 @@ public enum MetricKind: Int, CaseIterable, Sendable {
     }
 
     /// The step is `multiplier / 10^decimals`, so stored values print exactly with `decimals` places.
-    var scale: (multiplier: Int, decimals: Int) {
+    public var scale: (multiplier: Int, decimals: Int) {
         switch self {
         case .jitter: return (1, 1)           // 0.1 ms, up to 6553.4 ms
         case .packetLoss: return (2, 5)       // 0.00002, up to 1.31
