@@ -81,6 +81,55 @@ struct CSVImportTests {
         catch let e as CallImportError { #expect(e.line == 2); #expect(e.message.contains("found 2")) }
     }
 
+    @Test("fields longer than a block of the delimiter index, and quotes inside unquoted fields")
+    func longFields() throws {
+        let long = String(repeating: "x", count: 3 * CSVRecordFields.blockSize + 5)
+        let quoted = String(repeating: "a,b\n\"\"", count: CSVRecordFields.blockSize / 3)
+        let text = "call_id,capture_device,start,modality,jitter_ms\n"
+            + "\(long),dev 1,2026-10-01,audio,1\n"
+            + "c2,\"\(quoted)\",2026-10-01,audio,2\n"
+            + "c3,Mic 5\" \"wide\",2026-10-01,audio,3\n"
+        var store = CallStore()
+        let r = try store.importCSV(text: text, options: ImportOptions(parallel: false))
+        #expect(r.imported == 3)
+        #expect(store.value(.callId, at: 0) == .string(long))
+        #expect(store.value(.captureDevice, at: 0) == .string("dev 1"))
+        #expect(store.value(.captureDevice, at: 1) == .string(quoted.replacingOccurrences(of: "\"\"", with: "\"")))
+        #expect(store.value(.captureDevice, at: 2) == .string("Mic 5\" \"wide\""))
+        #expect(store.value(.jitter, at: 1) == .double(2))
+        #expect(store.value(.jitter, at: 2) == .double(3))
+    }
+
+    @Test("a row with several bad fields names the first in header order; bad quoting is named")
+    func firstErrorInHeaderOrder() throws {
+        var store = CallStore()
+        do {
+            try store.importCSV(text: "call_id,jitter_ms,start,modality\nx,abc,2026-10-01,telepathy\n", name: "o.csv")
+            Issue.record("no error")
+        } catch let e as CallImportError {
+            #expect(e.line == 2 && e.field == "column jitter_ms" && e.value == "abc")
+        }
+        do {
+            try store.importCSV(text: "call_id,start,modality\n\"x\"y,2026-10-01,audio\n", name: "q.csv")
+            Issue.record("no error")
+        } catch let e as CallImportError {
+            #expect(e.line == 2 && e.field == "column call_id" && e.message.contains("text after a closing quote"))
+        }
+        do {
+            try store.importCSV(text: "call_id,start,modality\nx,2026-10-01,\"audio\n", name: "u.csv")
+            Issue.record("no error")
+        } catch let e as CallImportError {
+            #expect(e.field == "column modality" && e.message.contains("unterminated quoted field"))
+        }
+        do {
+            try store.importCSV(text: "call_id,start,modality\n,2026-10-01,audio\n", name: "e.csv")
+            Issue.record("no error")
+        } catch let e as CallImportError {
+            #expect(e.field == "column call_id" && e.message.contains("is empty"))
+        }
+        #expect(store.count == 0)
+    }
+
     @Test("missing metrics stay missing, never zero")
     func missingMetrics() throws {
         var store = CallStore()

@@ -8,7 +8,7 @@ public enum DemoCalls {
         let people = DemoPeople.people(options.users)
         let codes = intern(people, into: &store)
         let target = options.exactStreams ?? options.users * options.streamsPerUser
-        store.reserve(target)
+        var sink = store.openSink(minimumCapacity: target)
         let firstDay = ByteParsers.daysFromCivil(DemoCallsOptions.lastDay.year, DemoCallsOptions.lastDay.month,
                                                  DemoCallsOptions.lastDay.day) - options.days + 1
         var rng = SplitMix64(seed: options.seed)
@@ -105,12 +105,13 @@ public enum DemoCalls {
                                                 : (r < 0.05 ? 2 : (r < 0.2 ? 3 : UInt8(4 + rng.next() % 2)))
                             }
                         }
-                        store.appendEncoded(e)
+                        sink.append(e)
                         produced += 1
                     }
                 }
             }
         }
+        sink.close(into: &store)
         return store
     }
 

@@ -37,51 +37,6 @@ extension CallStore {
         appendEncoded(e)
     }
 
-    @inline(__always)
-    mutating func appendEncoded(_ e: EncodedStream) {
-        let q = CQDClassifier.classify(modality: e.modality, ice: e.ice, metrics: e.metrics)
-        call.append(e.call)
-        start.append(e.start)
-        duration.append(e.duration)
-        modality.append(e.modality.rawValue)
-        callType.append(e.callType.rawValue)
-        product.append(e.product.rawValue)
-        network.append(NetworkBits.pack(e.connection, e.wifiBand, e.transport, e.vpn))
-        ice.append(e.ice.rawValue)
-        rating.append(e.rating)
-        failureReason.append(e.failureReason)
-        quality.append(q.packed)
-        flags.append(FlagBits.pack(cdr: e.cdrAvailable, setupFailed: e.setupFailed, dropped: e.dropped,
-                                   direction: e.direction))
-        clientVersion.append(e.clientVersion)
-        device.append(e.device)
-        firstUser.append(e.firstUser)
-        secondUser.append(e.secondUser)
-        subnet.append(e.subnet)
-        let m = e.metrics, mod = e.modality
-        metrics[0].append(MetricKind.jitter.encode(m.jitterMs, modality: mod))
-        metrics[1].append(MetricKind.packetLoss.encode(m.packetLossRate, modality: mod))
-        metrics[2].append(MetricKind.roundTrip.encode(m.roundTripMs, modality: mod))
-        switch mod {
-        case .audio:
-            metrics[3].append(MetricKind.concealedRatio.encode(m.concealedRatio, modality: mod))
-            metrics[4].append(MetricKind.degradation.encode(m.audioDegradation, modality: mod))
-            metrics[5].append(MetricKind.missing)
-        case .video, .vbss:
-            metrics[3].append(MetricKind.frameLoss.encode(m.videoFrameLossPct, modality: mod))
-            metrics[4].append(MetricKind.frameRate.encode(m.videoFrameRate, modality: mod))
-            metrics[5].append(MetricKind.postFECLoss.encode(m.videoPostFECPLR, modality: mod))
-        case .appsharing:
-            metrics[3].append(MetricKind.spoiledTiles.encode(m.spoiledTilePct, modality: mod))
-            metrics[4].append(MetricKind.tileLatency.encode(m.tileLatencyMs, modality: mod))
-            metrics[5].append(MetricKind.relativeOneWay.encode(m.relativeOneWaySeconds, modality: mod))
-        case .unknown:
-            metrics[3].append(MetricKind.missing)
-            metrics[4].append(MetricKind.missing)
-            metrics[5].append(MetricKind.missing)
-        }
-    }
-
     // MARK: dictionary codes that keep the derived per-code tables in step
 
     mutating func internSubnet(_ s: String) -> UInt32 {

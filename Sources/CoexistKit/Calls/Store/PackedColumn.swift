@@ -38,6 +38,8 @@ public struct PackedColumn<Element: BitwiseCopyable>: @unchecked Sendable {
 
     public var count: Int { storage.count }
 
+    var capacity: Int { storage.capacity }
+
     @inline(__always)
     public subscript(i: Int) -> Element {
         get {
@@ -82,6 +84,18 @@ public struct PackedColumn<Element: BitwiseCopyable>: @unchecked Sendable {
         if !isKnownUniquelyReferenced(&storage) || capacity > storage.capacity {
             makeUnique(capacity: Swift.max(capacity, storage.capacity))
         }
+    }
+
+    /// For `StreamSink`: a unique buffer with room for `capacity` values; valid until the next mutation.
+    mutating func mutableBase(reserving capacity: Int) -> UnsafeMutablePointer<Element> {
+        reserve(capacity)
+        return storage.base
+    }
+
+    /// For `StreamSink`: the values it wrote through `mutableBase` up to `n` are now the column's.
+    mutating func setCount(_ n: Int) {
+        precondition(isKnownUniquelyReferenced(&storage) && n <= storage.capacity, "column sink out of step")
+        storage.count = n
     }
 
     mutating func removeLast(_ n: Int) {

@@ -1,0 +1,322 @@
+/// Field decoders: one per column, shared by the two ways a record is decoded.
+///
+/// `decodeKnown` is the hot path: straight-line code over the columns in a fixed order, each a
+/// predictable branch on whether the header has it, with no per-field dispatch. It only says whether
+/// the record is good; when it is not, `apply` decodes the record again field by field in header
+/// order, so the error named is the first one a reader of the line would find.
+extension CSVPartParser {
+    /// Decodes every known column of a record whose field count matches the header. False at the
+    /// first bad value (the caller then runs the header-order path to name it).
+    @inline(__always)
+    mutating func decodeKnown(_ r: CSVRecordFields, _ e: inout EncodedStream) -> Bool {
+        @inline(__always) func at(_ c: CSVColumn) -> CSVField? {
+            let i = columnField[c.rawValue]
+            return i < 0 ? nil : r.field(i, fileEnd: fileEnd)
+        }
+        if let f = at(.callId) { guard f.n > 0 else { return false }; e.call = callId(f) } else { return false }
+        if let f = at(.start) { guard Self.start(f, &e) == nil else { return false } } else { return false }
+        if let f = at(.modality) { guard modality(f, &e) == nil else { return false } } else { return false }
+        if let f = at(.duration) { guard Self.duration(f, &e) == nil else { return false } }
+        if let f = at(.callType) { guard callType(f, &e) == nil else { return false } }
+        if let f = at(.product) { guard product(f, &e) == nil else { return false } }
+        if let f = at(.clientVersion) { guard clientVersion(f, &e) == nil else { return false } }
+        if let f = at(.firstUser) { e.firstUser = user(f, .firstUser) }
+        if let f = at(.secondUser) { e.secondUser = user(f, .secondUser) }
+        if let f = at(.direction) { guard direction(f, &e) == nil else { return false } }
+        if let f = at(.subnet) { e.subnet = subnet(f) }
+        if let f = at(.connection) { guard connection(f, &e) == nil else { return false } }
+        if let f = at(.wifiBand) { guard wifiBand(f, &e) == nil else { return false } }
+        if let f = at(.vpn) { guard Self.flag(.vpn, f, &e) == nil else { return false } }
+        if let f = at(.transport) { guard transport(f, &e) == nil else { return false } }
+        if let f = at(.ice) { guard ice(f, &e) == nil else { return false } }
+        if let f = at(.captureDevice) { guard captureDevice(f, &e) == nil else { return false } }
+        if let f = at(.jitter) { guard Self.metric(f, &e.metrics.jitterMs) == nil else { return false } }
+        if let f = at(.packetLoss) { guard Self.metric(f, &e.metrics.packetLossRate) == nil else { return false } }
+        if let f = at(.roundTrip) { guard Self.metric(f, &e.metrics.roundTripMs) == nil else { return false } }
+        if let f = at(.concealedRatio) { guard Self.metric(f, &e.metrics.concealedRatio) == nil else { return false } }
+        if let f = at(.degradation) { guard Self.metric(f, &e.metrics.audioDegradation) == nil else { return false } }
+        if let f = at(.frameLoss) { guard Self.metric(f, &e.metrics.videoFrameLossPct) == nil else { return false } }
+        if let f = at(.frameRate) { guard Self.metric(f, &e.metrics.videoFrameRate) == nil else { return false } }
+        if let f = at(.postFECLoss) { guard Self.metric(f, &e.metrics.videoPostFECPLR) == nil else { return false } }
+        if let f = at(.spoiledTiles) { guard Self.metric(f, &e.metrics.spoiledTilePct) == nil else { return false } }
+        if let f = at(.tileLatency) { guard Self.metric(f, &e.metrics.tileLatencyMs) == nil else { return false } }
+        if let f = at(.relativeOneWay) { guard Self.metric(f, &e.metrics.relativeOneWaySeconds) == nil else { return false } }
+        if let f = at(.cdrAvailable) { guard Self.flag(.cdrAvailable, f, &e) == nil else { return false } }
+        if let f = at(.setupFailed) { guard Self.flag(.setupFailed, f, &e) == nil else { return false } }
+        if let f = at(.failureReason) { guard failureReason(f, &e) == nil else { return false } }
+        if let f = at(.dropped) { guard Self.flag(.dropped, f, &e) == nil else { return false } }
+        if let f = at(.rating) { guard rating(f, &e) == nil else { return false } }
+        if let f = at(.mediaFailureType) { guard mediaFailureType(f, &e) == nil else { return false } }
+        return true
+    }
+
+    /// Decodes one field into the stream; returns a message when the value is bad.
+    mutating func apply(_ column: CSVColumn, _ f: CSVField, _ e: inout EncodedStream) -> StaticString? {
+        switch column {
+        case .callId: e.call = callId(f)
+        case .firstUser: e.firstUser = user(f, .firstUser)
+        case .secondUser: e.secondUser = user(f, .secondUser)
+        case .subnet: e.subnet = subnet(f)
+        case .clientVersion: return clientVersion(f, &e)
+        case .captureDevice: return captureDevice(f, &e)
+        case .failureReason: return failureReason(f, &e)
+        case .start: return Self.start(f, &e)
+        case .duration: return Self.duration(f, &e)
+        case .modality: return modality(f, &e)
+        case .callType: return callType(f, &e)
+        case .product: return product(f, &e)
+        case .direction: return direction(f, &e)
+        case .connection: return connection(f, &e)
+        case .wifiBand: return wifiBand(f, &e)
+        case .transport: return transport(f, &e)
+        case .ice: return ice(f, &e)
+        case .vpn, .cdrAvailable, .setupFailed, .dropped: return Self.flag(column, f, &e)
+        case .mediaFailureType: return mediaFailureType(f, &e)
+        case .rating: return rating(f, &e)
+        case .streamId: break
+        case .jitter: return Self.metric(f, &e.metrics.jitterMs)
+        case .packetLoss: return Self.metric(f, &e.metrics.packetLossRate)
+        case .roundTrip: return Self.metric(f, &e.metrics.roundTripMs)
+        case .concealedRatio: return Self.metric(f, &e.metrics.concealedRatio)
+        case .degradation: return Self.metric(f, &e.metrics.audioDegradation)
+        case .frameLoss: return Self.metric(f, &e.metrics.videoFrameLossPct)
+        case .frameRate: return Self.metric(f, &e.metrics.videoFrameRate)
+        case .postFECLoss: return Self.metric(f, &e.metrics.videoPostFECPLR)
+        case .spoiledTiles: return Self.metric(f, &e.metrics.spoiledTilePct)
+        case .tileLatency: return Self.metric(f, &e.metrics.tileLatencyMs)
+        case .relativeOneWay: return Self.metric(f, &e.metrics.relativeOneWaySeconds)
+        }
+        return nil
+    }
+
+    // MARK: dictionary columns
+
+    @inline(__always)
+    mutating func callId(_ f: CSVField) -> UInt32 {
+        interned(.callId, f) { s, b in s.callIds.intern(b) }
+    }
+
+    @inline(__always)
+    mutating func user(_ f: CSVField, _ column: CSVColumn) -> UInt32 {
+        interned(column, f) { s, b in s.users.intern(b) }
+    }
+
+    @inline(__always)
+    mutating func subnet(_ f: CSVField) -> UInt32 {
+        interned(.subnet, f) { s, b in s.internSubnet(b) }
+    }
+
+    @inline(__always)
+    mutating func clientVersion(_ f: CSVField, _ e: inout EncodedStream) -> StaticString? {
+        let c = interned(.clientVersion, f) { s, b in s.clientVersions.intern(b) }
+        guard c <= UInt32(UInt16.max) else { return "too many distinct client versions (the limit is 65,536)" }
+        e.clientVersion = UInt16(c)
+        return nil
+    }
+
+    @inline(__always)
+    mutating func captureDevice(_ f: CSVField, _ e: inout EncodedStream) -> StaticString? {
+        let c = interned(.captureDevice, f) { s, b in UInt32(s.internDevice(b) ?? UInt16.max) }
+        guard c < UInt32(UInt16.max) else { return "too many distinct capture devices (the limit is 65,535)" }
+        e.device = UInt16(c)
+        return nil
+    }
+
+    @inline(__always)
+    mutating func failureReason(_ f: CSVField, _ e: inout EncodedStream) -> StaticString? {
+        let c = interned(.failureReason, f) { s, b in s.failureReasons.intern(b) }
+        guard c <= 255 else { return "too many distinct failure reasons (the limit is 256)" }
+        e.failureReason = UInt8(c)
+        return nil
+    }
+
+    // MARK: numbers, dates and flags
+
+    @inline(__always)
+    static func start(_ f: CSVField, _ e: inout EncodedStream) -> StaticString? {
+        guard let t = ByteParsers.timestamp(f.p, f.n) else { return "bad date-time (want ISO 8601 or epoch seconds)" }
+        guard t >= 0 && t <= Int64(UInt32.max) else { return "date-time outside 1970-2106" }
+        e.start = UInt32(t)
+        return nil
+    }
+
+    @inline(__always)
+    static func duration(_ f: CSVField, _ e: inout EncodedStream) -> StaticString? {
+        if f.n == 0 || ByteParsers.isNull(f.p, f.n) { e.duration = 0xFFFF; return nil }
+        guard let d = ByteParsers.decimal(f.p, f.n), d >= 0 else { return "bad duration (want seconds, 0 or more)" }
+        e.duration = EncodedStream.durationCode(d)
+        return nil
+    }
+
+    /// A metric: empty or "null" stays missing (never zero); otherwise a finite number, 0 or more.
+    @inline(__always)
+    static func metric(_ f: CSVField, _ slot: inout Double?) -> StaticString? {
+        if f.n == 0 || ByteParsers.isNull(f.p, f.n) { slot = nil; return nil }
+        guard let v = ByteParsers.decimal(f.p, f.n), v.isFinite else { return "bad number" }
+        guard v >= 0 else { return "negative value; metrics are 0 or more" }
+        slot = v
+        return nil
+    }
+
+    @inline(__always)
+    static func flag(_ column: CSVColumn, _ f: CSVField, _ e: inout EncodedStream) -> StaticString? {
+        guard let b = ByteParsers.bool(f.p, f.n) else { return "bad Boolean (want 1/0 or true/false)" }
+        switch column {
+        case .vpn: e.vpn = b ?? false
+        case .cdrAvailable: e.cdrAvailable = b ?? true
+        case .setupFailed: e.setupFailed = e.setupFailed || (b ?? false)
+        default: e.dropped = e.dropped || (b ?? false)
+        }
+        return nil
+    }
+
+    // MARK: enumerations
+
+    @inline(__always)
+    mutating func modality(_ f: CSVField, _ e: inout EncodedStream) -> StaticString? {
+        guard let v = enumValue(.modality, f, { Modality.parse($0)?.rawValue }) else {
+            return "bad modality (want audio, video, vbss or appsharing)"
+        }
+        e.modality = Modality(rawValue: v)!
+        return nil
+    }
+
+    @inline(__always)
+    mutating func callType(_ f: CSVField, _ e: inout EncodedStream) -> StaticString? {
+        guard let v = enumValue(.callType, f, { CallType.parse($0)?.rawValue }) else {
+            return "bad call type (want p2p, conference or pstn)"
+        }
+        e.callType = CallType(rawValue: v)!
+        return nil
+    }
+
+    @inline(__always)
+    mutating func product(_ f: CSVField, _ e: inout EncodedStream) -> StaticString? {
+        guard let v = enumValue(.product, f, { Product.parse($0)?.rawValue }) else { return "bad product (want teams or sfb)" }
+        e.product = Product(rawValue: v)!
+        return nil
+    }
+
+    @inline(__always)
+    mutating func direction(_ f: CSVField, _ e: inout EncodedStream) -> StaticString? {
+        guard let v = enumValue(.direction, f, { StreamDirection.parse($0)?.rawValue }) else {
+            return "bad direction (want first_to_second or second_to_first)"
+        }
+        e.direction = StreamDirection(rawValue: v)!
+        return nil
+    }
+
+    @inline(__always)
+    mutating func connection(_ f: CSVField, _ e: inout EncodedStream) -> StaticString? {
+        guard let v = enumValue(.connection, f, { NetworkConnection.parse($0)?.rawValue }) else {
+            return "bad network connection (want wired, wifi, mobile, tunnel or other)"
+        }
+        e.connection = NetworkConnection(rawValue: v)!
+        return nil
+    }
+
+    @inline(__always)
+    mutating func wifiBand(_ f: CSVField, _ e: inout EncodedStream) -> StaticString? {
+        guard let v = enumValue(.wifiBand, f, { WifiBand.parse($0)?.rawValue }) else {
+            return "bad Wi-Fi band (want 2.4ghz, 5ghz or 60ghz)"
+        }
+        e.wifiBand = WifiBand(rawValue: v)!
+        return nil
+    }
+
+    @inline(__always)
+    mutating func transport(_ f: CSVField, _ e: inout EncodedStream) -> StaticString? {
+        guard let v = enumValue(.transport, f, { Transport.parse($0)?.rawValue }) else { return "bad transport (want udp or tcp)" }
+        e.transport = Transport(rawValue: v)!
+        return nil
+    }
+
+    @inline(__always)
+    mutating func ice(_ f: CSVField, _ e: inout EncodedStream) -> StaticString? {
+        guard let v = enumValue(.ice, f, { IceConnectivity.parse($0)?.rawValue }) else {
+            return "bad ICE connectivity (want direct, relay, http or failed)"
+        }
+        e.ice = IceConnectivity(rawValue: v)!
+        return nil
+    }
+
+    @inline(__always)
+    mutating func mediaFailureType(_ f: CSVField, _ e: inout EncodedStream) -> StaticString? {
+        guard let v = enumValue(.mediaFailureType, f, { k in
+            switch k {
+            case "callsetup": return 1
+            case "midcall": return 2
+            case "notmediafailure", "", "none": return 0
+            default: return nil
+            }
+        }) else { return "bad media failure type (want CallSetup, Midcall or NotMediaFailure)" }
+        if v == 1 { e.setupFailed = true } else if v == 2 { e.dropped = true }
+        return nil
+    }
+
+    @inline(__always)
+    mutating func rating(_ f: CSVField, _ e: inout EncodedStream) -> StaticString? {
+        guard let v = enumValue(.rating, f, { k in
+            switch k {
+            case "", "0", "notrated": return 0
+            case "1", "bad": return 1
+            case "2", "poor": return 2
+            case "3", "fair": return 3
+            case "4", "good": return 4
+            case "5", "excellent": return 5
+            default: return nil
+            }
+        }) else { return "bad rating (want 1 to 5, or empty)" }
+        e.rating = v
+        return nil
+    }
+
+    // MARK: per-column caches
+
+    /// A dictionary code, through a last-value cache: consecutive rows often share a call, a user or a
+    /// device. A quoted field lives in scratch, which the next record overwrites, so it is not cached.
+    @inline(__always)
+    mutating func interned(_ column: CSVColumn, _ f: CSVField,
+                           _ intern: (inout CallStore, UnsafeRawBufferPointer) -> UInt32) -> UInt32 {
+        let c = column.rawValue, n = f.n
+        if !f.quoted, lastLength[c] == n, let lp = lastPointer[c], n == 0 || sameBytes(lp, f.p, n) {
+            return lastCode[c]
+        }
+        let code = intern(&store, UnsafeRawBufferPointer(start: f.p, count: n))
+        if !f.quoted {
+            lastPointer[c] = f.p
+            lastLength[c] = n
+            lastCode[c] = code
+        } else {
+            lastLength[c] = -1
+        }
+        return code
+    }
+
+    /// An enumeration's raw value through a tiny per-column cache of the spellings seen.
+    @inline(__always)
+    mutating func enumValue(_ column: CSVColumn, _ f: CSVField, _ parse: (String) -> UInt8?) -> UInt8? {
+        // Enum values are short: up to 8 bytes, the masked word times an odd constant (a bijection)
+        // is the key, with no byte loop.
+        let h: UInt64
+        let n = f.n
+        if n <= 8 && f.wordSafe {
+            let w = UInt64(littleEndian: UnsafeRawPointer(f.p).loadUnaligned(as: UInt64.self))
+            let mask: UInt64 = n == 8 ? ~0 : (1 << UInt64(n * 8)) &- 1
+            h = ((w & mask) &* 0x9E37_79B9_7F4A_7C15) ^ UInt64(n)
+        } else {
+            h = byteHash(f.p, n)
+        }
+        let c = column.rawValue
+        let keys = enumKeys + c * Self.cacheWays, values = enumValues + c * Self.cacheWays
+        let count = enumCounts[c]
+        for k in 0..<count where keys[k] == h { return values[k] }
+        guard let v = parse(ByteParsers.key(f.p, n)) else { return nil }
+        if count < Self.cacheWays {
+            keys[count] = h
+            values[count] = v
+            enumCounts[c] = count + 1
+        }
+        return v
+    }
+}
