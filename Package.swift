@@ -13,8 +13,8 @@ let package = Package(
         .systemLibrary(name: "CLua", pkgConfig: "lua5.4", providers: [.apt(["liblua5.4-dev"])]),
         .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
         .target(name: "CLuaBridge", dependencies: ["CLua"]),
-        .target(name: "CCSVScan"),
-        .target(name: "CoexistKit", dependencies: ["CCSVScan"]),
+        .target(name: "CHotPaths"),
+        .target(name: "CoexistKit", dependencies: ["CHotPaths"]),
         .target(name: "CoexistLua", dependencies: ["CLua", "CLuaBridge", "CoexistKit"]),
         .target(name: "CoexistShell", dependencies: ["CEditLine", "CLuaBridge", "CoexistLua", "CoexistKit"]),
         .executableTarget(name: "coexist", dependencies: [

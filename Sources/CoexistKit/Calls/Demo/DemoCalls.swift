@@ -105,7 +105,7 @@ public enum DemoCalls {
                                                 : (r < 0.05 ? 2 : (r < 0.2 ? 3 : UInt8(4 + rng.next() % 2)))
                             }
                         }
-                        sink.append(e)
+                        sink.append(&e)
                         produced += 1
                     }
                 }

@@ -13,19 +13,44 @@ extension CallStore {
             extendDerivedDimensions()
             return
         }
-        let callMap = Self.remap(other.callIds, into: &callIds)
+        // Limits first, so that a refused merge changes nothing.
+        if Self.merged(devices, other.devices) > 65536 { throw CallStoreLimitError(message: "more than 65,536 distinct capture devices") }
+        if Self.merged(clientVersions, other.clientVersions) > 65536 { throw CallStoreLimitError(message: "more than 65,536 distinct client versions") }
+        if Self.merged(failureReasons, other.failureReasons) > 256 { throw CallStoreLimitError(message: "more than 256 distinct failure reasons") }
+        // The call ids (a table as long as the calls) and the call column are merged on one core while
+        // everything else is on the other; each part owns the properties it moved out of `self`.
+        var ids = callIds, calls = call
+        callIds = StringDictionary()
+        call = PackedColumn()
+        Parallel.perform(2) { part in
+            if part == 0 {
+                let callMap = Self.remap(other.callIds, into: &ids)
+                calls.append(contentsOf: other.call) { callMap[Int($0)] }
+            } else {
+                appendAllButCalls(other)
+            }
+        }
+        callIds = ids
+        call = calls
+        extendDerivedDimensions()
+    }
+
+    /// How many strings `a` would hold with `b`'s added.
+    private static func merged(_ a: StringDictionary, _ b: StringDictionary) -> Int {
+        if a == b { return a.count }
+        var n = a.count
+        for c in 0..<UInt32(b.count) where b.withBytes(c, { a.code(of: $0) }) == nil { n += 1 }
+        return n
+    }
+
+    private mutating func appendAllButCalls(_ other: CallStore) {
         let userMap = Self.remap(other.users, into: &users)
         let subnetMap = Self.remap(other.subnets, into: &subnets)
         extendSubnetBuildings()
         let deviceMap = Self.remap(other.devices, into: &devices)
         let versionMap = Self.remap(other.clientVersions, into: &clientVersions)
         let reasonMap = Self.remap(other.failureReasons, into: &failureReasons)
-        guard devices.count <= 65536 else { throw CallStoreLimitError(message: "more than 65,536 distinct capture devices") }
-        guard clientVersions.count <= 65536 else { throw CallStoreLimitError(message: "more than 65,536 distinct client versions") }
-        guard failureReasons.count <= 256 else { throw CallStoreLimitError(message: "more than 256 distinct failure reasons") }
         extendDeviceCertification()
-
-        call.append(contentsOf: other.call) { callMap[Int($0)] }
         start.append(contentsOf: other.start)
         duration.append(contentsOf: other.duration)
         modality.append(contentsOf: other.modality)
@@ -43,7 +68,6 @@ extension CallStore {
         secondUser.append(contentsOf: other.secondUser) { userMap[Int($0)] }
         subnet.append(contentsOf: other.subnet) { subnetMap[Int($0)] }
         for s in 0..<6 { metrics[s].append(contentsOf: other.metrics[s]) }
-        extendDerivedDimensions()
     }
 
     private static func remap(_ from: StringDictionary, into to: inout StringDictionary) -> [UInt32] {

@@ -43,8 +43,9 @@ struct StreamSink {
     var isFull: Bool { count == capacity }
 
     /// Classifies the stream from its exact values and writes it. The caller checks `isFull` first.
+    /// `inout` only so that the 200-byte stream is passed by address, not copied for every row.
     @inline(__always)
-    mutating func append(_ e: EncodedStream) {
+    mutating func append(_ e: inout EncodedStream) {
         precondition(count < capacity, "stream sink is full")
         let i = count
         let m = e.metrics, mod = e.modality
@@ -110,8 +111,9 @@ extension CallStore {
 
     /// Appends one stream, classifying it from its exact values (one at a time: importers use a sink).
     mutating func appendEncoded(_ e: EncodedStream) {
+        var e = e
         var sink = openSink(minimumCapacity: count < call.capacity ? call.capacity : Swift.max(16, count * 2))
-        sink.append(e)
+        sink.append(&e)
         sink.close(into: &self)
     }
 }

@@ -1,3 +1,5 @@
+import CHotPaths
+
 /// A code per distinct string. Codes are dense (0, 1, 2, ...) and stable: appending never renumbers, so
 /// columns can hold codes. Code 0 is always the empty string, which the store uses for "missing".
 ///
@@ -53,7 +55,19 @@ public struct StringDictionary: Sendable, Equatable {
     }
 
     public mutating func intern(_ bytes: UnsafeRawBufferPointer) -> UInt32 {
-        let h = byteHash(bytes.baseAddress ?? UnsafeRawPointer(bitPattern: 1)!, bytes.count)
+        intern(bytes, hash: byteHash(bytes.baseAddress ?? UnsafeRawPointer(bitPattern: 1)!, bytes.count))
+    }
+
+    /// Starts loading the table slot of a string with hash `h` (its `byteHash`), so that an `intern`
+    /// of it some work later finds the slot in the cache.
+    @inline(__always)
+    func prefetch(hash h: UInt64) {
+        table.withUnsafeBufferPointer { t in coexist_prefetch(t.baseAddress! + (Int(truncatingIfNeeded: h) & (t.count - 1))) }
+    }
+
+    /// `intern` with the bytes' `byteHash` already computed.
+    @inline(__always)
+    mutating func intern(_ bytes: UnsafeRawBufferPointer, hash h: UInt64) -> UInt32 {
         let slot = find(bytes, hash: h)
         let c = UInt32(truncatingIfNeeded: table[slot])
         if c != 0 { return c - 1 }

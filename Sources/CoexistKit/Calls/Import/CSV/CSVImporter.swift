@@ -97,7 +97,9 @@ public enum CSVImporter {
         }
 
         if let e = first.firstError ?? second?.firstError { throw e }
+        // Moved out, not shared: appending the second part to a shared store would copy every column.
         var staging = first.store
+        first.store = CallStore()
         var report = first.report
         if let s = second {
             try staging.append(contentsOf: s.store)

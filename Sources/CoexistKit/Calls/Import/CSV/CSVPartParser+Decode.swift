@@ -8,20 +8,27 @@ extension CSVPartParser {
     /// Decodes every known column of a record whose field count matches the header. False at the
     /// first bad value (the caller then runs the header-order path to name it).
     @inline(__always)
-    mutating func decodeKnown(_ r: CSVRecordFields, _ e: inout EncodedStream) -> Bool {
+    mutating func decodeKnown(_ e: inout EncodedStream) -> Bool {
         @inline(__always) func at(_ c: CSVColumn) -> CSVField? {
             let i = columnField[c.rawValue]
-            return i < 0 ? nil : r.field(i, fileEnd: fileEnd)
+            return i < 0 ? nil : record.field(i, fileEnd: fileEnd)
         }
-        if let f = at(.callId) { guard f.n > 0 else { return false }; e.call = callId(f) } else { return false }
+        // The call and the users are looked up in big dictionaries, whose table slots miss the cache:
+        // their loads start here and the lookups finish after the other fields are decoded.
+        guard let callField = at(.callId), callField.n > 0 else { return false }
+        let callHash = pendingHash(.callId, callField)
+        if let h = callHash { store.callIds.prefetch(hash: h) }
+        let firstField = at(.firstUser), secondField = at(.secondUser)
+        let firstHash = firstField.flatMap { pendingHash(.firstUser, $0) }
+        if let h = firstHash { store.users.prefetch(hash: h) }
+        let secondHash = secondField.flatMap { pendingHash(.secondUser, $0) }
+        if let h = secondHash { store.users.prefetch(hash: h) }
         if let f = at(.start) { guard Self.start(f, &e) == nil else { return false } } else { return false }
         if let f = at(.modality) { guard modality(f, &e) == nil else { return false } } else { return false }
         if let f = at(.duration) { guard Self.duration(f, &e) == nil else { return false } }
         if let f = at(.callType) { guard callType(f, &e) == nil else { return false } }
         if let f = at(.product) { guard product(f, &e) == nil else { return false } }
         if let f = at(.clientVersion) { guard clientVersion(f, &e) == nil else { return false } }
-        if let f = at(.firstUser) { e.firstUser = user(f, .firstUser) }
-        if let f = at(.secondUser) { e.secondUser = user(f, .secondUser) }
         if let f = at(.direction) { guard direction(f, &e) == nil else { return false } }
         if let f = at(.subnet) { e.subnet = subnet(f) }
         if let f = at(.connection) { guard connection(f, &e) == nil else { return false } }
@@ -47,6 +54,9 @@ extension CSVPartParser {
         if let f = at(.dropped) { guard Self.flag(.dropped, f, &e) == nil else { return false } }
         if let f = at(.rating) { guard rating(f, &e) == nil else { return false } }
         if let f = at(.mediaFailureType) { guard mediaFailureType(f, &e) == nil else { return false } }
+        e.call = finishLookup(.callId, callField, callHash) { s, b, h in s.callIds.intern(b, hash: h) }
+        if let f = firstField { e.firstUser = finishLookup(.firstUser, f, firstHash) { s, b, h in s.users.intern(b, hash: h) } }
+        if let f = secondField { e.secondUser = finishLookup(.secondUser, f, secondHash) { s, b, h in s.users.intern(b, hash: h) } }
         return true
     }
 
@@ -283,14 +293,38 @@ extension CSVPartParser {
             return lastCode[c]
         }
         let code = intern(&store, UnsafeRawBufferPointer(start: f.p, count: n))
+        remember(c, f, code)
+        return code
+    }
+
+    /// The first half of `interned`, for a lookup finished later by `finishLookup`: nil when the
+    /// last-value cache answers, else the bytes' hash.
+    @inline(__always)
+    func pendingHash(_ column: CSVColumn, _ f: CSVField) -> UInt64? {
+        let c = column.rawValue, n = f.n
+        if !f.quoted, lastLength[c] == n, let lp = lastPointer[c], n == 0 || sameBytes(lp, f.p, n) { return nil }
+        return byteHash(f.p, n)
+    }
+
+    @inline(__always)
+    mutating func finishLookup(_ column: CSVColumn, _ f: CSVField, _ hash: UInt64?,
+                               _ intern: (inout CallStore, UnsafeRawBufferPointer, UInt64) -> UInt32) -> UInt32 {
+        let c = column.rawValue
+        guard let h = hash else { return lastCode[c] }
+        let code = intern(&store, UnsafeRawBufferPointer(start: f.p, count: f.n), h)
+        remember(c, f, code)
+        return code
+    }
+
+    @inline(__always)
+    func remember(_ c: Int, _ f: CSVField, _ code: UInt32) {
         if !f.quoted {
             lastPointer[c] = f.p
-            lastLength[c] = n
+            lastLength[c] = f.n
             lastCode[c] = code
         } else {
             lastLength[c] = -1
         }
-        return code
     }
 
     /// An enumeration's raw value through a tiny per-column cache of the spellings seen.

@@ -19,7 +19,7 @@ struct CSVPartParser {
     private let columns: UnsafeMutablePointer<CSVColumn?>
     /// Per `CSVColumn` raw value: its field in the header, or -1.
     let columnField: UnsafeMutablePointer<Int>
-    private var record: CSVRecordFields
+    private(set) var record: CSVRecordFields
     let headerNames: [String]
     let file: String
     let policy: ImportErrorPolicy
@@ -108,7 +108,7 @@ struct CSVPartParser {
             pos = record.split(from: pos, end: end, lines: &lines)
             endPosition = pos
             var e = EncodedStream()
-            if record.count != fieldCount || record.quoteError != nil || !decodeKnown(record, &e) {
+            if record.count != fieldCount || record.quoteError != nil || !decodeKnown(&e) {
                 let failure = rowError(line: rowLine)
                 report.skipped += 1
                 if report.skipReasons.count < ImportReport.maxReasons { report.skipReasons.append(failure) }
@@ -122,7 +122,7 @@ struct CSVPartParser {
                 sink.close(into: &store)
                 sink = store.openSink(minimumCapacity: sink.capacity * 2)
             }
-            sink.append(e)
+            sink.append(&e)
             report.imported += 1
             untilProgress &-= 1
             if untilProgress == 0 {

@@ -1,4 +1,4 @@
-import CCSVScan
+import CHotPaths
 
 /// The fields of one CSV record, split before any is decoded, so that the decoder can go straight to
 /// the columns it knows (see `CSVPartParser.decodeKnown`) instead of dispatching on every field.

@@ -1,4 +1,4 @@
-#include "CCSVScan.h"
+#include "CHotPaths.h"
 #ifdef __SSE2__
 #include <emmintrin.h>
 #endif
