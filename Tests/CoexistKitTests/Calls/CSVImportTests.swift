@@ -83,8 +83,8 @@ struct CSVImportTests {
 
     @Test("fields longer than a block of the delimiter index, and quotes inside unquoted fields")
     func longFields() throws {
-        let long = String(repeating: "x", count: 3 * CSVRecordFields.blockSize + 5)
-        let quoted = String(repeating: "a,b\n\"\"", count: CSVRecordFields.blockSize / 3)
+        let long = String(repeating: "x", count: 3 * DelimiterCursor.blockSize + 5)
+        let quoted = String(repeating: "a,b\n\"\"", count: DelimiterCursor.blockSize / 3)
         let text = "call_id,capture_device,start,modality,jitter_ms\n"
             + "\(long),dev 1,2026-10-01,audio,1\n"
             + "c2,\"\(quoted)\",2026-10-01,audio,2\n"

@@ -13,8 +13,8 @@ extension CSVPartParser {
             let i = columnField[c.rawValue]
             return i < 0 ? nil : record.field(i, fileEnd: fileEnd)
         }
-        // The call and the users are looked up in big dictionaries, whose table slots miss the cache:
-        // their loads start here and the lookups finish after the other fields are decoded.
+        // The call and the users are looked up in big dictionaries, whose lines miss the cache: their
+        // loads start here and the lookups finish after the other fields are decoded.
         guard let callField = at(.callId), callField.n > 0 else { return false }
         let callHash = pendingHash(.callId, callField)
         if let h = callHash { store.callIds.prefetch(hash: h) }
@@ -37,6 +37,10 @@ extension CSVPartParser {
         if let f = at(.transport) { guard transport(f, &e) == nil else { return false } }
         if let f = at(.ice) { guard ice(f, &e) == nil else { return false } }
         if let f = at(.captureDevice) { guard captureDevice(f, &e) == nil else { return false } }
+        // Halfway: the slots have arrived; start loading the strings they point to.
+        if let h = callHash { store.callIds.prefetchEntry(hash: h) }
+        if let h = firstHash { store.users.prefetchEntry(hash: h) }
+        if let h = secondHash { store.users.prefetchEntry(hash: h) }
         if let f = at(.jitter) { guard Self.metric(f, &e.metrics.jitterMs) == nil else { return false } }
         if let f = at(.packetLoss) { guard Self.metric(f, &e.metrics.packetLossRate) == nil else { return false } }
         if let f = at(.roundTrip) { guard Self.metric(f, &e.metrics.roundTripMs) == nil else { return false } }

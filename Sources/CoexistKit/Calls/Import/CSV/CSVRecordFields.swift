@@ -20,14 +20,7 @@ struct CSVRecordFields {
     private var scratchCapacity = 4096
     private var scratchUsed = 0
     private let base: UnsafePointer<UInt8>
-
-    // The delimiter index: offsets from `blockStart` of the delimiters in [blockStart, scanned).
-    static let blockSize = 16384
-    private let delimiters: UnsafeMutablePointer<UInt32>
-    private var delimiterCount = 0
-    private var nextDelimiter = 0
-    private var blockStart = 0
-    private var scanned = 0
+    private var cursor: DelimiterCursor
 
     /// A quoted field that was not closed, or had text after its closing quote: the first one wins.
     private(set) var quoteError: (field: Int, message: StaticString, start: Int, length: Int)?
@@ -39,7 +32,7 @@ struct CSVRecordFields {
         lengths = .allocate(capacity: max(capacity, 1))
         quotedFlags = .allocate(capacity: max(capacity, 1))
         scratch = .allocate(capacity: scratchCapacity)
-        delimiters = .allocate(capacity: Self.blockSize)
+        cursor = DelimiterCursor(base: base)
     }
 
     func release() {
@@ -47,7 +40,7 @@ struct CSVRecordFields {
         lengths.deallocate()
         quotedFlags.deallocate()
         scratch.deallocate()
-        delimiters.deallocate()
+        cursor.release()
     }
 
     /// Field `i` (below `count` and `capacity`). Valid until the next `split`.
@@ -65,21 +58,26 @@ struct CSVRecordFields {
     /// consumed (inside quotes, and the record's own line end).
     @inline(__always)
     mutating func split(from: Int, end: Int, lines: inout Int) -> Int {
+        // The cursor and the buffers in locals: as properties of `self` every field's loads and
+        // stores went through memory, a chain of store-to-load forwarding per delimiter.
+        var cursor = self.cursor
+        let base = self.base, starts = self.starts, lengths = self.lengths, flags = quotedFlags, capacity = self.capacity
+        var newlines = 0
         var pos = from
         var field = 0
         scratchUsed = 0
         quoteError = nil
         while true {
             if pos < end && base[pos] == 34 {
-                pos = quoted(at: pos, end: end, field: field, lines: &lines)
+                pos = quoted(at: pos, end: end, field: field, lines: &newlines)
             } else {
                 // A quote inside an unquoted field is an ordinary character.
-                var i = delimiter(atOrAfter: pos, end: end)
-                while i < end && base[i] == 34 { i = delimiter(atOrAfter: i + 1, end: end) }
+                var i = cursor.delimiter(atOrAfter: pos, end: end)
+                while i < end && base[i] == 34 { i = cursor.delimiter(atOrAfter: i + 1, end: end) }
                 if field < capacity {
                     starts[field] = pos
                     lengths[field] = i - pos
-                    quotedFlags[field] = false
+                    flags[field] = false
                 }
                 pos = i
             }
@@ -88,9 +86,11 @@ struct CSVRecordFields {
             if base[pos] == 44 { pos += 1; continue }
             if base[pos] == 13 && pos + 1 < end && base[pos + 1] == 10 { pos += 1 }
             pos += 1
-            lines += 1
+            newlines += 1
             break
         }
+        self.cursor = cursor
+        lines += newlines
         count = field
         return pos
     }
@@ -140,14 +140,34 @@ struct CSVRecordFields {
         scratchCapacity *= 2
     }
 
+}
+
+/// Walks the delimiter index of a part, filling it a block at a time from C (`coexist_csv_delimiters`).
+struct DelimiterCursor {
+    static let blockSize = 16384
+    let base: UnsafePointer<UInt8>
+    /// Offsets from `blockStart` of the delimiters in [blockStart, scanned).
+    let index: UnsafeMutablePointer<UInt32>
+    var next = 0
+    var count = 0
+    var blockStart = 0
+    var scanned = 0
+
+    init(base: UnsafePointer<UInt8>) {
+        self.base = base
+        index = .allocate(capacity: Self.blockSize)
+    }
+
+    func release() { index.deallocate() }
+
     /// The first ',', '\n', '\r' or '"' at or after `p`, or `end`. Positions are asked in increasing
     /// order within a part, so each entry of the index is passed once.
     @inline(__always)
-    private mutating func delimiter(atOrAfter p: Int, end: Int) -> Int {
+    mutating func delimiter(atOrAfter p: Int, end: Int) -> Int {
         while true {
-            while nextDelimiter < delimiterCount {
-                let d = blockStart + Int(delimiters[nextDelimiter])
-                nextDelimiter += 1
+            while next < count {
+                let d = blockStart + Int(index[next])
+                next += 1
                 if d >= p { return d }
             }
             // No delimiter in [p, scanned): scan on.
@@ -159,8 +179,8 @@ struct CSVRecordFields {
     private mutating func scan(from: Int, end: Int) {
         blockStart = from
         let n = min(Self.blockSize, end - from)
-        delimiterCount = n > 0 ? coexist_csv_delimiters(base + from, n, delimiters) : 0
-        nextDelimiter = 0
+        count = n > 0 ? coexist_csv_delimiters(base + from, n, index) : 0
+        next = 0
         scanned = from + n
     }
 }
