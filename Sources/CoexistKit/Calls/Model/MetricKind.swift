@@ -108,7 +108,9 @@ public enum MetricKind: Int, CaseIterable, Sendable {
 
     /// Quantise an exact value, keeping it on the same side of its CQD threshold (see the type's note).
     /// Negative or non-finite values are the importer's business; here they clamp.
-    @inline(__always)
+    /// Transparent: `@inline(__always)` was not honoured inside the importer's row append, and at
+    /// each call site the kind is a constant, so inlining folds the step and threshold away.
+    @_transparent
     func encode(_ value: Double?, modality: Modality) -> UInt16 {
         guard let v = value, v.isFinite else { return Self.missing }
         let step = self.step
