@@ -130,6 +130,24 @@ struct CSVImportTests {
         #expect(store.count == 0)
     }
 
+    @Test("skip mode goes on after a bad quote, with the right line numbers")
+    func skipAfterBadQuote() throws {
+        let text = "call_id,start,modality\n"
+            + "a,2026-10-01,audio\n"
+            + "\"b\"x,2026-10-01,audio\n"
+            + "\"c\nd\",2026-10-01,\"tele\"\"pathy\"\n"
+            + "e,2026-10-01,\"audio\"\n"
+        var store = CallStore()
+        let r = try store.importCSV(text: text, options: ImportOptions(onError: .skip, parallel: false))
+        #expect(r.imported == 2 && r.skipped == 2)
+        #expect(r.skipReasons.map(\.line) == [3, 4])
+        guard r.skipReasons.count == 2 else { return }
+        #expect(r.skipReasons[0].message.contains("text after a closing quote"))
+        #expect(r.skipReasons[1].value == "tele\"pathy")
+        #expect(store.value(.callId, at: 1) == .string("e"))
+        #expect(store.value(.modality, at: 1) == .string("audio"))
+    }
+
     @Test("missing metrics stay missing, never zero")
     func missingMetrics() throws {
         var store = CallStore()

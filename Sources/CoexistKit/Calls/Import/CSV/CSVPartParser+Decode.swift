@@ -6,7 +6,8 @@
 /// order, so the error named is the first one a reader of the line would find.
 extension CSVPartParser {
     /// Decodes every known column of a record whose field count matches the header. False at the
-    /// first bad value (the caller then runs the header-order path to name it).
+    /// first bad value (the caller then runs the header-order path to name it). An empty metric is
+    /// skipped without a call: the stream's metrics start missing, and most rows leave half empty.
     @inline(__always)
     mutating func decodeKnown(_ e: inout EncodedStream) -> Bool {
         @inline(__always) func at(_ c: CSVColumn) -> CSVField? {
@@ -41,17 +42,17 @@ extension CSVPartParser {
         if let h = callHash { store.callIds.prefetchEntry(hash: h) }
         if let h = firstHash { store.users.prefetchEntry(hash: h) }
         if let h = secondHash { store.users.prefetchEntry(hash: h) }
-        if let f = at(.jitter) { guard Self.metric(f, &e.metrics.jitterMs) == nil else { return false } }
-        if let f = at(.packetLoss) { guard Self.metric(f, &e.metrics.packetLossRate) == nil else { return false } }
-        if let f = at(.roundTrip) { guard Self.metric(f, &e.metrics.roundTripMs) == nil else { return false } }
-        if let f = at(.concealedRatio) { guard Self.metric(f, &e.metrics.concealedRatio) == nil else { return false } }
-        if let f = at(.degradation) { guard Self.metric(f, &e.metrics.audioDegradation) == nil else { return false } }
-        if let f = at(.frameLoss) { guard Self.metric(f, &e.metrics.videoFrameLossPct) == nil else { return false } }
-        if let f = at(.frameRate) { guard Self.metric(f, &e.metrics.videoFrameRate) == nil else { return false } }
-        if let f = at(.postFECLoss) { guard Self.metric(f, &e.metrics.videoPostFECPLR) == nil else { return false } }
-        if let f = at(.spoiledTiles) { guard Self.metric(f, &e.metrics.spoiledTilePct) == nil else { return false } }
-        if let f = at(.tileLatency) { guard Self.metric(f, &e.metrics.tileLatencyMs) == nil else { return false } }
-        if let f = at(.relativeOneWay) { guard Self.metric(f, &e.metrics.relativeOneWaySeconds) == nil else { return false } }
+        if let f = at(.jitter), f.n > 0 { guard Self.metric(f, &e.metrics.jitterMs) == nil else { return false } }
+        if let f = at(.packetLoss), f.n > 0 { guard Self.metric(f, &e.metrics.packetLossRate) == nil else { return false } }
+        if let f = at(.roundTrip), f.n > 0 { guard Self.metric(f, &e.metrics.roundTripMs) == nil else { return false } }
+        if let f = at(.concealedRatio), f.n > 0 { guard Self.metric(f, &e.metrics.concealedRatio) == nil else { return false } }
+        if let f = at(.degradation), f.n > 0 { guard Self.metric(f, &e.metrics.audioDegradation) == nil else { return false } }
+        if let f = at(.frameLoss), f.n > 0 { guard Self.metric(f, &e.metrics.videoFrameLossPct) == nil else { return false } }
+        if let f = at(.frameRate), f.n > 0 { guard Self.metric(f, &e.metrics.videoFrameRate) == nil else { return false } }
+        if let f = at(.postFECLoss), f.n > 0 { guard Self.metric(f, &e.metrics.videoPostFECPLR) == nil else { return false } }
+        if let f = at(.spoiledTiles), f.n > 0 { guard Self.metric(f, &e.metrics.spoiledTilePct) == nil else { return false } }
+        if let f = at(.tileLatency), f.n > 0 { guard Self.metric(f, &e.metrics.tileLatencyMs) == nil else { return false } }
+        if let f = at(.relativeOneWay), f.n > 0 { guard Self.metric(f, &e.metrics.relativeOneWaySeconds) == nil else { return false } }
         if let f = at(.cdrAvailable) { guard Self.flag(.cdrAvailable, f, &e) == nil else { return false } }
         if let f = at(.setupFailed) { guard Self.flag(.setupFailed, f, &e) == nil else { return false } }
         if let f = at(.failureReason) { guard failureReason(f, &e) == nil else { return false } }
@@ -346,6 +347,10 @@ extension CSVPartParser {
             h = byteHash(f.p, n)
         }
         let c = column.rawValue
+        // First a direct-mapped slot by the hash's top bits: one predictable branch, where a scan
+        // of the spellings seen mispredicted whenever the value changed (direction alternates).
+        let direct = c * Self.cacheWays + Int(truncatingIfNeeded: h >> 60)
+        if directValues[direct] != Self.noValue && directKeys[direct] == h { return directValues[direct] }
         let keys = enumKeys + c * Self.cacheWays, values = enumValues + c * Self.cacheWays
         let count = enumCounts[c]
         for k in 0..<count where keys[k] == h { return values[k] }
@@ -354,6 +359,10 @@ extension CSVPartParser {
             keys[count] = h
             values[count] = v
             enumCounts[c] = count + 1
+            if directValues[direct] == Self.noValue {
+                directKeys[direct] = h
+                directValues[direct] = v
+            }
         }
         return v
     }

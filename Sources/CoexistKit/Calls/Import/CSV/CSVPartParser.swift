@@ -36,6 +36,10 @@ struct CSVPartParser {
     let enumKeys: UnsafeMutablePointer<UInt64>
     let enumValues: UnsafeMutablePointer<UInt8>
     let enumCounts: UnsafeMutablePointer<Int>
+    let directKeys: UnsafeMutablePointer<UInt64>
+    let directValues: UnsafeMutablePointer<UInt8>
+    /// An empty slot of `directValues` (enum raw values are small).
+    static let noValue: UInt8 = 0xFF
     let lastPointer: UnsafeMutablePointer<UnsafePointer<UInt8>?>
     let lastLength: UnsafeMutablePointer<Int>
     let lastCode: UnsafeMutablePointer<UInt32>
@@ -55,6 +59,10 @@ struct CSVPartParser {
         enumValues = .allocate(capacity: n * Self.cacheWays)
         enumCounts = .allocate(capacity: n)
         enumCounts.initialize(repeating: 0, count: n)
+        directKeys = .allocate(capacity: n * Self.cacheWays)
+        directKeys.initialize(repeating: 0, count: n * Self.cacheWays)
+        directValues = .allocate(capacity: n * Self.cacheWays)
+        directValues.initialize(repeating: Self.noValue, count: n * Self.cacheWays)
         lastPointer = .allocate(capacity: n)
         lastPointer.initialize(repeating: nil, count: n)
         lastLength = .allocate(capacity: n)
@@ -76,6 +84,8 @@ struct CSVPartParser {
         enumKeys.deallocate()
         enumValues.deallocate()
         enumCounts.deallocate()
+        directKeys.deallocate()
+        directValues.deallocate()
         lastPointer.deallocate()
         lastLength.deallocate()
         lastCode.deallocate()
