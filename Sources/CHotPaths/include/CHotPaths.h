@@ -14,4 +14,11 @@ size_t coexist_csv_delimiters(const uint8_t *p, size_t n, uint32_t *out);
    few fields before its answer is needed. */
 static inline void coexist_prefetch(const void *p) { __builtin_prefetch(p, 0, 3); }
 
+/* Eight bytes at `p`, any alignment: one load. Swift's loadUnaligned stayed a call in the importer. */
+static inline uint64_t coexist_load64(const void *p) {
+    uint64_t v;
+    __builtin_memcpy(&v, p, 8);
+    return v;
+}
+
 #endif

@@ -1,3 +1,5 @@
+import CHotPaths
+
 /// Field decoders: one per column, shared by the two ways a record is decoded.
 ///
 /// `decodeKnown` is the hot path: straight-line code over the columns in a fixed order, each a
@@ -6,62 +8,85 @@
 /// order, so the error named is the first one a reader of the line would find.
 extension CSVPartParser {
     /// Decodes every known column of a record whose field count matches the header. False at the
-    /// first bad value (the caller then runs the header-order path to name it). An empty metric is
-    /// skipped without a call: the stream's metrics start missing, and most rows leave half empty.
+    /// first bad value (the caller then runs the header-order path to name it).
+    ///
+    /// In four groups, each its own function: the optimizer stops inlining into a function past a
+    /// size, and as one function the field decoders became calls (each value's conversion too).
     @inline(__always)
     mutating func decodeKnown(_ e: inout EncodedStream) -> Bool {
-        @inline(__always) func at(_ c: CSVColumn) -> CSVField? {
-            let i = columnField[c.rawValue]
-            return i < 0 ? nil : record.field(i, fileEnd: fileEnd)
-        }
         // The call and the users are looked up in big dictionaries, whose lines miss the cache: their
         // loads start here and the lookups finish after the other fields are decoded.
-        guard let callField = at(.callId), callField.n > 0 else { return false }
+        guard let callField = known(.callId), callField.n > 0 else { return false }
         let callHash = pendingHash(.callId, callField)
         if let h = callHash { store.callIds.prefetch(hash: h) }
-        let firstField = at(.firstUser), secondField = at(.secondUser)
+        let firstField = known(.firstUser), secondField = known(.secondUser)
         let firstHash = firstField.flatMap { pendingHash(.firstUser, $0) }
         if let h = firstHash { store.users.prefetch(hash: h) }
         let secondHash = secondField.flatMap { pendingHash(.secondUser, $0) }
         if let h = secondHash { store.users.prefetch(hash: h) }
-        if let f = at(.start) { guard Self.start(f, &e) == nil else { return false } } else { return false }
-        if let f = at(.modality) { guard modality(f, &e) == nil else { return false } } else { return false }
-        if let f = at(.duration) { guard Self.duration(f, &e) == nil else { return false } }
-        if let f = at(.callType) { guard callType(f, &e) == nil else { return false } }
-        if let f = at(.product) { guard product(f, &e) == nil else { return false } }
-        if let f = at(.clientVersion) { guard clientVersion(f, &e) == nil else { return false } }
-        if let f = at(.direction) { guard direction(f, &e) == nil else { return false } }
-        if let f = at(.subnet) { e.subnet = subnet(f) }
-        if let f = at(.connection) { guard connection(f, &e) == nil else { return false } }
-        if let f = at(.wifiBand) { guard wifiBand(f, &e) == nil else { return false } }
-        if let f = at(.vpn) { guard Self.flag(.vpn, f, &e) == nil else { return false } }
-        if let f = at(.transport) { guard transport(f, &e) == nil else { return false } }
-        if let f = at(.ice) { guard ice(f, &e) == nil else { return false } }
-        if let f = at(.captureDevice) { guard captureDevice(f, &e) == nil else { return false } }
+        guard decodeEnumerations(&e), decodeSmallDictionaries(&e) else { return false }
         // Halfway: the slots have arrived; start loading the strings they point to.
         if let h = callHash { store.callIds.prefetchEntry(hash: h) }
         if let h = firstHash { store.users.prefetchEntry(hash: h) }
         if let h = secondHash { store.users.prefetchEntry(hash: h) }
-        if let f = at(.jitter), f.n > 0 { guard Self.metric(f, &e.metrics.jitterMs) == nil else { return false } }
-        if let f = at(.packetLoss), f.n > 0 { guard Self.metric(f, &e.metrics.packetLossRate) == nil else { return false } }
-        if let f = at(.roundTrip), f.n > 0 { guard Self.metric(f, &e.metrics.roundTripMs) == nil else { return false } }
-        if let f = at(.concealedRatio), f.n > 0 { guard Self.metric(f, &e.metrics.concealedRatio) == nil else { return false } }
-        if let f = at(.degradation), f.n > 0 { guard Self.metric(f, &e.metrics.audioDegradation) == nil else { return false } }
-        if let f = at(.frameLoss), f.n > 0 { guard Self.metric(f, &e.metrics.videoFrameLossPct) == nil else { return false } }
-        if let f = at(.frameRate), f.n > 0 { guard Self.metric(f, &e.metrics.videoFrameRate) == nil else { return false } }
-        if let f = at(.postFECLoss), f.n > 0 { guard Self.metric(f, &e.metrics.videoPostFECPLR) == nil else { return false } }
-        if let f = at(.spoiledTiles), f.n > 0 { guard Self.metric(f, &e.metrics.spoiledTilePct) == nil else { return false } }
-        if let f = at(.tileLatency), f.n > 0 { guard Self.metric(f, &e.metrics.tileLatencyMs) == nil else { return false } }
-        if let f = at(.relativeOneWay), f.n > 0 { guard Self.metric(f, &e.metrics.relativeOneWaySeconds) == nil else { return false } }
-        if let f = at(.cdrAvailable) { guard Self.flag(.cdrAvailable, f, &e) == nil else { return false } }
-        if let f = at(.setupFailed) { guard Self.flag(.setupFailed, f, &e) == nil else { return false } }
-        if let f = at(.failureReason) { guard failureReason(f, &e) == nil else { return false } }
-        if let f = at(.dropped) { guard Self.flag(.dropped, f, &e) == nil else { return false } }
-        if let f = at(.rating) { guard rating(f, &e) == nil else { return false } }
-        if let f = at(.mediaFailureType) { guard mediaFailureType(f, &e) == nil else { return false } }
+        guard decodeNumbers(&e) else { return false }
         e.call = finishLookup(.callId, callField, callHash) { s, b, h in s.callIds.intern(b, hash: h) }
         if let f = firstField { e.firstUser = finishLookup(.firstUser, f, firstHash) { s, b, h in s.users.intern(b, hash: h) } }
         if let f = secondField { e.secondUser = finishLookup(.secondUser, f, secondHash) { s, b, h in s.users.intern(b, hash: h) } }
+        return true
+    }
+
+    @inline(__always)
+    func known(_ c: CSVColumn) -> CSVField? {
+        let i = columnField[c.rawValue]
+        return i < 0 ? nil : record.field(i, fileEnd: fileEnd)
+    }
+
+    @inline(never)
+    mutating func decodeEnumerations(_ e: inout EncodedStream) -> Bool {
+        if let f = known(.modality) { guard modality(f, &e) == nil else { return false } } else { return false }
+        if let f = known(.callType) { guard callType(f, &e) == nil else { return false } }
+        if let f = known(.product) { guard product(f, &e) == nil else { return false } }
+        if let f = known(.direction) { guard direction(f, &e) == nil else { return false } }
+        if let f = known(.connection) { guard connection(f, &e) == nil else { return false } }
+        if let f = known(.wifiBand) { guard wifiBand(f, &e) == nil else { return false } }
+        if let f = known(.transport) { guard transport(f, &e) == nil else { return false } }
+        if let f = known(.ice) { guard ice(f, &e) == nil else { return false } }
+        if let f = known(.vpn) { guard Self.flag(.vpn, f, &e) == nil else { return false } }
+        if let f = known(.cdrAvailable) { guard Self.flag(.cdrAvailable, f, &e) == nil else { return false } }
+        if let f = known(.setupFailed) { guard Self.flag(.setupFailed, f, &e) == nil else { return false } }
+        if let f = known(.dropped) { guard Self.flag(.dropped, f, &e) == nil else { return false } }
+        if let f = known(.rating) { guard rating(f, &e) == nil else { return false } }
+        if let f = known(.mediaFailureType) { guard mediaFailureType(f, &e) == nil else { return false } }
+        return true
+    }
+
+    @inline(never)
+    mutating func decodeSmallDictionaries(_ e: inout EncodedStream) -> Bool {
+        if let f = known(.clientVersion) { guard clientVersion(f, &e) == nil else { return false } }
+        if let f = known(.subnet) { e.subnet = subnet(f) }
+        if let f = known(.captureDevice) { guard captureDevice(f, &e) == nil else { return false } }
+        if let f = known(.failureReason) { guard failureReason(f, &e) == nil else { return false } }
+        return true
+    }
+
+    /// An empty metric is skipped without a call: the stream's metrics start missing, and most rows
+    /// leave half of them empty.
+    @inline(never)
+    func decodeNumbers(_ e: inout EncodedStream) -> Bool {
+        if let f = known(.start) { guard Self.start(f, &e) == nil else { return false } } else { return false }
+        if let f = known(.duration) { guard Self.duration(f, &e) == nil else { return false } }
+        if let f = known(.jitter), f.n > 0 { guard Self.metric(f, &e.metrics.jitterMs) == nil else { return false } }
+        if let f = known(.packetLoss), f.n > 0 { guard Self.metric(f, &e.metrics.packetLossRate) == nil else { return false } }
+        if let f = known(.roundTrip), f.n > 0 { guard Self.metric(f, &e.metrics.roundTripMs) == nil else { return false } }
+        if let f = known(.concealedRatio), f.n > 0 { guard Self.metric(f, &e.metrics.concealedRatio) == nil else { return false } }
+        if let f = known(.degradation), f.n > 0 { guard Self.metric(f, &e.metrics.audioDegradation) == nil else { return false } }
+        if let f = known(.frameLoss), f.n > 0 { guard Self.metric(f, &e.metrics.videoFrameLossPct) == nil else { return false } }
+        if let f = known(.frameRate), f.n > 0 { guard Self.metric(f, &e.metrics.videoFrameRate) == nil else { return false } }
+        if let f = known(.postFECLoss), f.n > 0 { guard Self.metric(f, &e.metrics.videoPostFECPLR) == nil else { return false } }
+        if let f = known(.spoiledTiles), f.n > 0 { guard Self.metric(f, &e.metrics.spoiledTilePct) == nil else { return false } }
+        if let f = known(.tileLatency), f.n > 0 { guard Self.metric(f, &e.metrics.tileLatencyMs) == nil else { return false } }
+        if let f = known(.relativeOneWay), f.n > 0 { guard Self.metric(f, &e.metrics.relativeOneWaySeconds) == nil else { return false } }
         return true
     }
 
@@ -173,7 +198,7 @@ extension CSVPartParser {
         return nil
     }
 
-    @inline(__always)
+    @_transparent
     static func flag(_ column: CSVColumn, _ f: CSVField, _ e: inout EncodedStream) -> StaticString? {
         guard let b = ByteParsers.bool(f.p, f.n) else { return "bad Boolean (want 1/0 or true/false)" }
         switch column {
@@ -187,7 +212,10 @@ extension CSVPartParser {
 
     // MARK: enumerations
 
-    @inline(__always)
+    // Transparent, as is `enumValue`: `@inline(__always)` left each of these a call per field, with
+    // the value's conversion another.
+
+    @_transparent
     mutating func modality(_ f: CSVField, _ e: inout EncodedStream) -> StaticString? {
         guard let v = enumValue(.modality, f, { Modality.parse($0)?.rawValue }) else {
             return "bad modality (want audio, video, vbss or appsharing)"
@@ -196,7 +224,7 @@ extension CSVPartParser {
         return nil
     }
 
-    @inline(__always)
+    @_transparent
     mutating func callType(_ f: CSVField, _ e: inout EncodedStream) -> StaticString? {
         guard let v = enumValue(.callType, f, { CallType.parse($0)?.rawValue }) else {
             return "bad call type (want p2p, conference or pstn)"
@@ -205,14 +233,14 @@ extension CSVPartParser {
         return nil
     }
 
-    @inline(__always)
+    @_transparent
     mutating func product(_ f: CSVField, _ e: inout EncodedStream) -> StaticString? {
         guard let v = enumValue(.product, f, { Product.parse($0)?.rawValue }) else { return "bad product (want teams or sfb)" }
         e.product = Product(rawValue: v)!
         return nil
     }
 
-    @inline(__always)
+    @_transparent
     mutating func direction(_ f: CSVField, _ e: inout EncodedStream) -> StaticString? {
         guard let v = enumValue(.direction, f, { StreamDirection.parse($0)?.rawValue }) else {
             return "bad direction (want first_to_second or second_to_first)"
@@ -221,7 +249,7 @@ extension CSVPartParser {
         return nil
     }
 
-    @inline(__always)
+    @_transparent
     mutating func connection(_ f: CSVField, _ e: inout EncodedStream) -> StaticString? {
         guard let v = enumValue(.connection, f, { NetworkConnection.parse($0)?.rawValue }) else {
             return "bad network connection (want wired, wifi, mobile, tunnel or other)"
@@ -230,7 +258,7 @@ extension CSVPartParser {
         return nil
     }
 
-    @inline(__always)
+    @_transparent
     mutating func wifiBand(_ f: CSVField, _ e: inout EncodedStream) -> StaticString? {
         guard let v = enumValue(.wifiBand, f, { WifiBand.parse($0)?.rawValue }) else {
             return "bad Wi-Fi band (want 2.4ghz, 5ghz or 60ghz)"
@@ -239,14 +267,14 @@ extension CSVPartParser {
         return nil
     }
 
-    @inline(__always)
+    @_transparent
     mutating func transport(_ f: CSVField, _ e: inout EncodedStream) -> StaticString? {
         guard let v = enumValue(.transport, f, { Transport.parse($0)?.rawValue }) else { return "bad transport (want udp or tcp)" }
         e.transport = Transport(rawValue: v)!
         return nil
     }
 
-    @inline(__always)
+    @_transparent
     mutating func ice(_ f: CSVField, _ e: inout EncodedStream) -> StaticString? {
         guard let v = enumValue(.ice, f, { IceConnectivity.parse($0)?.rawValue }) else {
             return "bad ICE connectivity (want direct, relay, http or failed)"
@@ -255,7 +283,7 @@ extension CSVPartParser {
         return nil
     }
 
-    @inline(__always)
+    @_transparent
     mutating func mediaFailureType(_ f: CSVField, _ e: inout EncodedStream) -> StaticString? {
         guard let v = enumValue(.mediaFailureType, f, { k in
             switch k {
@@ -269,7 +297,7 @@ extension CSVPartParser {
         return nil
     }
 
-    @inline(__always)
+    @_transparent
     mutating func rating(_ f: CSVField, _ e: inout EncodedStream) -> StaticString? {
         guard let v = enumValue(.rating, f, { k in
             switch k {
@@ -333,14 +361,14 @@ extension CSVPartParser {
     }
 
     /// An enumeration's raw value through a tiny per-column cache of the spellings seen.
-    @inline(__always)
+    @_transparent
     mutating func enumValue(_ column: CSVColumn, _ f: CSVField, _ parse: (String) -> UInt8?) -> UInt8? {
         // Enum values are short: up to 8 bytes, the masked word times an odd constant (a bijection)
         // is the key, with no byte loop.
         let h: UInt64
         let n = f.n
         if n <= 8 && f.wordSafe {
-            let w = UInt64(littleEndian: UnsafeRawPointer(f.p).loadUnaligned(as: UInt64.self))
+            let w = UInt64(littleEndian: coexist_load64(f.p))
             let mask: UInt64 = n == 8 ? ~0 : (1 << UInt64(n * 8)) &- 1
             h = ((w & mask) &* 0x9E37_79B9_7F4A_7C15) ^ UInt64(n)
         } else {
