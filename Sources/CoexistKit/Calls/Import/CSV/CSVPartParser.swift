@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Parses the rows of one part of a CSV file, straight from its bytes, into a staging store.
 ///
 /// The hot loop makes no `String` and no array per row: a record is split into (pointer, length)
@@ -15,7 +9,7 @@ struct CSVPartParser {
     let base: UnsafePointer<UInt8>
     /// Per header position: the `CSVColumn` raw value, or -1 for an ignored column.
     let layout: [Int]
-    /// `layout` as columns, read once per field without a bounds check or an enum conversion.
+    /// `layout` as columns, for the header-order path (`rowError`).
     private let columns: UnsafeMutablePointer<CSVColumn?>
     /// Per `CSVColumn` raw value: its field in the header, or -1.
     let columnField: UnsafeMutablePointer<Int>
