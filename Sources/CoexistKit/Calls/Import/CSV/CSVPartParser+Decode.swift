@@ -215,72 +215,54 @@ extension CSVPartParser {
     // Transparent, as is `enumValue`: `@inline(__always)` left each of these a call per field, with
     // the value's conversion another.
 
+    /// A stream enumeration's field: its spelling through the column's cache, its case into `slot`.
+    @_transparent
+    mutating func enumeration<E: RawRepresentable>(_ column: CSVColumn, _ f: CSVField, _ parse: (String) -> E?,
+                                                  _ slot: inout E, _ message: StaticString) -> StaticString?
+    where E.RawValue == UInt8 {
+        guard let v = enumValue(column, f, { parse($0)?.rawValue }), let value = E(rawValue: v) else { return message }
+        slot = value
+        return nil
+    }
+
     @_transparent
     mutating func modality(_ f: CSVField, _ e: inout EncodedStream) -> StaticString? {
-        guard let v = enumValue(.modality, f, { Modality.parse($0)?.rawValue }) else {
-            return "bad modality (want audio, video, vbss or appsharing)"
-        }
-        e.modality = Modality(rawValue: v)!
-        return nil
+        enumeration(.modality, f, Modality.parse, &e.modality, "bad modality (want audio, video, vbss or appsharing)")
     }
 
     @_transparent
     mutating func callType(_ f: CSVField, _ e: inout EncodedStream) -> StaticString? {
-        guard let v = enumValue(.callType, f, { CallType.parse($0)?.rawValue }) else {
-            return "bad call type (want p2p, conference or pstn)"
-        }
-        e.callType = CallType(rawValue: v)!
-        return nil
+        enumeration(.callType, f, CallType.parse, &e.callType, "bad call type (want p2p, conference or pstn)")
     }
 
     @_transparent
     mutating func product(_ f: CSVField, _ e: inout EncodedStream) -> StaticString? {
-        guard let v = enumValue(.product, f, { Product.parse($0)?.rawValue }) else { return "bad product (want teams or sfb)" }
-        e.product = Product(rawValue: v)!
-        return nil
+        enumeration(.product, f, Product.parse, &e.product, "bad product (want teams or sfb)")
     }
 
     @_transparent
     mutating func direction(_ f: CSVField, _ e: inout EncodedStream) -> StaticString? {
-        guard let v = enumValue(.direction, f, { StreamDirection.parse($0)?.rawValue }) else {
-            return "bad direction (want first_to_second or second_to_first)"
-        }
-        e.direction = StreamDirection(rawValue: v)!
-        return nil
+        enumeration(.direction, f, StreamDirection.parse, &e.direction, "bad direction (want first_to_second or second_to_first)")
     }
 
     @_transparent
     mutating func connection(_ f: CSVField, _ e: inout EncodedStream) -> StaticString? {
-        guard let v = enumValue(.connection, f, { NetworkConnection.parse($0)?.rawValue }) else {
-            return "bad network connection (want wired, wifi, mobile, tunnel or other)"
-        }
-        e.connection = NetworkConnection(rawValue: v)!
-        return nil
+        enumeration(.connection, f, NetworkConnection.parse, &e.connection, "bad network connection (want wired, wifi, mobile, tunnel or other)")
     }
 
     @_transparent
     mutating func wifiBand(_ f: CSVField, _ e: inout EncodedStream) -> StaticString? {
-        guard let v = enumValue(.wifiBand, f, { WifiBand.parse($0)?.rawValue }) else {
-            return "bad Wi-Fi band (want 2.4ghz, 5ghz or 60ghz)"
-        }
-        e.wifiBand = WifiBand(rawValue: v)!
-        return nil
+        enumeration(.wifiBand, f, WifiBand.parse, &e.wifiBand, "bad Wi-Fi band (want 2.4ghz, 5ghz or 60ghz)")
     }
 
     @_transparent
     mutating func transport(_ f: CSVField, _ e: inout EncodedStream) -> StaticString? {
-        guard let v = enumValue(.transport, f, { Transport.parse($0)?.rawValue }) else { return "bad transport (want udp or tcp)" }
-        e.transport = Transport(rawValue: v)!
-        return nil
+        enumeration(.transport, f, Transport.parse, &e.transport, "bad transport (want udp or tcp)")
     }
 
     @_transparent
     mutating func ice(_ f: CSVField, _ e: inout EncodedStream) -> StaticString? {
-        guard let v = enumValue(.ice, f, { IceConnectivity.parse($0)?.rawValue }) else {
-            return "bad ICE connectivity (want direct, relay, http or failed)"
-        }
-        e.ice = IceConnectivity(rawValue: v)!
-        return nil
+        enumeration(.ice, f, IceConnectivity.parse, &e.ice, "bad ICE connectivity (want direct, relay, http or failed)")
     }
 
     @_transparent
