@@ -66,6 +66,12 @@ public struct ImportReport: Sendable, Equatable {
 
     static let maxReasons = 20
 
+    /// A row skipped for `reason`; the first `maxReasons` reasons are kept.
+    mutating func recordSkip(_ reason: CallImportError) {
+        skipped += 1
+        if skipReasons.count < Self.maxReasons { skipReasons.append(reason) }
+    }
+
     mutating func absorb(_ other: ImportReport) {
         imported += other.imported
         skipped += other.skipped

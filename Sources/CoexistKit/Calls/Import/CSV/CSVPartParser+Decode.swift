@@ -303,11 +303,9 @@ extension CSVPartParser {
     @inline(__always)
     mutating func interned(_ column: CSVColumn, _ f: CSVField,
                            _ intern: (inout CallStore, UnsafeRawBufferPointer) -> UInt32) -> UInt32 {
-        let c = column.rawValue, n = f.n
-        if !f.quoted, lastLength[c] == n, let lp = lastPointer[c], n == 0 || sameBytes(lp, f.p, n) {
-            return lastCode[c]
-        }
-        let code = intern(&store, UnsafeRawBufferPointer(start: f.p, count: n))
+        let c = column.rawValue
+        if isLastValue(c, f) { return lastCode[c] }
+        let code = intern(&store, UnsafeRawBufferPointer(start: f.p, count: f.n))
         remember(c, f, code)
         return code
     }
@@ -316,9 +314,14 @@ extension CSVPartParser {
     /// last-value cache answers, else the bytes' hash.
     @inline(__always)
     func pendingHash(_ column: CSVColumn, _ f: CSVField) -> UInt64? {
-        let c = column.rawValue, n = f.n
-        if !f.quoted, lastLength[c] == n, let lp = lastPointer[c], n == 0 || sameBytes(lp, f.p, n) { return nil }
-        return byteHash(f.p, n)
+        isLastValue(column.rawValue, f) ? nil : byteHash(f.p, f.n)
+    }
+
+    /// Whether column `c`'s last-value cache holds `f`'s bytes.
+    @inline(__always)
+    func isLastValue(_ c: Int, _ f: CSVField) -> Bool {
+        guard !f.quoted, lastLength[c] == f.n, let lp = lastPointer[c] else { return false }
+        return f.n == 0 || sameBytes(lp, f.p, f.n)
     }
 
     @inline(__always)

@@ -114,8 +114,7 @@ struct CSVPartParser {
             var e = EncodedStream()
             if record.count != fieldCount || record.quoteError != nil || !decodeKnown(&e) {
                 let failure = rowError(line: rowLine)
-                report.skipped += 1
-                if report.skipReasons.count < ImportReport.maxReasons { report.skipReasons.append(failure) }
+                report.recordSkip(failure)
                 if policy == .strict {
                     firstError = failure
                     return

@@ -160,8 +160,7 @@ public enum GraphCallRecordImporter {
 
         mutating func fail(_ e: CallImportError) throws {
             if policy == .strict { throw e }
-            report.skipped += 1
-            if report.skipReasons.count < ImportReport.maxReasons { report.skipReasons.append(e) }
+            report.recordSkip(e)
         }
     }
 }
