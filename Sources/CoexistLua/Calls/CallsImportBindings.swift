@@ -7,7 +7,7 @@ import CoexistKit
 /// the store and put it back only when they succeed, so a failed strict import changes nothing.
 enum CallsImportBindings {
     static func install(_ engine: LuaEngine, _ workspace: Workspace) {
-        engine.register("import_calls", doc: "import_calls(path, {on_error=\"skip\", replace=true}): adds the streams of a CSV file or of Graph call records (JSON, JSON Lines, or a folder); strict unless on_error=\"skip\"; returns {imported=, skipped=, reasons={...}}") { call in
+        engine.register("import_calls", doc: "import_calls(path, {on_error=\"skip\", replace=true}): adds the streams of a CSV file or of Graph call records (JSON, JSON Lines, or a folder); strict unless on_error=\"skip\"; returns {imported=, skipped=, reasons={...}, notices=, users_without_upn= (Graph people with no UPN, who match no user)}") { call in
             let path = try call.string(1)
             let options = try call.optTable(2)
             try checkKeys(options, ["on_error", "replace"], "import_calls")
@@ -102,6 +102,7 @@ public enum CallsImport {
                                               (.string("skipped"), .integer(Int64(r.skipped))),
                                               (.string("reasons"), .table(LuaTable(array: reasons)))]
         if !r.notices.isEmpty { fields.append((.string("notices"), .table(LuaTable(array: r.notices.map { .string($0) })))) }
+        if r.usersWithoutUPN > 0 { fields.append((.string("users_without_upn"), .integer(Int64(r.usersWithoutUPN)))) }
         return .table(LuaTable(fields: fields))
     }
 

@@ -61,6 +61,9 @@ public struct ImportReport: Sendable, Equatable {
     /// One-off remarks, such as the columns that were ignored.
     public var notices: [String] = []
     public var bytes = 0
+    /// Graph call records: people whose identity has no userPrincipalName, each counted once (a notice
+    /// names them per record); their streams cannot be joined to the user directory.
+    public var usersWithoutUPN = 0
 
     public init() {}
 
@@ -78,5 +81,6 @@ public struct ImportReport: Sendable, Equatable {
         skipReasons.append(contentsOf: other.skipReasons.prefix(Self.maxReasons - skipReasons.count))
         for n in other.notices where !notices.contains(n) { notices.append(n) }
         bytes += other.bytes
+        usersWithoutUPN += other.usersWithoutUPN
     }
 }
