@@ -85,7 +85,7 @@ enum CohortBinding {
             ChangeReportBinding.push(report, call.L)
             return 1
         }
-        t.method("powershell", "c:powershell{path=, csv=, whatif=}: the PowerShell plan of this cohort's moves; writes path (and csv) or returns the script text") { c, call in
+        t.method("powershell", "c:powershell{path=, csv=, whatif=}: the PowerShell plan of this cohort's moves; writes path, the csv, and beside path its rollback and verification scripts (wave.ps1 -> wave.rollback.ps1, wave.verify.ps1), or returns script, CSV, rollback and verification texts") { c, call in
             let cohort = try c.cohort()
             return try PowerShellOutput.emit(try PowerShellPlan(c.source.tenant, cohort: cohort.name),
                                              options: try call.optTable(1), call: call)

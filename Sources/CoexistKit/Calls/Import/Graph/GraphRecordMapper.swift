@@ -162,16 +162,15 @@ enum GraphRecordMapper {
 
     static func row(_ s: GraphJSON, media: GraphJSON, modality: Modality, segment c: SegmentContext) throws(GraphFieldError) -> StreamRecord {
         let directionField = s["streamDirection"]
-        guard let rawDirectionText = try directionField.string() else {
+        guard let rawDirection = try directionField.string() else {
             throw directionField.fail("missing stream direction (want callerToCallee or calleeToCaller)")
         }
-        let rawDirection: StreamDirection
-        switch enumKey(rawDirectionText) {
-        case "callertocallee": rawDirection = .firstToSecond
-        case "calleetocaller": rawDirection = .secondToFirst
-        default: throw directionField.fail("unknown stream direction", value: rawDirectionText)
+        let fromCaller: Bool
+        switch enumKey(rawDirection) {
+        case "callertocallee": fromCaller = true
+        case "calleetocaller": fromCaller = false
+        default: throw directionField.fail("unknown stream direction", value: rawDirection)
         }
-        let fromCaller = rawDirection == .firstToSecond
         // The client when one end is a service; otherwise (two clients, or two services) the sender.
         let describeCaller = c.caller.isService != c.callee.isService ? !c.caller.isService : fromCaller
         let described = describeCaller ? c.caller : c.callee, other = describeCaller ? c.callee : c.caller
