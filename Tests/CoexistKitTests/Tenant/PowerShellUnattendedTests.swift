@@ -163,8 +163,9 @@ struct PowerShellUnattendedTests {
         // The CSV keeps one row per user, each naming its batch.
         let rows = plan.csv.split(separator: "\r\n").dropFirst().filter { $0.contains(",grant-batch,") }
         #expect(rows.count == 12_001 && rows.allSatisfy { $0.contains(",grant-batch,UpgradeToTeams,") })
-        #expect(rows.last!.hasPrefix("1,2027-03-01,user12000@contoso.com,"))
-        #expect(rows.last!.hasSuffix("-OperationName 'coexist change set 1 batch 3 of 3'"))
+        let last = try #require(rows.last)
+        #expect(last.hasPrefix("1,2027-03-01,user12000@contoso.com,"))
+        #expect(last.hasSuffix("-OperationName 'coexist change set 1 batch 3 of 3'"))
 
         let (_, small) = try Self.moved(200)
         #expect(Self.batches(small.script).isEmpty && !small.script.contains("function Invoke-PlanBatch"))
@@ -191,6 +192,7 @@ struct PowerShellUnattendedTests {
         #expect(r.hasPrefix("#Requires -Modules MicrosoftTeams\n<#"))
         #expect(Self.balanced(r) && r.contains("Connect-MicrosoftTeams -Credential $Credential") && r.contains("    [string]$OnError = 'Stop',"))
         let lines = Self.commandLines(r)
+        try #require(lines.count == 8)
         // Undo 2027-03-01 first: user1 and user3 back to what the January wave gave them.
         #expect(Array(lines.prefix(2)) == [
             "    Invoke-PlanStep 2 'user1@contoso.com' { Grant-CsTeamsUpgradePolicy -PolicyName 'SfBWithTeamsCollabAndMeetings' -Identity 'user1@contoso.com' -WhatIf:$WhatIf -ErrorAction Stop }  # back to SfBWithTeamsCollabAndMeetings",
@@ -202,7 +204,6 @@ struct PowerShellUnattendedTests {
             let mode = i % 3 == 0 ? "SfBWithTeamsCollab" : "Islands"
             #expect(lines[2 + i] == "    Invoke-PlanStep 1 'user\(i)@contoso.com' { Grant-CsTeamsUpgradePolicy -PolicyName \(had) -Identity 'user\(i)@contoso.com' -WhatIf:$WhatIf -ErrorAction Stop }  # back to \(mode)")
         }
-        #expect(lines.count == 8)
         // Each restored policy has the mode the user had before the change.
         for c in t.log.entries.flatMap(\.report.changes) {
             #expect(c.fromPolicy.map(\.mode) ?? UpgradePolicy.islands.mode == c.fromMode)
@@ -217,6 +218,7 @@ struct PowerShellUnattendedTests {
     func rollbackKinds() throws {
         let (_, plan) = try Self.moved(300)
         let b = Self.batches(plan.rollbackScript)
+        try #require(b.count == 2)
         // Back in batches per previous policy: the users who had SfBWithTeamsCollab, then those who had none.
         #expect(b.map(\.policy) == ["'SfBWithTeamsCollab'", "$null"])
         #expect(b[0].users == stride(from: 0, to: 300, by: 3).map { "user\($0)@contoso.com" })
