@@ -44,6 +44,12 @@ enum GraphRecordMapper {
             let id = (record["id"].value as? String) ?? record.path
             notices.append("call record \(id) has no segments; fetch it with $expand=sessions($expand=segments)")
         }
+        // "If the sessions list is truncated, a sessions@odata.nextLink value will be provided" (Get callRecord):
+        // the streams of the sessions not in the file are missing, which no figure would show.
+        if !record["sessions@odata.nextLink"].isNull {
+            let id = (record["id"].value as? String) ?? record.path
+            notices.append("call record \(id) has more sessions than the file holds (sessions@odata.nextLink); fetch the next page, or its streams are missing")
+        }
         for session in sessions {
             let segments: [GraphJSON]
             do { segments = try session.elements("segments") } catch { out.append(.failure(error)); continue }
