@@ -20,7 +20,7 @@ enum ChangesBinding {
             ResultSetBinding.push(box.source.tenant.log.table(), call.L)
             return 1
         }
-        t.method("powershell", "changes:powershell(path | {path=, csv=, whatif=}): writes the script for every dated change (unattended: -OnError Stop|Continue, a log of every command, batches over 200 users), the same plan as CSV, and beside the script plan.rollback.ps1 and plan.verify.ps1 (from plan.ps1); without a path returns script, CSV, rollback and verification texts") { box, call in
+        t.method("powershell", "changes:powershell(path | {path=, csv=, whatif=}): writes the script for every dated change (unattended: -OnError Stop|Continue, a log of every command, batches over 200 users), the same plan as CSV, and beside the script plan.rollback.ps1 and plan.verify.ps1 (from plan.ps1); whatif=true makes -WhatIf the default of the plan and its rollback; without a path returns script, CSV, rollback and verification texts") { box, call in
             let options = call.isString(1) ? LuaTable(fields: [(.string("path"), .string(try call.string(1)))]) : try call.optTable(1)
             return try PowerShellOutput.emit(try PowerShellPlan(box.source.tenant), options: options, call: call)
         }
