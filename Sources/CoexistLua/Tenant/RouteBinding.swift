@@ -120,7 +120,8 @@ enum RouteBinding {
             let day = try source.optionalDay(opts["on"], "routing_matrix: option 'on'")
             ResultSetBinding.push(RoutingMatrix.cohorts(source.tenant, on: day), call.L)
         case "mode", "modes":
-            ResultSetBinding.push(RoutingMatrix.modes(federated: try opts.bool("federated")), call.L)
+            let day = try source.optionalDay(opts["on"], "routing_matrix: option 'on'") ?? source.tenant.today
+            ResultSetBinding.push(RoutingMatrix.modes(federated: try opts.bool("federated"), on: day), call.L)
         default:
             throw LuaError("routing_matrix: by must be \"cohort\" or \"mode\", got '\(by)'" + didYouMean(by, ["cohort", "mode"]))
         }
