@@ -55,13 +55,10 @@ public struct PolicyState: Sendable, Equatable {
     public func effectiveModes() -> [CoexistenceMode] {
         let table = UpgradePolicy.builtIns.map(\.mode)
         let globalMode = table[Int(global)]
-        var modes = grants.map { $0 == PolicyState.noGrant ? globalMode : table[Int($0)] }
-        if EffectiveMode.sfbOnlineRetired(on: day) {
-            for p in modes.indices where !onPremises[p] {
-                modes[p] = EffectiveMode.of(policyMode: modes[p], homing: .online, on: day)
-            }
+        return grants.indices.map { p in
+            EffectiveMode.of(policyMode: grants[p] == PolicyState.noGrant ? globalMode : table[Int(grants[p])],
+                             homing: onPremises[p] ? .onPremises : .online, on: day)
         }
-        return modes
     }
 
     mutating func set(_ position: Int, grant: UInt8, onPremises newOnPrem: Bool) {
