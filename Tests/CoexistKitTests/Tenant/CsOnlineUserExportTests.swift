@@ -172,6 +172,11 @@ struct CsOnlineUserExportTests {
         let cs = try t.importUsers(text: "\"UserPrincipalName\",\"HostingProvider\"\n\"y@contoso.com\",\"SRV:\"\n", file: "v.csv", options: .init())
         #expect(cs.format == .csOnlineUser)
         #expect(try t.user("y@contoso.com").homing == .onPremises)
+        // A comment line is not Windows PowerShell's #TYPE line.
+        let commented = try t.importUsers(text: "# exported by hand\nupn,homing\nz@contoso.com,online\n", file: "w.csv", options: .init())
+        #expect(commented.format == .plain)
+        let typed = try t.importUsers(text: "#TYPE Deserialized.Microsoft.Teams.ConfigApi.Cmdlets.OnlineUser\n\"UserPrincipalName\"\n\"q@contoso.com\"\n", file: "q.csv", options: .init())
+        #expect(typed.format == .csOnlineUser)
     }
 
     @Test("set_global's current form states the global without recording a change, and reports mismatches")

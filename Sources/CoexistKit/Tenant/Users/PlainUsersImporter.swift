@@ -3,7 +3,7 @@ import Foundation
 /// Reads the plain users CSV: one user per row, a header row, comma-separated, RFC 4180 quoting.
 ///
 /// Columns (header names are matched ignoring case, spaces and underscores; only `upn` is required;
-/// unknown columns are ignored):
+/// unknown columns are ignored; a row with fewer fields than the header is refused):
 ///
 /// | column | meaning | values (default) |
 /// |---|---|---|
@@ -24,10 +24,6 @@ import Foundation
 /// ann.smith@contoso.com,Ann Smith,Sales,SEA-1,on-premises,SfBWithTeamsCollab
 /// ```
 public enum PlainUsersImporter {
-    static func parse(_ text: String, file: String, mode: ImportErrorMode = .strict) throws(TenantError) -> ParsedUsers {
-        try parse(try TenantCSV(text: text, file: file), file: file, mode: mode)
-    }
-
     static func parse(_ csv: TenantCSV, file: String, mode: ImportErrorMode) throws(TenantError) -> ParsedUsers {
         guard let upnColumn = csv.column("upn", "userprincipalname") else {
             throw .badFile(file: file, reason: "no upn column (columns: \(csv.header.joined(separator: ", ")))")

@@ -10,7 +10,8 @@ struct TenantCSV {
 
     var header: [String]
     var records: [Record]
-    /// The `#TYPE ...` line Windows PowerShell's Export-Csv writes first (without `-NoTypeInformation`), if any.
+    /// The `#...` line before the header: the `#TYPE ...` line Windows PowerShell's Export-Csv writes first
+    /// (without `-NoTypeInformation`), or a comment; nil when there is none.
     var typeLine: String?
 
     init(text: String, file: String) throws(TenantError) {

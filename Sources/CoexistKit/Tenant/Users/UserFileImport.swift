@@ -12,7 +12,7 @@ extension CoexistenceTenant {
         /// Get-CsOnlineUser output when Windows PowerShell's `#TYPE` line or one of the cmdlet's own columns is
         /// there; otherwise the plain CSV (which also accepts a `UserPrincipalName` header).
         static func detect(_ csv: TenantCSV) -> UserFileFormat {
-            if csv.typeLine != nil { return .csOnlineUser }
+            if csv.typeLine?.hasPrefix("#TYPE") == true { return .csOnlineUser }
             let own = ["TeamsUpgradeEffectiveMode", "HostingProvider", "InterpretedUserType", "UsageLocation", "SipAddress"]
             return csv.column("UserPrincipalName") != nil && own.contains { csv.column($0) != nil } ? .csOnlineUser : .plain
         }
