@@ -16,6 +16,16 @@ import CoexistKit
         #expect(try lua.string("\(question.replacingOccurrences(of: "%@", with: "2021-07-31")).label") == "SfB (interop federated)")
     }
 
+    @Test func asOfEitherSideOfTheRetirement() throws {
+        let lua = try TenantLua()
+        let online = try #require(lua.tenant.users().first { $0.homing == .online }).user.upn
+        try lua.run("user('\(online)'):move('Islands', {on='2021-06-01'})")
+        #expect(try lua.string("tenant:as_of('2021-07-31'):user('\(online)').mode") == "Islands")
+        #expect(try lua.string("tenant:as_of('2021-08-01'):user('\(online)').mode") == "TeamsOnly")
+        #expect(try lua.string("tenant:as_of('2021-08-01'):user('\(online)').policy_mode") == "Islands")
+        #expect(try lua.string("user('\(online)').mode") == "TeamsOnly")
+    }
+
     @Test func modeMatrixOnADate() throws {
         let lua = try TenantLua()
         #expect(try lua.integer("#routing_matrix{by='mode'}") == 60)

@@ -63,6 +63,16 @@ import CoexistKit
         #expect(lua.tenant.log.count == changes)
     }
 
+    @Test func importingAgainReplacesStrictlyByDefault() throws {
+        let lua = try TenantLua()
+        let path = try Self.export(Self.people)
+        try lua.run("import_users('\(path)')")
+        try lua.run("r = import_users('\(path)', {on_error='strict'})")
+        #expect(try lua.integer("r.added") == 0 && lua.integer("r.replaced") == 3)
+        #expect(try lua.string("r.notices[1]")?.hasPrefix("tenant global inferred as SfBWithTeamsCollab") == true)
+        #expect(lua.tenant.directory.count == 203)
+    }
+
     @Test func optionsAreChecked() throws {
         let lua = try TenantLua()
         let path = try Self.export(Self.people)
@@ -98,6 +108,9 @@ import CoexistKit
         #expect(try lua.value("r.id") == .nil)
         #expect(try lua.string("user('\(onPrem)').mode") == "SfBWithTeamsCollabAndMeetings")
         #expect(lua.error("tenant:set_global('SfBOnly', {current=true, on='+1w'})")?.contains("takes no 'on'") == true)
+        try lua.run("r = tenant:set_global('SfBOnly', {current=true, notify=true})")
+        #expect(try lua.string("tenant:as_of('2026-10-01').global") == "SfBOnlyWithNotify")
+        #expect(try lua.integer("r.changed") ?? 0 > 0)
         #expect(lua.error("tenant:set_global('SfBOnly', {curent=true})")?.contains("did you mean 'current'") == true)
     }
 }

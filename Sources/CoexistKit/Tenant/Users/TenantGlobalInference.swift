@@ -100,6 +100,14 @@ extension CoexistenceTenant {
         var report = ChangeReport(what: "tenant global is \(policy.name) (stated as current on \(today.iso); no change recorded)",
                                   day: today, scheduled: false, dryRun: false)
         report.globalChange = GlobalPolicyChange(from: before, to: policy)
+        // The users whose computed mode the statement corrects: those who inherit the global.
+        let old = state(), new = next.state()
+        for p in 0..<directory.count where new.grant(p) == nil && old.effectiveMode(p) != new.effectiveMode(p) {
+            report.changes.append(UserChange(
+                position: p, upn: directory[p].upn, cohort: cohorts.cohortName(ofUser: p), action: .inheritsGlobal,
+                fromPolicy: nil, toPolicy: nil, fromMode: old.effectiveMode(p), toMode: new.effectiveMode(p),
+                meetingMigration: false, needsManualMeetingMigration: false))
+        }
         report.warnings = TenantGlobalInference.mismatches(next, positions: Array(0..<next.directory.count), origin: .none)
         self = next
         return report
