@@ -96,6 +96,7 @@ Write-PlanLog 0 '' 'start' 'ok' "AsOf $($AsOf.ToString('yyyy-MM-dd')) OnError $O
 # ---- Change set 5, effective 2026-12-01: tenant global -> SfBWithTeamsCollabAndMeetings on 2026-12-01
 # by bob on 2026-10-01: Meetings First for everyone
 # 3 user(s) changed: 0 grant(s), 0 Move-CsUser -MoveToTeams, 0 automatic meeting migration(s), 3 Start-CsExMeetingMigration
+# warning: 1 online user stays TeamsOnly in effect: Skype for Business Online was retired on 31 July 2021. The plan records and exports the SfBWithTeamsCollabAndMeetings global, but only users homed on-premises can be in SfBWithTeamsCollabAndMeetings
 # warning: a tenant-wide grant never triggers the Meeting Migration Service: the plan runs Start-CsExMeetingMigration for 3 user(s)
 # caveat: meetings with more than 250 attendees (organizer included) are not migrated
 # caveat: migration starts no sooner than 90 minutes after the trigger and typically finishes about 2 hours later; failures are retried up to 9 times over 24 hours
@@ -110,7 +111,7 @@ if ($AsOf -ge [datetime]'2026-12-01') {
 # ---- Change set 6, effective 2027-01-15: cohort 'Wave 2' (2 users) -> SfBWithTeamsCollabAndMeetings on 2027-01-15
 # by alice on 2026-10-01: it's O'Brien's team
 # 2 user(s) changed: 0 grant(s), 0 Move-CsUser -MoveToTeams, 2 automatic meeting migration(s), 2 Start-CsExMeetingMigration
-# warning: 1 user(s) homed online get SfBWithTeamsCollabAndMeetings: since Skype for Business Online retired (2021-07-31) online users are effectively TeamsOnly
+# warning: 1 online user stays TeamsOnly in effect: Skype for Business Online was retired on 31 July 2021. The plan records and exports the SfBWithTeamsCollabAndMeetings grant, but only users homed on-premises can be in SfBWithTeamsCollabAndMeetings
 # caveat: meetings with more than 250 attendees (organizer included) are not migrated
 # caveat: migration starts no sooner than 90 minutes after the trigger and typically finishes about 2 hours later; failures are retried up to 9 times over 24 hours
 # caveat: migrated meetings lose attached content (whiteboards, polls) and notes links; copy-pasted meeting blocks are not updated
