@@ -91,6 +91,7 @@ enum ChangeApplier {
                 position: p, upn: user.upn, cohort: tenant.cohorts.cohortName(ofUser: p), action: action,
                 fromPolicy: state.grant(p), toPolicy: policy, fromMode: state.effectiveMode(p),
                 toMode: EffectiveMode.of(policyMode: targetMode, homing: moveOnline ? .online : state.homing(p), on: day),
+                fromPolicyMode: state.policyMode(p),
                 meetingMigration: mms, needsManualMeetingMigration: false))
         }
         if report.unchangedUsers > 0 {
@@ -142,7 +143,8 @@ enum ChangeApplier {
             report.changes.append(UserChange(
                 position: p, upn: user.upn, cohort: tenant.cohorts.cohortName(ofUser: p), action: .inheritsGlobal,
                 fromPolicy: nil, toPolicy: nil, fromMode: state.effectiveMode(p),
-                toMode: EffectiveMode.of(policyMode: policy.mode, homing: state.homing(p), on: day), meetingMigration: false,
+                toMode: EffectiveMode.of(policyMode: policy.mode, homing: state.homing(p), on: day),
+                fromPolicyMode: state.policyMode(p), meetingMigration: false,
                 needsManualMeetingMigration: manual && user.mailbox == .online))
         }
         if onlineInheritors > 0 && EffectiveMode.sfbOnlineRetired(on: day) {

@@ -24,7 +24,7 @@ extension PowerShellPlan {
                               command: command, policy: policy, fromMode: from, toMode: to))
         }
         func back(_ c: UserChange) -> GrantTarget {
-            GrantTarget(upn: c.upn, cohort: c.cohort, policy: c.fromPolicy, from: c.toMode, to: c.fromMode, removes: c.fromPolicy == nil)
+            GrantTarget(upn: c.upn, cohort: c.cohort, policy: c.fromPolicy, from: c.toMode, to: c.fromPolicyMode, removes: c.fromPolicy == nil)
         }
         if let group = section.steps.first(where: { $0.action == "grant-group" }), let groupId = r.groupId {
             if let earlier = earlierGroupGrant {

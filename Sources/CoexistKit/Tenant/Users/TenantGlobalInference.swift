@@ -106,6 +106,7 @@ extension CoexistenceTenant {
             report.changes.append(UserChange(
                 position: p, upn: directory[p].upn, cohort: cohorts.cohortName(ofUser: p), action: .inheritsGlobal,
                 fromPolicy: nil, toPolicy: nil, fromMode: old.effectiveMode(p), toMode: new.effectiveMode(p),
+                fromPolicyMode: old.policyMode(p),
                 meetingMigration: false, needsManualMeetingMigration: false))
         }
         report.warnings = TenantGlobalInference.mismatches(next, positions: Array(0..<next.directory.count), origin: .none)
