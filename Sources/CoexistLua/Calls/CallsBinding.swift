@@ -14,6 +14,7 @@ public enum CallsBinding {
         engine.setGlobal(path: "calls")
         engine.document("calls", "every media stream, as a query: calls:where{modality=\"audio\"}:by(\"building\"):summary(); help(calls) for its methods")
         CallsImportBindings.install(engine, workspace)
+        ReadinessBinding.install(engine, workspace)
     }
 
     static func push(_ q: CallsQuery, _ call: LuaCall) -> Int32 {
@@ -26,9 +27,15 @@ public enum CallsBinding {
             A query over the call-quality streams (one row per media stream, classified as CQD does). Each method \
             returns a new query; nothing runs until count, summary, top, rows or to_csv. #q is its count.
             """)
-        t.method("where", "q:where{field=value, field={\">\", x}, field={\"in\", {...}}} or q:where(function(row) return row.jitter_ms > 20 end): keeps matching streams") { q, call in
+        t.method("where", "q:where{field=value, field={\">\", x}, field={\"in\", {...}}}, q:where(function(row) return row.jitter_ms > 20 end) or q:where(other_query): keeps matching streams") { q, call in
             if call.isFunction(1) {
                 return push(q.with(predicate: LuaRef(call.L, at: call.slot(1)), step: "a Lua test"), call)
+            }
+            // q:where(other): both queries' conditions, as a review narrows a section's query to its scope.
+            if let other = type.object(at: call.slot(1), call.L) {
+                return push(CallsQuery(workspace: q.workspace, L: q.L, base: q.base.and(other.base),
+                                       predicates: q.predicates + other.predicates, dimensions: q.dimensions,
+                                       steps: q.steps + other.steps), call)
             }
             let (base, steps): (CallQuery, [String])
             do {

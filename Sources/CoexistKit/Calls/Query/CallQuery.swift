@@ -103,6 +103,13 @@ public struct CallQuery {
 
     public var isEmpty: Bool { conditions.isEmpty }
 
+    /// The streams matching both queries: a review's scope applied to a section's own query.
+    public func and(_ other: CallQuery) -> CallQuery {
+        var q = self
+        q.conditions += other.conditions
+        return q
+    }
+
     private func adding(_ f: CallField, _ op: FilterOp, _ values: [ResultValue]) throws -> CallQuery {
         let normalized = try values.map { try FieldValues.normalize($0, for: f) }
         if [.lt, .le, .gt, .ge].contains(op) && !FieldValues.isOrdered(f) {
