@@ -23,7 +23,7 @@ public enum CallField: String, CaseIterable, Sendable {
     /// Resolves a name or alias; unknown names throw with the closest field as a suggestion.
     public static func named(_ name: String) throws -> CallField {
         if let f = CallField(rawValue: name) ?? aliases[name] { return f }
-        let candidates = allCases.map(\.rawValue) + aliases.keys.sorted() + TimeBucket.allCases.map(\.rawValue)
+        let candidates = allCases.map(\.rawValue) + aliases.keys.sorted() + TimeBucket.allCases.map(\.rawValue) + UserDimension.names
         throw CallQueryError.unknownField(name, suggestion: closest(to: name, in: candidates))
     }
 

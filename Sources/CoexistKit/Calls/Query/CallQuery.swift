@@ -41,6 +41,7 @@ public struct CallQuery {
 
     /// `field op value`; the value is checked now (type, enum names), so errors come before any scan.
     public func filter(_ field: String, _ op: FilterOp = .eq, _ value: ResultValue) throws -> CallQuery {
+        if let u = UserDimension(rawValue: field) { return try filter(derived: u.rawValue, op, value) }
         let f = try CallField.named(field)
         if op == .in || op == .notIn {
             throw CallQueryError.badOperator(field: f.rawValue, op: op.rawValue, reason: "give a list of values")
@@ -50,6 +51,7 @@ public struct CallQuery {
 
     /// `field in values` (or `not in`).
     public func filter(_ field: String, in values: [ResultValue], negated: Bool = false) throws -> CallQuery {
+        if let u = UserDimension(rawValue: field) { return try filter(derived: u.rawValue, in: values, negated: negated) }
         let f = try CallField.named(field)
         return try adding(f, negated ? .notIn : .in, values)
     }

@@ -6,6 +6,8 @@ public enum CallQueryError: Error, CustomStringConvertible, Sendable, Equatable 
     case badOperator(field: String, op: String, reason: String)
     case notGroupable(String, reason: String)
     case tooManyGroups(Int)
+    /// A user dimension on a store no tenant registered it on.
+    case noUserDirectory(String)
 
     public var description: String {
         switch self {
@@ -21,6 +23,8 @@ public enum CallQueryError: Error, CustomStringConvertible, Sendable, Equatable 
             return "cannot group by \(f): \(r)"
         case .tooManyGroups(let n):
             return "the grouping has \(n) possible groups; group by fewer or coarser dimensions"
+        case .noUserDirectory(let n):
+            return "\(n) comes from the tenant's user directory, and these streams have none attached"
         }
     }
 }

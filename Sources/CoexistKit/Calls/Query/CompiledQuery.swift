@@ -173,17 +173,20 @@ final class CompiledQuery {
         }
     }
 
-    /// A per-user-code table: does the user's label match?
+    /// A per-user-code table: does the user's label match? Labels are names, matched case-insensitively.
     private func compileDerived(_ name: String, _ op: FilterOp, _ wanted: [String]) throws {
         let s = store
         guard let d = s.derivedDimensions[name] else {
+            if UserDimension(rawValue: name) != nil { throw CallQueryError.noUserDirectory(name) }
             throw CallQueryError.unknownField(name, suggestion: closest(to: name, in: Array(s.derivedDimensions.keys) + CallField.allCases.map(\.rawValue)))
         }
         let full = d.completed(s.users)
         let positive = op == .eq || op == .in
-        var labelMatches = [UInt8](repeating: positive ? 0 : 1, count: full.labels.count)
-        labelMatches[0] = 0   // no label matches nothing
-        for w in wanted { if let c = full.labels.code(of: w), c != 0 { labelMatches[Int(c)] = positive ? 1 : 0 } }
+        let keys = Set(wanted.map { $0.lowercased() })
+        var labelMatches = [UInt8](repeating: 0, count: full.labels.count)
+        for c in 1..<max(full.labels.count, 1) {
+            labelMatches[c] = keys.contains(full.labels[UInt32(c)].lowercased()) == positive ? 1 : 0
+        }
         let n = s.users.count
         let t = table(n)
         for c in 0..<n { t[c] = labelMatches[Int(full.labelCode(ofUser: UInt32(c)))] }
