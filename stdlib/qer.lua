@@ -208,7 +208,8 @@ local function periods_for(period)
   if period == nil then
     y, m = default_month()
   else
-    local ys, ms = type(period) == "string" and period:match("^(%d%d%d%d)%-(%d%d)$")
+    local ys, ms
+    if type(period) == "string" then ys, ms = period:match("^(%d%d%d%d)%-(%d%d)$") end
     if not ys then fail("period must be a month like \"2026-10\", got " .. tostring(period)) end
     y, m = tonumber(ys), tonumber(ms)
     if m < 1 or m > 12 then fail("period '" .. period .. "': the month must be 01 to 12") end
