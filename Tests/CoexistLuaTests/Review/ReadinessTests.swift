@@ -31,6 +31,14 @@ import CoexistKit
         #expect(row[2] == .bool(true))
         #expect(row[3] == .string("buildings failing network readiness (measured 2026-10): NYC-1, SEA-2"))
         #expect(row[1] == .int(try users(s, "Wave 2", in: ["NYC-1", "SEA-2"])))
+        // readiness{cohort=} shows the figures behind it: the buildings its users sit in, and only those.
+        let figures = try s.resultSet("readiness{cohort = 'Wave 2'}")
+        #expect(figures.title == "network readiness, 2026-10: failing NYC-1, SEA-2")
+        let sitIn = Set(try s.resultSet("cohort('Wave 2'):summary('building')").rows.compactMap { r -> String? in
+            if case .string(let b) = r[0] { return b }; return nil
+        })
+        let shown = Set(figures.rows.compactMap { r -> String? in if case .string(let b) = r[0] { return b }; return nil })
+        #expect(shown == sitIn)
     }
 
     @Test func theTenantsReadinessNamesThePlantedBuildingsAndNoHealthyOne() throws {
@@ -105,6 +113,8 @@ import CoexistKit
         #expect(flag(c, "network_not_ready")?[2] == .bool(false))
         let unmeasured = try #require(flag(c, "network_unmeasured"))
         #expect(unmeasured[1] == .int(try users(s, "Wave 2", in: ["SEA-1"], complement: true)))
+        #expect(verdict(try s.resultSet("readiness{period = '2026-10', min_streams = 20}"), "SEA-2", "wired", "audio_poor_pct")
+                == .string("misses"))
         // With a lower minimum SEA-2 is judged, fails, and so does the cohort.
         let judged = try s.resultSet("cohort('Wave 2'):readiness{period = '2026-10', min_streams = 20}")
         #expect(flag(judged, "network_not_ready")?[1] == .int(try users(s, "Wave 2", in: ["SEA-2"])))

@@ -1,6 +1,7 @@
 /// Network readiness measured from the call records, per building and network type (wired, Wi-Fi), as the
-/// Skype Operations Framework's "Network Readiness Assessment" asks before users move: is each site's network
-/// good enough for real-time media? Two sets of targets:
+/// Skype Operations Framework's network readiness assessment (the "Network Assessment" of its Assess stage,
+/// Essentials then Advanced) asks before users move: is each site's network good enough for real-time media?
+/// Here the evidence is the calls already made rather than synthetic test calls. Two sets of targets:
 /// - the network performance targets of "Prepare your organization's network for Microsoft Teams", client to
 ///   Microsoft edge: round trip < 100 ms, packet loss < 1 %, jitter < 30 ms. Streams carry averages over the
 ///   whole stream and their round trip is end to end (client to conferencing server, or client to client), at

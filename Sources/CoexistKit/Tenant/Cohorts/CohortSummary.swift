@@ -78,8 +78,9 @@ extension CoexistenceTenant {
             if state.effectiveMode(p) == .islands && !(u.runsTeams && u.runsSfB) { islandsOneClient += 1 }
         }
         let measured = period.map { " (measured \($0))" } ?? ""
+        let failingText = period == nil ? "buildings failing readiness" : "buildings failing network readiness" + measured
         let buildings = failingSeen.isEmpty ? "no failing buildings" + measured
-            : "buildings failing network readiness" + measured + ": " + failingSeen.sorted().joined(separator: ", ")
+            : failingText + ": " + failingSeen.sorted().joined(separator: ", ")
         var flags: [(String, Int, String)] = [
             ("on_premises", onPrem, "homed in SfB Server: TeamsOnly needs Move-CsUser -MoveToTeams"),
             ("network_not_ready", failing, buildings),
