@@ -109,6 +109,7 @@ enum CohortBinding {
     /// make_cohort and c:add: assign members, printing a notice for users taken from another cohort.
     static func edit(_ c: CohortObject, _ call: LuaCall, argument i: Int, replace: Bool) throws -> ChangeReport {
         let positions = try CohortSpec.positions(c.source, call, argument: i)
+        if positions.isEmpty { Warnings.emit(call.L, "\(call.name)('\(c.name)'): the selection matches no user") }
         let opts = try OptionTable(try call.optTable(i + 1), allowed: ["group_id"], what: call.name)
         let groupId = try opts.string("group_id")
         let options = try opts.changeOptions(c.source)

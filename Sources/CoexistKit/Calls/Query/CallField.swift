@@ -138,6 +138,9 @@ public enum CallField: String, CaseIterable, Sendable {
             [.string(f.rawValue), .string(f.type.rawValue), f.unit.isEmpty ? .null : .string(f.unit),
              .string(f.meaning), f.values.map { .string($0.joined(separator: ", ")) } ?? .null]
         }
+        for d in UserDimension.allCases {
+            rows.append([.string(d.rawValue), .string("string"), .null, .string(d.meaning), .null])
+        }
         for b in TimeBucket.allCases {
             rows.append([.string(b.rawValue), .string("date"), .string("UTC"),
                          .string("start truncated to the \(b.rawValue) (grouping only)"), .null])

@@ -37,6 +37,8 @@ extension CallStore {
         for d in UserDimension.allCases {
             // Per directory position first: a cohort's name is interned once per member, not once per stream.
             var labels = StringDictionary()
+            // Every cohort is a known label, members or not, so filtering on an empty one does not warn.
+            if d == .cohort { for name in tenant.cohorts.names { _ = labels.intern(name) } }
             var byPosition = [UInt32](repeating: 0, count: tenant.directory.count)
             for p in 0..<tenant.directory.count { byPosition[p] = labels.intern(d.label(tenant, p)) }
             var codes = [UInt32](repeating: 0, count: n)
