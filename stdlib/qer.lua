@@ -814,7 +814,8 @@ function qer.run(opts)
       detail = table.concat(missing, ", ") .. ": they count as outside the corporate network until added",
       streams = missing_streams, remedy = qer.remedies.missing }
   end
-  sections[#sections + 1] = { name = "Subnets", note = notes.Subnets,
+  local subnet_note = notes.Subnets:gsub("^Subnets in 10 ", "Subnets in " .. qer.missing_subnet_min .. " ")
+  sections[#sections + 1] = { name = "Subnets", note = subnet_note,
     tables = missing_table and { missing_table, tables.Subnets[1] } or { tables.Subnets[1] } }
 
   building_findings(cells, min_streams, findings)
