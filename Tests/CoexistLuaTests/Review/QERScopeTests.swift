@@ -9,10 +9,12 @@ import CoexistKit
     static let buildings = "10.1.1.0,USA/Seattle/HQ,24,HQ,Contoso,,,Seattle,98101,US,WA,MSUS,1,0,0\n"
         + "10.2.1.0,USA/Redmond/LAB,24,LAB,Contoso,,,Redmond,98052,US,WA,MSUS,1,0,0\n"
 
-    /// A session on 2026-11-01 with the two buildings and the given export.
+    /// A session whose clock reads 2026-11-01 (so date() and the default period are fixed; the demo's sessions
+    /// set the same day) with the two buildings and the given export.
     func session(_ export: CQDExport, _ test: String = #function) throws -> QERSession {
         let tag = "scope-" + test.prefix { $0 != "(" }
-        let s = try QERSession(Workspace.empty(today: PlanDay(year: 2026, month: 11, day: 1)))
+        let day = PlanDay(year: 2026, month: 11, day: 1)
+        let s = try QERSession(Workspace(name: "contoso", today: day, coexistence: { CoexistenceTenant(today: day) }))
         try s.run("import_buildings('\(try s.file(tag + "-buildings.csv", Self.buildings))')")
         try s.run("import_calls('\(try s.file(tag + "-cqd-export.csv", export.text))')")
         return s
