@@ -28,6 +28,10 @@ enum CallsImportBindings {
             return call.results(.table(LuaTable(fields: [(.string("certified"), .integer(Int64(catalogue.certified.count))),
                                                          (.string("excluded"), .integer(Int64(catalogue.excluded.count)))])))
         }
+        engine.register("buildings", doc: "buildings(): the buildings of the building file (city, country, region, ranges, inside, vpn) as a result set") { call in
+            ResultSetBinding.push(workspace.calls.buildingFile.table, call.L)
+            return 1
+        }
         engine.register("missing_subnets", doc: "missing_subnets(min_audio_streams): subnets in 10 (or min) audio streams or more that no building claims (CQD's missing-subnet report)") { call in
             let min = Int(try call.optInteger(1) ?? 10)
             ResultSetBinding.push(workspace.calls.missingSubnets(minAudioStreams: min), call.L)
