@@ -44,6 +44,8 @@ struct WhereOperatorLuaTests {
         #expect(noBuilding > 0)
         #expect(try lua.integer("calls:where{building={'is null'}}:count()") == noBuilding)
         #expect(try lua.integer("calls:where{building={'not null'}}:count()") == lua.store.count - noBuilding)
+        #expect(try lua.integer("calls:where('building', 'is null'):count()") == noBuilding)
+        #expect(try lua.integer("calls:where('building', 'not', 'SEA-1'):count()") == lua.naive(.building) { $0 != .string("SEA-1") }.count)
         let noJitter = (0..<lua.store.count).filter { lua.store.value(.jitter, at: $0) == .null }.count
         #expect(try lua.integer("calls:where{jitter_ms={'is null'}}:count()") == noJitter)
         let s = lua.store
