@@ -108,6 +108,20 @@ struct WhereOperatorLuaTests {
         #expect(Warnings.take(lua.engine.L).first?.contains("did you mean 'TeamsOnly'") == true)
     }
 
+    @Test("help(calls.where) documents the operators")
+    func helpText() throws {
+        let lua = try CallsLua(streams: 10)
+        let path = CallsLua.temporaryPath("where-help.txt")
+        try lua.engine.redirectOutput(to: path)
+        _ = lua.engine.evaluate("help(calls.where)")
+        try lua.engine.redirectOutput(to: nil)
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(text.hasPrefix("Calls:where:"), "\(text)")
+        for op in ["~=", "not", "in", "not in", "like", "not like", "prefix", "is null", "not null", "10.4.0.0/16", "%", "_"] {
+            #expect(text.contains(op), "\(op)")
+        }
+    }
+
     /// README's calls section: its one line of operator examples, run as written.
     @Test("README's operator examples run")
     func readmeExamples() throws {
