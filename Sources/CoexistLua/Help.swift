@@ -25,6 +25,7 @@ extension LuaEngine {
             return help(named: call.stack.string(at: idx) ?? "")
         case LUA_TFUNCTION:
             if let name = documentedName(of: idx) { return "\(name): \(globalDocs[name]!)" }
+            if let doc = methodHelp(at: idx) { return doc }
             return luaFunctionHelp(at: idx)
         case LUA_TUSERDATA:
             var tname: UnsafePointer<CChar>?
@@ -83,6 +84,24 @@ extension LuaEngine {
             pushGlobal(path: name)
             defer { stack.pop() }
             if lua_type(L, -1) == LUA_TTABLE && lua_rawequal(L, -1, idx) != 0 { return name }
+        }
+        return nil
+    }
+
+    /// `help(calls.where)`: the method of a registered object type whose function is the value at idx.
+    private func methodHelp(at idx: Int32) -> String? {
+        let idx = lua_absindex(L, idx)
+        lua_checkstack(L, 4)
+        for type in types.values.sorted(by: { $0.name < $1.name }) {
+            guard lua_getfield(L, shim_registryindex(), type.metatableName) == LUA_TTABLE else { stack.pop(); continue }
+            defer { stack.pop() }
+            guard lua_getfield(L, -1, "__methods") == LUA_TTABLE else { stack.pop(); continue }
+            defer { stack.pop() }
+            for m in type.members where m.isMethod {
+                lua_getfield(L, -1, m.name)
+                defer { stack.pop() }
+                if lua_rawequal(L, -1, idx) != 0 { return "\(type.name):\(m.name): \(m.doc)" }
+            }
         }
         return nil
     }

@@ -32,7 +32,8 @@ public enum CallsBinding {
             q:where(other_query) (the streams both match, as a review narrows a section to its scope): keeps \
             matching streams. Operators: = ~= (or "not") < <= > >= on numbers and dates; "in"/"not in" with a list \
             ({"in", {"a", "b"}}, or a plain list {"a", "b"}); "like"/"not like" with % (any run) and _ (one character) and \
-            "prefix", case-insensitive; "is null"/"not null" (a missing metric, a subnet in no building). Subnets take \
+            "prefix", case-insensitive; "is null"/"not null" (a missing metric, a subnet in no building: a missing value \
+            matches only "is null", ~= included, as in SQL). Subnets take \
             ranges: subnet="10.4.0.0/16". Names (building, city, users, cohort, department, user_city) ignore case. \
             An unknown operator is an error; a name that matches nothing warns with the closest.
             """) { q, call in

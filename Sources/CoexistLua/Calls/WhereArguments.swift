@@ -33,10 +33,14 @@ enum WhereArguments {
         return (q, steps)
     }
 
-    /// `where("jitter_ms", ">", 30)` and `where("modality", "audio")`.
+    /// `where("jitter_ms", ">", 30)`, `where("modality", "audio")` and `where("building", "is null")`.
     static func apply(field: String, op: String?, value: LuaValue, to query: CallQuery) throws -> (CallQuery, [String]) {
         var t = LuaTable()
-        t.fields = [(.string(field), op.map { .table(LuaTable(array: [.string($0), value])) } ?? value)]
+        if op == nil, case .string(let word) = value, let bare = FilterOp.parse(word), !bare.takesValue {
+            t.fields = [(.string(field), .table(LuaTable(array: [.string(word)])))]
+        } else {
+            t.fields = [(.string(field), op.map { .table(LuaTable(array: [.string($0), value])) } ?? value)]
+        }
         return try apply(t, to: query)
     }
 

@@ -18,7 +18,7 @@ struct FilterOperatorTests {
         })
         try! t.defineCohort("Early birds", members: (0..<10).compactMap { t.directory.position(of: "u\($0)@contoso.com") })
         w.coexistence = t
-        w.calls = QueryTests.randomStore(8_000, seed: 5)
+        w.calls = QueryTests.randomStore(5_000, seed: 5)
         return (w.calls, w.coexistence)
     }()
 

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import CoexistKit
 
@@ -133,5 +134,34 @@ struct UserDimensionsTests {
         #expect(throws: CallQueryError.noUserDirectory("cohort")) { try s.count(CallQuery().filter("cohort", .eq, .string("Pilot"))) }
         #expect(throws: CallQueryError.noUserDirectory("department")) { try s.summary(by: ["department"]) }
         #expect(throws: CallQueryError.unknownField("cohrt", suggestion: "cohort")) { try CallQuery().filter("cohrt", .eq, .string("Pilot")) }
+    }
+
+    @Test("from Microsoft's files: a Get-CsOnlineUser export and a CQD export with UPNs in other case")
+    func fromMicrosoftFiles() throws {
+        let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../Tenant/Fixtures/CsOnlineUser-export.csv").standardized.path
+        var t = CoexistenceTenant(today: PlanDay(year: 2026, month: 10, day: 1))
+        try t.importUsers(csv: try String(contentsOfFile: fixture, encoding: .utf8), file: "users.csv", format: .csOnlineUser)
+        try t.defineCohort("Wave 2", members: [t.position(of: "ann.smith@contoso.com"), t.position(of: "mei.chen@contoso.com")])
+        // CQD's column names, a byte-order mark and CRLF line ends, as Excel saves an export.
+        let rows = [("c1", "Ann.Smith@CONTOSO.com"), ("c2", "mei.chen@contoso.com"), ("c3", "omar.haddad@contoso.com"),
+                    ("c4", "lena.muller@contoso.com"), ("c5", "guest@fabrikam.com"), ("c6", "ANN.SMITH@contoso.com")]
+        var csv = "\u{FEFF}Call Id,Start Time,Media Type,First UPN,Second UPN,First Subnet,Jitter\r\n"
+        for (id, upn) in rows { csv += "\(id),2026-10-01T09:00:00Z,Audio,\(upn),,10.1.1.0,12\r\n" }
+        var s = CallStore()
+        _ = try s.importCSV(text: csv)
+        let w = Workspace(name: "files", coexistence: { t })
+        w.calls = s
+        let calls = w.calls
+        func ids(_ q: CallQuery) throws -> [String] {
+            try calls.select(q).map { if case .string(let id) = calls.value(.callId, at: Int($0)) { return id }; return "?" }
+        }
+        #expect(try ids(CallQuery().filter("cohort", .eq, .string("wave 2"))) == ["c1", "c2", "c6"])
+        #expect(try ids(CallQuery().filter("department", .eq, .string("Sales"))) == ["c1", "c6"])
+        #expect(try ids(CallQuery().filter("user_city", .eq, .string("Berlin"))) == ["c2", "c4"])
+        #expect(try ids(CallQuery().filter("cohort", .isNull)) == ["c3", "c4", "c5"])
+        let byDept = try calls.summary(by: ["department"], measures: ["streams"])
+        #expect(byDept.rows.map { [$0[0], $0[1]] } == [[.string("Finance"), .int(1)], [.string("HR"), .int(1)],
+                                                       [.string("Sales"), .int(2)], [.string("Support"), .int(1)], [.null, .int(1)]])
     }
 }

@@ -44,6 +44,8 @@ struct WhereOperatorLuaTests {
         #expect(noBuilding > 0)
         #expect(try lua.integer("calls:where{building={'is null'}}:count()") == noBuilding)
         #expect(try lua.integer("calls:where{building={'not null'}}:count()") == lua.store.count - noBuilding)
+        #expect(try lua.integer("calls:where('building', 'is null'):count()") == noBuilding)
+        #expect(try lua.integer("calls:where('building', 'not', 'SEA-1'):count()") == lua.naive(.building) { $0 != .string("SEA-1") }.count)
         let noJitter = (0..<lua.store.count).filter { lua.store.value(.jitter, at: $0) == .null }.count
         #expect(try lua.integer("calls:where{jitter_ms={'is null'}}:count()") == noJitter)
         let s = lua.store
@@ -104,6 +106,20 @@ struct WhereOperatorLuaTests {
         #expect(Warnings.take(lua.engine.L).isEmpty)
         _ = try lua.value("users:where{mode='TeamOnly'}")
         #expect(Warnings.take(lua.engine.L).first?.contains("did you mean 'TeamsOnly'") == true)
+    }
+
+    @Test("help(calls.where) documents the operators")
+    func helpText() throws {
+        let lua = try CallsLua(streams: 10)
+        let path = CallsLua.temporaryPath("where-help.txt")
+        try lua.engine.redirectOutput(to: path)
+        _ = lua.engine.evaluate("help(calls.where)")
+        try lua.engine.redirectOutput(to: nil)
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(text.hasPrefix("Calls:where:"), "\(text)")
+        for op in ["~=", "not", "in", "not in", "like", "not like", "prefix", "is null", "not null", "10.4.0.0/16", "%", "_"] {
+            #expect(text.contains(op), "\(op)")
+        }
     }
 
     /// README's calls section: its one line of operator examples, run as written.

@@ -10,7 +10,15 @@ extension CallQuery {
         var out: [String] = []
         for c in conditions.dropFirst(after) {
             switch c {
-            case .compare(let f, let op, let values):
+            case .compare(let f, let op, var values):
+                if (f == .firstUser || f == .secondUser) && !op.isText {
+                    // Tens of thousands of users: look the value up before listing them for a suggestion.
+                    values = values.filter { v in
+                        guard case .string(let u) = v else { return false }
+                        return store.users.code(of: u) == nil && store.users.code(of: u.lowercased()) == nil
+                    }
+                    if values.isEmpty { continue }
+                }
                 guard let known = store.knownValues(f) else { continue }
                 out += Self.unknown(f.rawValue, op, values, known, foldCase: FieldValues.isName(f))
             case .derived(let name, let op, let labels):
