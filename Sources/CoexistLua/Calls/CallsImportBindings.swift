@@ -1,3 +1,4 @@
+import CLuaBridge
 import CoexistKit
 #if canImport(Glibc)
 @preconcurrency import Glibc
@@ -7,7 +8,7 @@ import CoexistKit
 /// the store and put it back only when they succeed, so a failed strict import changes nothing.
 enum CallsImportBindings {
     static func install(_ engine: LuaEngine, _ workspace: Workspace) {
-        engine.register("import_calls", doc: "import_calls(path, {on_error=\"skip\", replace=true}): adds the streams of a CSV file or of Graph call records (JSON, JSON Lines, or a folder); strict unless on_error=\"skip\"; returns {imported=, skipped=, reasons={...}}") { call in
+        engine.register("import_calls", doc: "import_calls(path, {on_error=\"skip\", replace=true}): adds the streams of a CSV file (ours or a CQD export; a row whose First Is Server says Server is read from its Second, client, columns) or of Graph call records (JSON, JSON Lines, or a folder); strict unless on_error=\"skip\"; a stream already in the store (same call, stream or session/segment, direction) is skipped and counted; unknown columns and skipped duplicates are also warned on stderr; returns {imported=, skipped=, duplicates=, reasons={...}}") { call in
             let path = try call.string(1)
             let options = try call.optTable(2)
             try checkKeys(options, ["on_error", "replace"], "import_calls")
@@ -21,7 +22,7 @@ enum CallsImportBindings {
             return call.results(.table(LuaTable(fields: [(.string("buildings"), .integer(Int64(file.buildings.count))),
                                                          (.string("ranges"), .integer(Int64(file.ranges.count)))])))
         }
-        engine.register("import_devices", doc: "import_devices(path): replaces the certified-device catalogue (one name pattern a line, !pattern excludes); returns {certified=, excluded=}") { call in
+        engine.register("import_devices", doc: "import_devices(path): replaces the certified-device catalogue: one name pattern a line, !pattern excludes, # comments. Patterns ignore case; * matches any run of characters (*Jabra* anywhere in the name, Jabra* at its start); a pattern without * must equal the whole device name. Returns {certified=, excluded=}") { call in
             let path = try call.string(1)
             let catalogue = DeviceCatalogue.parse(try CallsImport.read(path))
             workspace.calls.setDeviceCatalogue(catalogue)
@@ -68,6 +69,8 @@ public enum CallsImport {
             throw LuaError("import_calls: \(error)")
         }
         workspace.calls = store
+        // Said where the user looks even when the returned table is dropped (`--data`, a script).
+        for w in report.warnings { fputs("warning: \(path): \(w)\n", bridge_stderr()) }
         return record(report)
     }
 
@@ -100,6 +103,7 @@ public enum CallsImport {
         let reasons = r.skipReasons.map { LuaValue.string($0.description) }
         var fields: [(LuaValue, LuaValue)] = [(.string("imported"), .integer(Int64(r.imported))),
                                               (.string("skipped"), .integer(Int64(r.skipped))),
+                                              (.string("duplicates"), .integer(Int64(r.duplicates))),
                                               (.string("reasons"), .table(LuaTable(array: reasons)))]
         if !r.notices.isEmpty { fields.append((.string("notices"), .table(LuaTable(array: r.notices.map { .string($0) })))) }
         return .table(LuaTable(fields: fields))
