@@ -49,7 +49,8 @@ public struct DeviceCatalogue: Sendable, Equatable {
     public static func parse(_ text: String) -> DeviceCatalogue {
         var inc: [String] = [], exc: [String] = []
         let text = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
-        for raw in text.split(whereSeparator: { $0 == "\n" || $0 == "\r" }) {
+        // `isNewline`: a CRLF is one Character, equal to neither "\n" nor "\r".
+        for raw in text.split(whereSeparator: { $0.isNewline }) {
             let line = trimField(raw)
             if line.isEmpty || line.hasPrefix("#") { continue }
             if line.hasPrefix("!") { exc.append(String(line.dropFirst())) } else { inc.append(line) }

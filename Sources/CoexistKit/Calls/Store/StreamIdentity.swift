@@ -3,12 +3,13 @@
 ///
 /// With a key for the stream (Graph: session, segment, media label and stream id; a CSV `stream_id`)
 /// the identity is call + key + direction. A CQD export has no such key, so a CSV row without one is
-/// call + first and second user + direction + start + modality + duration: within one call, one
-/// direction of one modality between one pair of endpoints starting in the same second is one stream.
-/// Duration is in it because exports older than 30 days have the users' UPNs cleared (CQD keeps
-/// end-user identifiable data 30 days), and then many participants of one meeting share the rest;
-/// it is the same number in every export of a stream. The hashes are of the values as stored (after
-/// the client side is chosen), so a CQD export and our own CSV of it agree.
+/// call + first and second user + direction + start + modality: within one call, one direction of one
+/// modality between one pair of endpoints starting in the same second is one stream. To that are
+/// added the duration and the client's network (connection, Wi-Fi band, transport, VPN, ICE), because
+/// exports older than 30 days have the users' UPNs cleared (CQD keeps end-user identifiable data 30
+/// days) and then many participants of one meeting share the rest; these are the same in every export
+/// of a stream, where metrics would not be (our own CSV stores them quantised). The values are taken
+/// as stored (after the client side is chosen), so a CQD export and our own CSV of it agree.
 ///
 /// A hash, not the values: 8 bytes per stream. Two different streams collide with probability about
 /// n^2 / 2^65 (3e-6 for 10 million streams).
@@ -21,18 +22,22 @@ enum StreamIdentity {
         return x ^ (x >> 29)
     }
 
+    /// The top bit tells the two kinds apart: see `StreamIdentities.newRows`.
+    static let keyedBit: UInt64 = 1 << 63
+
     @inline(__always)
     static func keyed(call: UInt64, key: UInt64, direction: StreamDirection) -> UInt64 {
-        mix(mix(mix(0x6B65_7965_6400_0001, call), key), UInt64(direction.rawValue))
+        mix(mix(mix(0x6B65_7965_6400_0001, call), key), UInt64(direction.rawValue)) | keyedBit
     }
 
     @inline(__always)
     static func unkeyed(call: UInt64, firstUser: UInt64, secondUser: UInt64, start: UInt32, duration: UInt16,
-                        modality: Modality, direction: StreamDirection) -> UInt64 {
+                        modality: Modality, direction: StreamDirection, network: UInt8, ice: IceConnectivity) -> UInt64 {
         var h = mix(0x756E_6B65_7965_6400, call)
         h = mix(h, firstUser)
         h = mix(h, secondUser)
-        return mix(h, UInt64(start) << 32 | UInt64(duration) << 16 | UInt64(modality.rawValue) << 8 | UInt64(direction.rawValue))
+        h = mix(h, UInt64(network) << 16 | UInt64(ice.rawValue) << 8 | UInt64(direction.rawValue))
+        return mix(h, UInt64(start) << 32 | UInt64(duration) << 16 | UInt64(modality.rawValue)) & ~keyedBit
     }
 
     /// The hash the CSV importer uses for a value's bytes, for identities made from strings.
@@ -83,8 +88,13 @@ public struct StreamIdentities: Sendable, Equatable {
     }
 
     /// For each of `ids` (one per row, in row order): whether the row is new, i.e. its identity is
-    /// neither here nor on an earlier row. nil when every row is new, the usual case, found with one
-    /// sort and no per-row set. Also the sorted unique new identities, for `insert`.
+    /// not here and, for a keyed identity, not on an earlier row. nil when every row is new, the usual
+    /// case, found with one sort and no per-row set. Also the sorted unique new identities, for `insert`.
+    ///
+    /// Unkeyed rows of one import are never merged with each other: CQD writes one row per combination
+    /// of a report's dimensions, so two equal rows in one export are two streams its dimensions do not
+    /// tell apart (one user in a meeting from two devices, with the UPNs cleared after 30 days). Across
+    /// imports they are the same rows again, and skipped.
     func newRows(_ ids: [UInt64]) -> (keep: [Bool]?, sortedNew: [UInt64]) {
         let ordered = RadixSort.sorted(ids)
         // The identities that are here already or repeat in the batch: usually none.
@@ -97,7 +107,7 @@ public struct StreamIdentities: Sendable, Equatable {
             var end = k + 1
             while end < ordered.count && ordered[end] == v { end += 1 }
             let here = contains(v)
-            if here || end - k > 1 { suspects.insert(v) }
+            if here || (end - k > 1 && v & StreamIdentity.keyedBit != 0) { suspects.insert(v) }
             if !here { unique.append(v) }
             k = end
         }
@@ -105,7 +115,7 @@ public struct StreamIdentities: Sendable, Equatable {
         var keep = [Bool](repeating: true, count: ids.count)
         var seen = Set<UInt64>()
         for (i, v) in ids.enumerated() where suspects.contains(v) {
-            if contains(v) || !seen.insert(v).inserted { keep[i] = false }
+            if contains(v) || (v & StreamIdentity.keyedBit != 0 && !seen.insert(v).inserted) { keep[i] = false }
         }
         return (keep, unique)
     }

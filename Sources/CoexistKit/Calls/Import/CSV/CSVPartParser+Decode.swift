@@ -58,7 +58,8 @@ extension CSVPartParser {
         }
         return StreamIdentity.unkeyed(call: call, firstUser: hasFirst ? lastHash[CSVColumn.firstUser.rawValue] : 0,
                                       secondUser: hasSecond ? lastHash[CSVColumn.secondUser.rawValue] : 0,
-                                      start: e.start, duration: e.duration, modality: e.modality, direction: e.direction)
+                                      start: e.start, duration: e.duration, modality: e.modality, direction: e.direction,
+                                      network: NetworkBits.pack(e.connection, e.wifiBand, e.transport, e.vpn), ice: e.ice)
     }
 
     @inline(__always)

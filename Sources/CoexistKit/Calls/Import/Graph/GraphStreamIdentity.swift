@@ -29,6 +29,7 @@ extension StreamIdentity {
         if !r.sourceKey.isEmpty { return keyed(call: call, key: hash(r.sourceKey), direction: r.direction) }
         return unkeyed(call: call, firstUser: hash(r.firstUser), secondUser: hash(r.secondUser),
                        start: UInt32(truncatingIfNeeded: r.start), duration: EncodedStream.durationCode(r.durationSeconds),
-                       modality: r.modality, direction: r.direction)
+                       modality: r.modality, direction: r.direction,
+                       network: NetworkBits.pack(r.connection, r.wifiBand, r.transport, r.vpn), ice: r.ice)
     }
 }
