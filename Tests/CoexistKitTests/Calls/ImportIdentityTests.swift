@@ -82,6 +82,22 @@ struct ImportIdentityTests {
         #expect(both.count == first.imported)
     }
 
+    @Test("large overlapping exports (past the radix sort's cut-over): exactly the shared rows are skipped")
+    func largeOverlap() throws {
+        func export(_ range: Range<Int>) -> String {
+            "call_id,start,modality,first_user,direction\n" + range.map { i in
+                "c\(i / 4),2026-10-05T09:\(String(format: "%02d", i % 60)):00Z,audio,u\(i % 97)@contoso.com,\(i % 2 == 0 ? "first_to_second" : "second_to_first")"
+            }.joined(separator: "\n") + "\n"
+        }
+        var s = CallStore()
+        #expect(try s.importCSV(text: export(0..<3000)).imported == 3000)
+        let r = try s.importCSV(text: export(2000..<6000))
+        #expect(r.duplicates == 1000 && r.imported == 3000)
+        #expect(s.count == 6000 && s.identities.count == 6000)
+        let values = (0..<5000).map { UInt64($0) &* 0x9E37_79B9_7F4A_7C15 }
+        #expect(RadixSort.sorted(values) == values.sorted())
+    }
+
     @Test("a failed strict import leaves the identities as they were: the good file imports fully afterwards")
     func failedImportKeepsIdentities() throws {
         let lines = try Self.cqdLines()

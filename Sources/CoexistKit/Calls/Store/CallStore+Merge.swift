@@ -43,7 +43,7 @@ extension CallStore {
     /// row had it. Returns how many were skipped. Like `append(contentsOf:)`, changes nothing when it throws.
     mutating func appendNew(_ staging: CallStore, identities ids: [UInt64]) throws -> Int {
         precondition(ids.count == staging.count, "one identity per staged stream")
-        let (keep, sortedNew) = identities.newRows(ids)
+        let (keep, addition) = identities.newRows(ids)
         var skipped = 0
         if let keep {
             skipped = keep.reduce(0) { $0 + ($1 ? 0 : 1) }
@@ -51,7 +51,7 @@ extension CallStore {
         } else {
             try append(contentsOf: staging)
         }
-        identities.insert(sortedNew: sortedNew)
+        identities.add(addition)
         return skipped
     }
 
