@@ -27,6 +27,18 @@ struct ImportIdentityTests {
         #expect(again.warnings == ["skipped 5 duplicate streams (already imported)"])
     }
 
+    @Test("our own CSV of an imported CQD export is the same streams: importing it adds nothing")
+    func ownCSVOfCQDExport() throws {
+        var s = CallStore()
+        try s.importCSV(path: Self.cqd)
+        let path = NSTemporaryDirectory() + "coexist-identity-\(getpid()).csv"
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try CSVWriter.write(s, to: path)
+        let r = try s.importCSV(path: path)
+        #expect(r.duplicates == 5 && r.imported == 0)
+        #expect(s.count == 5)
+    }
+
     @Test("two exports that overlap count the shared streams once")
     func overlappingExports() throws {
         let lines = try Self.cqdLines()

@@ -11,7 +11,10 @@
 /// than give the client the server's subnet; a column that names no side ("Transport", "Connectivity
 /// Ice", our own names) is read as it is.
 ///
-/// Choosing a table is one pointer per row; the decoders read `columnField` as before.
+/// Choosing a table is one pointer per row; the decoders read `columnField` as before. The other
+/// endpoint's columns are not decoded (that would double the enumeration work of a CQD row), so a bad
+/// value there passes unread; only its ICE is, since either side's failure makes the stream
+/// Unclassified.
 struct CSVSides {
     let first: UnsafeMutablePointer<Int>
     let second: UnsafeMutablePointer<Int>
