@@ -17,10 +17,22 @@ public enum TenantBinding {
         t.field("counts", "a record of how many users, cohorts, buildings and streams it holds") { w in
             .table(LuaTable(fields: w.counts.map { (.string($0.label), .integer(Int64($0.value))) }))
         }
-        t.method("set_global", "tenant:set_global(mode_or_policy, {on=, notify=, reason=, dry_run=}): Grant-CsTeamsUpgradePolicy -Global; returns a report") { w, call in
+        t.method("set_global", "tenant:set_global(mode_or_policy, {on=, notify=, reason=, dry_run=}): Grant-CsTeamsUpgradePolicy -Global; returns a report. {current=true} states what the global already is (a Get-CsOnlineUser export cannot say) without recording a change") { w, call in
             let source = TenantSource(live: w)
             let target = try call.string(1)
-            let options = try OptionTable(try call.optTable(2), allowed: OptionTable.changeKeys, what: "set_global").changeOptions(source)
+            let table = try OptionTable(try call.optTable(2), allowed: OptionTable.changeKeys + ["current"], what: "set_global")
+            if try table.bool("current") == true {
+                if let other = ["on", "reason", "dry_run"].first(where: { table[$0] != .nil }) {
+                    throw LuaError("set_global: {current=true} records no change, so it takes no '\(other)'; only notify=")
+                }
+                let notify = try table.bool("notify")
+                let report = try source.change("set_global") { tenant in
+                    do { return try tenant.stateCurrentGlobal(target, notify: notify) } catch { throw LuaError("set_global: \(error)") }
+                }
+                ChangeReportBinding.push(report, call.L)
+                return 1
+            }
+            let options = try table.changeOptions(source)
             let report = try source.change("set_global", dryRun: options.dryRun) { try $0.setGlobal(target, options: options) }
             ChangeReportBinding.push(report, call.L)
             return 1

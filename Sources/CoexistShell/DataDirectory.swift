@@ -44,13 +44,14 @@ enum DataDirectory {
         workspace.calls = store
         var tenant = workspace.coexistence
         for u in names where u.lowercased().hasPrefix("users") && u.lowercased().hasSuffix(".csv") {
-            let text = try CallsImport.read(path(u))
-            let format: CoexistenceTenant.UserFileFormat = text.contains("UserPrincipalName") ? .csOnlineUser : .plain
+            // The same import as import_users(path) at the prompt, with its warnings on stderr.
+            let report: UserImportReport
             do {
-                try tenant.importUsers(csv: text, file: path(u), format: format)
+                report = try tenant.importUsers(path: path(u))
             } catch {
                 throw Failure(description: "\(error)")
             }
+            for line in UsersImportBinding.messages(report) { fputs("coexist: --data \(dir): \(line)\n", bridge_stderr()) }
         }
         workspace.coexistence = tenant
         for name in names where isStreams(name, in: dir) {

@@ -3,6 +3,10 @@ public enum FigureStatus: String, Sendable, Equatable {
     case meets
     case misses
     case noData = "no data"
+    /// Measured over fewer streams than the review's minimum: shown, but neither passing nor failing.
+    case tooFewStreams = "too few streams"
+    /// Shown for information: nobody set a target for it (the QER guide sets none).
+    case noTarget = "no target"
 }
 
 /// Which side of the target is good: poor-stream rates should stay at most the target, certified-device
@@ -25,9 +29,12 @@ public struct ReviewFigure: Sendable, Equatable {
     public var trend: [Double?]
     /// How many streams the figure is measured over this period (its weight when ordering findings).
     public var streams: Int
+    /// Below this many streams the figure is "too few streams" rather than meeting or missing its target.
+    public var minStreams: Int
 
     public init(name: String, unit: String = "%", value: Double?, target: Double? = nil,
-                direction: TargetDirection = .atMost, previous: Double? = nil, trend: [Double?] = [], streams: Int = 0) {
+                direction: TargetDirection = .atMost, previous: Double? = nil, trend: [Double?] = [], streams: Int = 0,
+                minStreams: Int = 0) {
         self.name = name
         self.unit = unit
         self.value = value
@@ -36,12 +43,15 @@ public struct ReviewFigure: Sendable, Equatable {
         self.previous = previous
         self.trend = trend
         self.streams = streams
+        self.minStreams = minStreams
     }
 
-    /// No value is "no data"; no target always meets (it is shown for information).
+    /// No value is "no data"; a figure over fewer than `minStreams` streams is "too few streams" (a rate over a
+    /// handful of streams swings past any target by chance); no target is "no target" (shown for information).
     public var status: FigureStatus {
         guard let value else { return .noData }
-        guard let target else { return .meets }
+        if streams < minStreams { return .tooFewStreams }
+        guard let target else { return .noTarget }
         switch direction {
         case .atMost: return value <= target ? .meets : .misses
         case .atLeast: return value >= target ? .meets : .misses

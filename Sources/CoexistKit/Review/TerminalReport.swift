@@ -53,7 +53,8 @@ public enum TerminalReport {
         switch s {
         case .meets: return "\u{1B}[32m"
         case .misses: return "\u{1B}[31m"
-        case .noData: return "\u{1B}[33m"
+        case .noData, .tooFewStreams: return "\u{1B}[33m"
+        case .noTarget: return "\u{1B}[2m"
         }
     }
 

@@ -17,7 +17,7 @@ public struct CoexistenceTenant: Sendable, Equatable {
         let all = directory.users
         timeline = PolicyTimeline(base: PolicyState(global: global.id,
                                                     grants: all.map { $0.grantedPolicy?.id ?? PolicyState.noGrant },
-                                                    onPremises: all.map { $0.homing == .onPremises }))
+                                                    onPremises: all.map { $0.homing == .onPremises }, day: today))
         cohorts = CohortTable()
         cohorts.growUsers(to: directory.count)
         log = ChangeLog()
@@ -41,8 +41,8 @@ public struct CoexistenceTenant: Sendable, Equatable {
 
     public func view(_ position: Int, in state: PolicyState) -> UserView {
         UserView(user: directory[position], grantedPolicy: state.grant(position), homing: state.homing(position),
-                 effectiveMode: state.effectiveMode(position), notifySfbUsers: state.notifySfbUsers(position),
-                 cohort: cohorts.cohortName(ofUser: position))
+                 policyMode: state.policyMode(position), effectiveMode: state.effectiveMode(position),
+                 notifySfbUsers: state.notifySfbUsers(position), cohort: cohorts.cohortName(ofUser: position))
     }
 
     public func position(of upn: String) throws(TenantError) -> Int {
@@ -140,26 +140,5 @@ public struct CoexistenceTenant: Sendable, Equatable {
         }
         cohorts.growUsers(to: directory.count)
         return (added, replaced)
-    }
-
-    public enum UserFileFormat: Sendable {
-        /// The documented plain users CSV (see `PlainUsersImporter`).
-        case plain
-        /// `Get-CsOnlineUser | Export-Csv` output (see `CsOnlineUserImporter`).
-        case csOnlineUser
-    }
-
-    @discardableResult
-    public mutating func importUsers(csv text: String, file: String, format: UserFileFormat,
-                                     mode: ImportErrorMode = .strict) throws(TenantError) -> UserImportReport {
-        let parsed = switch format {
-        case .plain: try PlainUsersImporter.parse(text, file: file, mode: mode)
-        case .csOnlineUser: try CsOnlineUserImporter.parse(text, file: file, mode: mode)
-        }
-        var report = parsed.report
-        let counts = importUsers(parsed.users)
-        report.added = counts.added
-        report.replaced = counts.replaced
-        return report
     }
 }

@@ -60,6 +60,7 @@ public struct PlanDay: Sendable, Hashable, Comparable, CustomStringConvertible {
 
     public static func < (a: PlanDay, b: PlanDay) -> Bool { a.daysSinceEpoch < b.daysSinceEpoch }
 
-    /// Skype for Business Online was retired on this day; after it only on-premises homing allows non-TeamsOnly modes.
+    /// Skype for Business Online was retired on this day; on the days after it only on-premises homing allows
+    /// non-TeamsOnly modes (see `EffectiveMode`).
     public static let sfbOnlineRetirement = PlanDay(year: 2021, month: 7, day: 31)
 }

@@ -6,6 +6,8 @@ public enum TenantError: Error, Sendable, Equatable, CustomStringConvertible {
     /// A row of an import file that could not be read.
     case badRow(file: String, line: Int, field: String, value: String, reason: String)
     case badFile(file: String, reason: String)
+    /// A line of an import file that cannot be read at all (its encoding, its number of fields).
+    case badLine(file: String, line: Int, reason: String)
     /// A change that breaks a rule of domain 1.4; nothing was changed.
     case refused(String)
     case nothingToUndo
@@ -19,6 +21,7 @@ public enum TenantError: Error, Sendable, Equatable, CustomStringConvertible {
         case let .badRow(file, line, field, value, reason):
             return "\(file):\(line): field \(field) = '\(value)': \(reason)"
         case let .badFile(file, reason): return "\(file): \(reason)"
+        case let .badLine(file, line, reason): return "\(file):\(line): \(reason)"
         case let .refused(why): return "refused: \(why)"
         case .nothingToUndo: return "nothing to undo"
         }

@@ -7,6 +7,9 @@ public final class Workspace {
     public let today: PlanDay?
     private let coexistenceSlot: Lazy<CoexistenceTenant>
     private let callsSlot: Lazy<CallStore>
+    /// Whether the store's cohort, department and user_city tables describe the current tenant; a change
+    /// to either side clears it, and the next read of `calls` registers them again (once, not per query).
+    private var userDimensionsCurrent = false
 
     public init(name: String, today: PlanDay? = nil, coexistence: @escaping () -> CoexistenceTenant,
                 calls: @escaping () -> CallStore = { CallStore() }) {
@@ -33,13 +36,27 @@ public final class Workspace {
 
     public var coexistence: CoexistenceTenant {
         get { coexistenceSlot.wrapped }
-        set { coexistenceSlot.wrapped = newValue }
+        set {
+            coexistenceSlot.wrapped = newValue
+            userDimensionsCurrent = false
+        }
     }
 
-    /// Every media stream, columnar; replaced whole by a successful import.
+    /// Every media stream, columnar; replaced whole by a successful import. Its user dimensions (cohort,
+    /// department, user_city) follow the tenant: a move, a cohort edit or an undo shows in the next query.
     public var calls: CallStore {
-        get { callsSlot.wrapped }
-        set { callsSlot.wrapped = newValue }
+        get {
+            if !userDimensionsCurrent {
+                let tenant = coexistence
+                callsSlot.wrapped.registerUserDimensions(from: tenant)
+                userDimensionsCurrent = true
+            }
+            return callsSlot.wrapped
+        }
+        set {
+            callsSlot.wrapped = newValue
+            userDimensionsCurrent = false
+        }
     }
 
     /// How many of each kind of thing the tenant holds, in display order.

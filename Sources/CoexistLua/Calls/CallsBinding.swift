@@ -14,6 +14,7 @@ public enum CallsBinding {
         engine.setGlobal(path: "calls")
         engine.document("calls", "every media stream, as a query: calls:where{modality=\"audio\"}:by(\"building\"):summary(); help(calls) for its methods")
         CallsImportBindings.install(engine, workspace)
+        ReadinessBinding.install(engine, workspace)
     }
 
     static func push(_ q: CallsQuery, _ call: LuaCall) -> Int32 {
@@ -26,9 +27,23 @@ public enum CallsBinding {
             A query over the call-quality streams (one row per media stream, classified as CQD does). Each method \
             returns a new query; nothing runs until count, summary, top, rows or to_csv. #q is its count.
             """)
-        t.method("where", "q:where{field=value, field={\">\", x}, field={\"in\", {...}}} or q:where(function(row) return row.jitter_ms > 20 end): keeps matching streams") { q, call in
+        t.method("where", """
+            q:where{field=value, field={op, value}, field={a, b}}, q:where(function(row) return row.jitter_ms > 20 end) or \
+            q:where(other_query) (the streams both match, as a review narrows a section to its scope): keeps \
+            matching streams. Operators: = ~= (or "not") < <= > >= on numbers and dates; "in"/"not in" with a list \
+            ({"in", {"a", "b"}}, or a plain list {"a", "b"}); "like"/"not like" with % (any run) and _ (one character) and \
+            "prefix", case-insensitive; "is null"/"not null" (a missing metric, a subnet in no building). Subnets take \
+            ranges: subnet="10.4.0.0/16". Names (building, city, users, cohort, department, user_city) ignore case. \
+            An unknown operator is an error; a name that matches nothing warns with the closest.
+            """) { q, call in
             if call.isFunction(1) {
                 return push(q.with(predicate: LuaRef(call.L, at: call.slot(1)), step: "a Lua test"), call)
+            }
+            // q:where(other): both queries' conditions, as a review narrows a section's query to its scope.
+            if let other = type.object(at: call.slot(1), call.L) {
+                return push(CallsQuery(workspace: q.workspace, L: q.L, base: q.base.and(other.base),
+                                       predicates: q.predicates + other.predicates, dimensions: q.dimensions,
+                                       steps: q.steps + other.steps), call)
             }
             let (base, steps): (CallQuery, [String])
             do {
@@ -41,6 +56,7 @@ public enum CallsBinding {
             } catch let e as CallQueryError {
                 throw LuaError("where: \(e)")
             }
+            for w in base.unknownValues(on: q.workspace.calls, after: q.base.conditionCount) { Warnings.emit(call.L, "where: " + w) }
             return push(CallsQuery(workspace: q.workspace, L: q.L, base: base, predicates: q.predicates,
                                    dimensions: q.dimensions, steps: q.steps + steps), call)
         }
@@ -49,13 +65,16 @@ public enum CallsBinding {
             var to = call.isNoneOrNil(2) ? nil : try call.date(2)
             // A bare day as the end means "through that day", as people say "between the 1st and the 7th".
             if let d = to, d == d.startOfDay { to = d.adding(days: 1) }
+            if let d = to, d.epochSeconds < from.epochSeconds {
+                throw LuaError("between: the end (\(try call.date(2).iso)) is before the start (\(from.iso)); give the earlier date first")
+            }
             let step = "start between \(from.iso) and " + (to.map { $0.adding(days: $0 == $0.startOfDay ? -1 : 0).iso } ?? "now")
             return push(q.with(base: q.base.between(from.epochSeconds, to?.epochSeconds), step: to == nil ? "start from \(from.iso)" : step), call)
         }
         t.method("poor", "q:poor(): only streams CQD classifies as poor") { q, call in
             push(q.with(base: q.base.poor(), step: "poor"), call)
         }
-        t.method("by", "q:by(dim, ...): group the summary by fields, building, city, cohort, department, or hour/day/week/month") { q, call in
+        t.method("by", "q:by(dim, ...): group the summary by fields, building, city, cohort, department, user_city, or hour/day/week/month") { q, call in
             guard call.count > 0 else { throw call.error(1, "a dimension expected, such as \"building\"") }
             let dims = try (1...call.count).map { try CallsDimensions.check(try call.string($0)) }
             return push(q.with(dimensions: q.dimensions + dims), call)

@@ -28,7 +28,7 @@ public enum CallsCompletion {
     }
 
     static let rowNames: Set<String> = ["r", "row", "s", "stream"]
-    static var fieldNames: [String] { CallField.allCases.map(\.rawValue) }
+    static var fieldNames: [String] { CallField.allCases.map(\.rawValue) + UserDimension.allCases.map(\.rawValue) }
 
     static func values(of key: String, _ buildings: BuildingFile?) -> [String] {
         guard let f = try? CallField.named(key) else { return [] }

@@ -1,7 +1,7 @@
 import CoexistKit
 
 /// Names `by` and `top` accept: store fields (and their aliases), time buckets, and the user dimensions
-/// the directory provides. Checked when the step is written, so a typo fails before any scan.
+/// the workspace registers from its directory. Checked when the step is written, so a typo fails before any scan.
 enum CallsDimensions {
     static var all: [String] {
         CallField.allCases.map(\.rawValue) + TimeBucket.allCases.map(\.rawValue) + UserDimension.allCases.map(\.rawValue)
@@ -15,12 +15,5 @@ enum CallsDimensions {
         } catch {
             throw LuaError("unknown dimension '\(name)'" + didYouMean(name, all))
         }
-    }
-
-    /// The user dimension among `dims`, if any; at most one, since each is a split of the same users.
-    static func userDimension(_ dims: [String]) throws -> UserDimension? {
-        let found = dims.compactMap(UserDimension.init(rawValue:))
-        if found.count > 1 { throw LuaError("group by one of cohort and department at a time") }
-        return found.first
     }
 }

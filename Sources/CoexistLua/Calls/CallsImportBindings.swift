@@ -8,7 +8,7 @@ import CoexistKit
 /// the store and put it back only when they succeed, so a failed strict import changes nothing.
 enum CallsImportBindings {
     static func install(_ engine: LuaEngine, _ workspace: Workspace) {
-        engine.register("import_calls", doc: "import_calls(path, {on_error=\"skip\", replace=true}): adds the streams of a CSV file (ours or a CQD export; a row whose First Is Server says Server is read from its Second, client, columns) or of Graph call records (JSON, JSON Lines, or a folder); strict unless on_error=\"skip\"; a stream already in the store (same call, stream or session/segment, direction) is skipped and counted; unknown columns and skipped duplicates are also warned on stderr; returns {imported=, skipped=, duplicates=, reasons={...}}") { call in
+        engine.register("import_calls", doc: "import_calls(path, {on_error=\"skip\", replace=true}): adds the streams of a CSV file (ours or a CQD export; a row whose First Is Server says Server is read from its Second, client, columns) or of Graph call records (JSON, JSON Lines, or a folder); strict unless on_error=\"skip\"; a stream already in the store (same call, stream or session/segment, direction) is skipped and counted; unknown columns and skipped duplicates are also warned on stderr; returns {imported=, skipped=, duplicates=, reasons={...}, notices=, users_without_upn= (Graph people with no UPN, who match no user)}") { call in
             let path = try call.string(1)
             let options = try call.optTable(2)
             try checkKeys(options, ["on_error", "replace"], "import_calls")
@@ -28,6 +28,10 @@ enum CallsImportBindings {
             workspace.calls.setDeviceCatalogue(catalogue)
             return call.results(.table(LuaTable(fields: [(.string("certified"), .integer(Int64(catalogue.certified.count))),
                                                          (.string("excluded"), .integer(Int64(catalogue.excluded.count)))])))
+        }
+        engine.register("buildings", doc: "buildings(): the buildings of the building file (city, country, region, ranges, inside, vpn) as a result set") { call in
+            ResultSetBinding.push(workspace.calls.buildingFile.table, call.L)
+            return 1
         }
         engine.register("missing_subnets", doc: "missing_subnets(min_audio_streams): subnets in 10 (or min) audio streams or more that no building claims (CQD's missing-subnet report)") { call in
             let min = Int(try call.optInteger(1) ?? 10)
@@ -106,6 +110,7 @@ public enum CallsImport {
                                               (.string("duplicates"), .integer(Int64(r.duplicates))),
                                               (.string("reasons"), .table(LuaTable(array: reasons)))]
         if !r.notices.isEmpty { fields.append((.string("notices"), .table(LuaTable(array: r.notices.map { .string($0) })))) }
+        if r.usersWithoutUPN > 0 { fields.append((.string("users_without_upn"), .integer(Int64(r.usersWithoutUPN)))) }
         return .table(LuaTable(fields: fields))
     }
 

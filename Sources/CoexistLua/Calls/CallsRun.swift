@@ -8,11 +8,7 @@ enum CallsRun {
         let (store, query, _) = try q.resolve()
         var rs: ResultSet
         do {
-            if let user = try CallsDimensions.userDimension(q.dimensions) {
-                rs = try user.summary(store, q.workspace.coexistence, query, dimensions: q.dimensions, measures: measures)
-            } else {
-                rs = try store.summary(query, by: q.dimensions, measures: measures)
-            }
+            rs = try store.summary(query, by: q.dimensions, measures: measures)
         } catch let e as CallQueryError {
             throw LuaError("summary: \(e)")
         }
@@ -23,9 +19,6 @@ enum CallsRun {
     static func top(_ q: CallsQuery, dimension: String, n: Int, measure: String, minStreams: Int) throws -> ResultSet {
         let (store, query, _) = try q.resolve()
         do {
-            if let user = UserDimension(rawValue: dimension) {
-                return try user.top(store, q.workspace.coexistence, query, n: n, measure: measure, minStreams: minStreams)
-            }
             return try store.top(query, dimension: dimension, n: n, measure: measure, minStreams: minStreams)
         } catch let e as CallQueryError {
             throw LuaError("top: \(e)")

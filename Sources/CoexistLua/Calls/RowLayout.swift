@@ -96,6 +96,10 @@ final class RowLayout {
             stack.push("row fields are named by strings, not by \(stack.typeName(at: 2))")
             return 0
         }
+        if let d = UserDimension(rawValue: key), let v = snapshot.store.value(derived: d.rawValue, at: row) {
+            stack.push(ResultSetBinding.luaValue(v))
+            return 1
+        }
         do {
             let f = try CallField.named(key)
             stack.push(ResultSetBinding.luaValue(snapshot.store.value(f, at: row)))

@@ -1,8 +1,15 @@
 import CoexistKit
 
-/// `where{field=value, field={">", x}, field={"in", {...}}, field={a, b}}` turned into core filters.
+/// `where{field=value, field={op, x}, field={"in", {...}}, field={a, b}}` turned into core filters.
 /// Several keys are ANDed; they are applied in name order so the query's description is stable.
+///
+/// A table is `{op, value}` when its first item is an operator (`FilterOp.spellings`), and a list of
+/// values otherwise. A first item that can only be an operator (symbols such as "=>", a word followed
+/// by a list, a word one letter from an operator, or a word where the field takes no text) is refused
+/// with the closest operator: read as a value it would select the very streams the user meant to drop.
 enum WhereArguments {
+    static let operatorHelp = "operators: = ~= < <= > >= in, not in, like, not like (% and _), prefix, is null, not null"
+
     static func apply(_ table: LuaTable, to query: CallQuery) throws -> (CallQuery, [String]) {
         guard table.array.isEmpty else {
             throw LuaError("where{...} takes field = value pairs (where{modality=\"audio\"}); "
@@ -16,12 +23,11 @@ enum WhereArguments {
         }.sorted { $0.0 < $1.0 }
         for (field, value) in pairs {
             let (op, operands) = try condition(field, value)
-            if op == .in || op == .notIn {
-                q = try q.filter(field, in: operands, negated: op == .notIn)
-                steps.append("\(field) \(op.rawValue) (\(operands.map(describe).joined(separator: ", ")))")
-            } else {
-                q = try q.filter(field, op, operands[0])
-                steps.append("\(field) \(op == .eq ? "=" : op.rawValue) \(describe(operands[0]))")
+            q = try q.filter(field, op, values: operands)
+            switch op {
+            case .isNull, .notNull: steps.append("\(field) \(op.rawValue)")
+            case .in, .notIn: steps.append("\(field) \(op.rawValue) (\(operands.map(describe).joined(separator: ", ")))")
+            default: steps.append("\(field) \(op.word) \(operands.map(describe).joined(separator: " or "))")
             }
         }
         return (q, steps)
@@ -35,22 +41,57 @@ enum WhereArguments {
     }
 
     private static func condition(_ field: String, _ value: LuaValue) throws -> (FilterOp, [ResultValue]) {
-        let isStart = (try? CallField.named(field)) == .start
+        let f = try? CallField.named(field)
+        let isStart = f == .start
         guard case .table(let t) = value else { return (.eq, [try operand(field, value, date: isStart)]) }
-        if case .string(let word)? = t.array.first, let op = FilterOp.parse(word), t.array.count >= 2 {
-            if op == .in || op == .notIn {
-                let list = t.array.count == 2 ? (t.array[1].tableValue?.array ?? [t.array[1]]) : Array(t.array.dropFirst())
-                return (op, try list.map { try operand(field, $0, date: isStart) })
-            }
-            guard t.array.count == 2 else {
-                throw LuaError("where{\(field)={\"\(word)\", value}}: one value after '\(word)', got \(t.array.count - 1)")
-            }
-            return (op, [try operand(field, t.array[1], date: isStart)])
-        }
         guard !t.array.isEmpty, t.fields.isEmpty else {
-            throw LuaError("where{\(field)=...}: give a value, {op, value} such as {\">\", 30}, or a list of values")
+            throw LuaError("where{\(field)=...}: give a value, {op, value} such as {\">\", 30}, or a list of values; " + operatorHelp)
+        }
+        if case .string(let word)? = t.array.first {
+            if let op = FilterOp.parse(word) { return try operatorForm(field, op, word, Array(t.array.dropFirst()), date: isStart) }
+            if looksLikeOperator(word, t.array, f) { throw CallQueryError.unknownOperator(field, word) }
         }
         return (.in, try t.array.map { try operand(field, $0, date: isStart) })
+    }
+
+    /// `{op}`, `{op, value}`, `{op, {values}}` or `{op, a, b, ...}`.
+    private static func operatorForm(_ field: String, _ op: FilterOp, _ word: String, _ rest: [LuaValue],
+                                     date: Bool) throws -> (FilterOp, [ResultValue]) {
+        if !op.takesValue {
+            guard rest.isEmpty else { throw LuaError("where{\(field)={\"\(word)\"}}: '\(word)' takes no value") }
+            return (op, [])
+        }
+        guard !rest.isEmpty else { throw LuaError("where{\(field)={\"\(word)\", value}}: a value after '\(word)'") }
+        let isList = rest.count > 1 || rest[0].tableValue != nil
+        let items = rest.count == 1 ? (rest[0].tableValue?.array ?? [rest[0]]) : rest
+        var op = op
+        if isList {
+            switch op {
+            case .eq: op = .in
+            case .ne: op = .notIn
+            case .lt, .le, .gt, .ge:
+                throw LuaError("where{\(field)={\"\(word)\", value}}: one value after '\(word)', got \(items.count)")
+            default: break
+            }
+        }
+        return (op, try items.map { try operand(field, $0, date: date) })
+    }
+
+    /// Whether `word`, first in a table that is not an operator form, is a mistyped operator rather than
+    /// the first of a list of values.
+    static func looksLikeOperator(_ word: String, _ items: [LuaValue], _ field: CallField?) -> Bool {
+        let letters = word.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || $0 == " " || $0 == "_" }
+        if !word.isEmpty && word.unicodeScalars.allSatisfy({ "<>=!~".unicodeScalars.contains($0) }) { return true }
+        if items.count == 2, items[1].tableValue != nil { return true }
+        guard letters else { return false }
+        let lower = word.lowercased()
+        // A word where the field takes no text: numbers, dates and Booleans.
+        if let f = field, f.type != .string { return !(f.type == .bool && ["true", "false", "yes", "no"].contains(lower)) }
+        if let values = field?.values, values.contains(where: { $0.lowercased() == lower }) { return false }
+        // One letter off ("lik", "prefx") or two swapped ("nto").
+        return lower.count >= 3 && FilterOp.spellings.contains { op in
+            op.first!.isLetter && (EditDistance.distance(lower, op) <= 1 || (op.count == lower.count && op.sorted() == lower.sorted()))
+        }
     }
 
     private static func operand(_ field: String, _ v: LuaValue, date: Bool) throws -> ResultValue {

@@ -31,14 +31,19 @@ public enum ReviewBinding {
     /// The review itself is Lua (stdlib/qer.lua, loaded by the prelude on first use); these make help() list it.
     public static func documentStdlib(in engine: LuaEngine) {
         engine.document("qer", """
-            qer{period="2026-10", scope=...}: the Quality Experience Review of a month (default: last month) over \
-            the whole tenant, a building ("SEA-2"), a filter table ({cohort="Wave 2"}) or a query; print it or \
-            r:save("qer.md" | "qer.html" | "findings.csv" | "findings.json"). qer.targets, qer.remedies and \
-            qer.client_releases can be changed first; stdlib/qer.lua is the review, to read and copy.
+            qer{period="2026-10", scope=...} (and min_streams=100): the Quality Experience Review of a month (default: the last \
+            full month that has data) over the whole tenant, a building ("SEA-2"), a filter table ({cohort="Wave 2"}, \
+            {department="Sales"}) or a query; every figure, finding and section covers that scope and month. Only the QER \
+            guide's targets are applied (qer.targets); a figure over fewer than min_streams streams (qer.min_streams) is \
+            "too few streams". Findings with one cause and remedy are merged, their streams counted once; home networks \
+            (qer.home_networks) are not missing subnets. Print it or r:save("qer.md" | "qer.html" | "findings.csv" | \
+            "findings.json"). qer.targets, qer.thresholds, qer.remedies and qer.client_releases can be changed first; \
+            stdlib/qer.lua is the review, to read and copy.
             """)
         engine.document("review.section", """
-            review.section{name=, query=, measure=, target=, direction="<="|">=", remedy=}: adds a section of your \
-            own to qer(), computed over its period and scope and rendered like the built-in ones
+            review.section{name=, query=, measure=, target=, direction="<="|">=", remedy=, unit=, note=, section=, min_streams=}: \
+            adds a section of your own to qer() (the same name again replaces it), its query narrowed to the review's \
+            scope and period and rendered like the built-in ones
             """)
     }
 

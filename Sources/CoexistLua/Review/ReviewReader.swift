@@ -47,7 +47,8 @@ struct ReviewReader {
                                         target: try number("target", at: f, path: fpath), direction: dir,
                                         previous: try number("previous", at: f, path: fpath),
                                         trend: try trend(at: f, path: fpath + ".trend", count: periodCount),
-                                        streams: Int(try number("streams", at: f, path: fpath) ?? 0)))
+                                        streams: Int(try number("streams", at: f, path: fpath) ?? 0),
+                                        minStreams: Int(try number("min_streams", at: f, path: fpath) ?? 0)))
         }
         var tables: [ResultSet] = []
         try each("tables", at: i, path: path + ".tables") { t, tpath in

@@ -13,13 +13,14 @@ enum ChangesBinding {
     private static func makeType() -> LuaObjectType<ChangesBox> {
         let t = LuaObjectType<ChangesBox>("Changes", doc: """
             The change log: who changed what, when and why. #changes counts; changes[i] is entry i's report;
-            changes:table() is the log as a result set; changes:powershell("plan.ps1") writes the script and plan.csv.
+            changes:table() is the log as a result set; changes:powershell("plan.ps1") writes the script, plan.csv,
+            plan.rollback.ps1 (each user's previous policy back) and plan.verify.ps1 (run after 24 hours: who is not yet in the planned mode).
             """)
         t.method("table", "changes:table(): the log (id, when, who, effective, what, why, users, warnings) as a result set") { box, call in
             ResultSetBinding.push(box.source.tenant.log.table(), call.L)
             return 1
         }
-        t.method("powershell", "changes:powershell(path | {path=, csv=, whatif=}): writes the script for every dated change and the same plan as CSV; without a path returns both texts") { box, call in
+        t.method("powershell", "changes:powershell(path | {path=, csv=, whatif=}): writes the script for every dated change (unattended: -OnError Stop|Continue, a log of every command, batches over 200 users), the same plan as CSV, and beside the script plan.rollback.ps1 and plan.verify.ps1 (from plan.ps1); whatif=true makes -WhatIf the default of the plan and its rollback; without a path returns script, CSV, rollback and verification texts") { box, call in
             let options = call.isString(1) ? LuaTable(fields: [(.string("path"), .string(try call.string(1)))]) : try call.optTable(1)
             return try PowerShellOutput.emit(try PowerShellPlan(box.source.tenant), options: options, call: call)
         }

@@ -49,6 +49,7 @@ public enum CoexistenceBindings {
         engine.register("routing_matrix", doc: "routing_matrix{on=date, by=\"cohort\"|\"mode\", federated=}: routes between every pair of cohorts (or modes) as a result set") { call in
             try RouteBinding.matrix(source, call)
         }
+        UsersImportBinding.install(engine, source)
         engine.register("undo", doc: "undo(): reverts the last change set (move, global change or cohort edit) and returns its report") { call in
             try ChangesBinding.undo(source, call)
         }

@@ -63,9 +63,20 @@ enum CohortBinding {
             ResultSetBinding.push(try tenant.cohortCounts(c.name, by: dimension), call.L)
             return 1
         }
-        t.method("readiness", "c:readiness([failing_buildings]): readiness flags (on-premises users, buildings failing network readiness, on-premises mailboxes, voice, Islands single-client)") { c, call in
-            let failing = try call.optTable(1)?.array.compactMap(\.stringValue) ?? []
-            ResultSetBinding.push(try c.source.tenant.cohortReadiness(c.name, failingBuildings: Set(failing)), call.L)
+        t.method("readiness", "c:readiness{period=, min_streams=}: readiness flags (on-premises users, users in buildings failing network readiness measured from the call records, or too little measured, on-premises mailboxes, voice, Islands single-client); readiness{cohort=} shows the network figures") { c, call in
+            let given = try call.optTable(1)
+            if let first = given?.array.first {
+                throw LuaError("readiness: the buildings are measured from the call records, not passed by hand (got a \(first.typeName)); "
+                    + "options are period and min_streams, and readiness{cohort=\"\(c.name)\"} shows the figures")
+            }
+            let opts = try OptionTable(given, allowed: ["period", "min_streams"], what: "readiness")
+            guard let store = c.source.calls else {
+                throw LuaError("readiness: this view has no call records to measure the network with")
+            }
+            let cohort = try c.cohort()
+            let buildings = try ReadinessBinding.cohortBuildings(cohort.name, c.source.tenant, store)
+            let network = try ReadinessBinding.measure(store, opts, buildings: buildings)
+            ResultSetBinding.push(try c.source.tenant.cohortReadiness(cohort.name, network: network), call.L)
             return 1
         }
         t.method("add", "c:add(members [, {group_id=}]): adds users (filter, function, UPN list, selection or .csv); users leave their old cohort, with a notice") { c, call in
@@ -85,7 +96,7 @@ enum CohortBinding {
             ChangeReportBinding.push(report, call.L)
             return 1
         }
-        t.method("powershell", "c:powershell{path=, csv=, whatif=}: the PowerShell plan of this cohort's moves; writes path (and csv) or returns the script text") { c, call in
+        t.method("powershell", "c:powershell{path=, csv=, whatif=}: the PowerShell plan of this cohort's moves; writes path, the csv, and beside path its rollback and verification scripts (wave.ps1 -> wave.rollback.ps1, wave.verify.ps1), or returns script, CSV, rollback and verification texts") { c, call in
             let cohort = try c.cohort()
             return try PowerShellOutput.emit(try PowerShellPlan(c.source.tenant, cohort: cohort.name),
                                              options: try call.optTable(1), call: call)
@@ -98,6 +109,7 @@ enum CohortBinding {
     /// make_cohort and c:add: assign members, printing a notice for users taken from another cohort.
     static func edit(_ c: CohortObject, _ call: LuaCall, argument i: Int, replace: Bool) throws -> ChangeReport {
         let positions = try CohortSpec.positions(c.source, call, argument: i)
+        if positions.isEmpty { Warnings.emit(call.L, "\(call.name)('\(c.name)'): the selection matches no user") }
         let opts = try OptionTable(try call.optTable(i + 1), allowed: ["group_id"], what: call.name)
         let groupId = try opts.string("group_id")
         let options = try opts.changeOptions(c.source)

@@ -31,6 +31,8 @@ enum CohortSpec {
             }
             return result
         }
-        return try tenant.select(filter: try UsersBinding.filter(t))
+        let filter = try UsersBinding.filter(t)
+        for w in tenant.unknownFilterValues(filter) { Warnings.emit(call.L, "\(call.name): " + w) }
+        return try tenant.select(filter: filter)
     }
 }

@@ -1,16 +1,23 @@
 import CoexistKit
 import Foundation
 
-/// Writes a PowerShell plan (script and CSV) for `cohort:powershell{}` and `changes:powershell(path)`.
+/// Writes a PowerShell plan (script, rollback, verification and CSV) for `cohort:powershell{}` and
+/// `changes:powershell(path)`.
 enum PowerShellOutput {
     static let keys = ["path", "csv", "whatif"]
 
-    /// `{path=, csv=, whatif=}`: with a path, writes the script there and the CSV next to it (or at `csv`,
-    /// or not at all with `csv=false`) and returns a line saying so; without, returns script and CSV text.
+    /// `{path=, csv=, whatif=}`: with a path, writes the script there, its rollback and verification scripts
+    /// beside it (`PowerShellPlan.sidePaths`: plan.ps1 -> plan.rollback.ps1, plan.verify.ps1) and the CSV next
+    /// to it (or at `csv`, or not at all with `csv=false`), and returns a line saying so; without, returns the
+    /// script, CSV, rollback and verification texts.
     static func emit(_ plan: PowerShellPlan, options table: LuaTable?, call: LuaCall) throws -> Int32 {
         let opts = try OptionTable(table, allowed: keys, what: "powershell")
-        let script = try opts.bool("whatif") == true ? whatIfByDefault(plan.script) : plan.script
-        guard let path = try opts.string("path") else { return call.results(.string(script), .string(plan.csv)) }
+        let whatIf = try opts.bool("whatif") == true
+        let script = whatIf ? whatIfByDefault(plan.script) : plan.script
+        let rollback = whatIf ? whatIfByDefault(plan.rollbackScript) : plan.rollbackScript
+        guard let path = try opts.string("path") else {
+            return call.results(.string(script), .string(plan.csv), .string(rollback), .string(plan.verificationScript))
+        }
         let csvPath: String?
         switch opts["csv"] {
         case .nil: csvPath = csvPathNext(to: path)
@@ -18,13 +25,14 @@ enum PowerShellOutput {
         case .string(let s): csvPath = s
         case let v: throw LuaError("powershell: option 'csv' must be a path or false, got \(v.typeName)")
         }
-        try Sandbox.checkWrite(call.L, path)
-        if let csvPath { try Sandbox.checkWrite(call.L, csvPath) }
+        let side = PowerShellPlan.sidePaths(for: path)
+        for p in [path, side.rollback, side.verify] + (csvPath.map { [$0] } ?? []) { try Sandbox.checkWrite(call.L, p) }
         try ResultFiles.write(script, to: path)
+        try ResultFiles.write(rollback, to: side.rollback)
+        try ResultFiles.write(plan.verificationScript, to: side.verify)
         if let csvPath { try ResultFiles.write(plan.csv, to: csvPath) }
-        let steps = plan.steps.count
-        return call.results(.string("wrote \(path) (\(plan.sections.count) change set(s), \(steps) command(s))"
-            + (csvPath.map { " and \($0)" } ?? "")))
+        return call.results(.string("wrote \(path) (\(plan.sections.count) change set(s), \(plan.commandCount) command(s)), "
+            + "\(side.rollback), \(side.verify)" + (csvPath.map { " and \($0)" } ?? "")))
     }
 
     /// "plan.ps1" -> "plan.csv"; any other name gets ".csv" appended.

@@ -29,9 +29,8 @@ enum RouteBinding {
         let opts = try OptionTable(try call.table(1), allowed: keys, what: "route")
         let tenant = source.tenant
         let day = try source.optionalDay(opts["on"], "route: option 'on'") ?? tenant.today
-        let state = tenant.state(asOf: day)
-        let sender = try party(opts["from"], "from", tenant, state)
-        let recipient = try party(opts["to"], "to", tenant, state)
+        let sender = try party(opts["from"], "from", tenant, day)
+        let recipient = try party(opts["to"], "to", tenant, day)
         let client = try opts.string("client").map { (c: String) throws -> ClientApp in try ClientApp.parse(c) }
         // A party described by mode is outside the tenant, so the conversation is federated.
         let external = sender.party.upn == nil || recipient.party.upn == nil
@@ -40,20 +39,20 @@ enum RouteBinding {
             throw LuaError("route: a party given as {mode=...} is outside the tenant, so the route is federated; drop federated=false")
         }
         let federated = federatedOption ?? external
-        let outcome = Router.route(from: sender.party, to: recipient.party, client: client, federated: federated)
+        let outcome = tenant.route(from: sender.party, to: recipient.party, client: client, federated: federated)
         call.push(RouteBox(outcome, from: sender.label, to: recipient.label, client: client ?? sender.party.defaultClient,
                            federated: federated, day: day), type)
         return 1
     }
 
-    /// A UPN, a User object, or `{mode=, homing=, runs_teams=, runs_sfb=}` for someone in another tenant.
+    /// A UPN, or `{mode=, homing=, runs_teams=, runs_sfb=}` for someone in another tenant; both as Kit's
+    /// `EffectiveMode` has them on `day`.
     private static func party(_ value: LuaValue, _ key: String, _ tenant: CoexistenceTenant,
-                              _ state: PolicyState) throws -> (party: RouteParty, label: String) {
+                              _ day: PlanDay) throws -> (party: RouteParty, label: String) {
         switch value {
         case .string(let upn):
-            let p = try UserBinding.position(upn, in: tenant, what: "route: '\(key)'")
-            let v = tenant.view(p, in: state)
-            return (RouteParty(v), "\(v.user.upn) (\(v.effectiveMode.rawValue), \(v.homing.rawValue))")
+            let p = tenant.party(at: try UserBinding.position(upn, in: tenant, what: "route: '\(key)'"), on: day)
+            return (p, "\(p.upn ?? upn) (\(p.mode.rawValue), \(p.homing.rawValue))")
         case .table(let t):
             let o = try OptionTable(t, allowed: partyKeys, what: "route: '\(key)'")
             guard let modeName = try o.string("mode") else { throw LuaError("route: '\(key)' needs a UPN or {mode=...}") }
@@ -64,9 +63,9 @@ enum RouteBinding {
                 }
                 return v
             }
-            let party = RouteParty(mode: mode, homing: homing, runsTeams: try o.bool("runs_teams") ?? true,
+            let party = RouteParty(policyMode: mode, homing: homing, on: day, runsTeams: try o.bool("runs_teams") ?? true,
                                    runsSfB: try o.bool("runs_sfb") ?? true)
-            return (party, "external \(mode.rawValue) user (\(party.homing.rawValue))")
+            return (party, "external \(party.mode.rawValue) user (\(party.homing.rawValue))")
         case .opaque(let name) where name == UserBinding.type.metatableName:
             throw LuaError("route: pass '\(key)' as a UPN string (u.upn), not a User object")
         default:
@@ -121,7 +120,8 @@ enum RouteBinding {
             let day = try source.optionalDay(opts["on"], "routing_matrix: option 'on'")
             ResultSetBinding.push(RoutingMatrix.cohorts(source.tenant, on: day), call.L)
         case "mode", "modes":
-            ResultSetBinding.push(RoutingMatrix.modes(federated: try opts.bool("federated")), call.L)
+            let day = try source.optionalDay(opts["on"], "routing_matrix: option 'on'") ?? source.tenant.today
+            ResultSetBinding.push(RoutingMatrix.modes(federated: try opts.bool("federated"), on: day), call.L)
         default:
             throw LuaError("routing_matrix: by must be \"cohort\" or \"mode\", got '\(by)'" + didYouMean(by, ["cohort", "mode"]))
         }

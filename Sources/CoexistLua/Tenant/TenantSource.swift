@@ -9,16 +9,23 @@ import CoexistKit
 public final class TenantSource {
     let workspace: Workspace?
     private let frozen: CoexistenceTenant?
+    /// The call records a frozen view measures network readiness with (the live workspace's).
+    private let recordsOf: Workspace?
 
     public init(live workspace: Workspace) {
         self.workspace = workspace
         frozen = nil
+        recordsOf = workspace
     }
 
-    public init(frozen tenant: CoexistenceTenant) {
-        workspace = nil
+    public init(frozen tenant: CoexistenceTenant, records workspace: Workspace? = nil) {
+        self.workspace = nil
         frozen = tenant
+        recordsOf = workspace
     }
+
+    /// The call records, for network readiness; nil for a view with none.
+    var calls: CallStore? { recordsOf?.calls }
 
     /// Two sources read the same tenant: the same workspace, or the very same frozen view.
     func isSame(as other: TenantSource) -> Bool {

@@ -7,7 +7,7 @@ enum TenantViewBinding {
 
     static func push(asOf value: LuaValue, _ source: TenantSource, _ call: LuaCall) throws -> Int32 {
         let day = try source.day(value, "as_of")
-        call.push(TenantSource(frozen: source.tenant.asOf(day)), type)
+        call.push(TenantSource(frozen: source.tenant.asOf(day), records: source.workspace), type)
         return 1
     }
 

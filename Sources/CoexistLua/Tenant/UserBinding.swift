@@ -60,7 +60,8 @@ enum UserBinding {
             let tenant = u.source.tenant
             return .string(tenant.state().globalPolicy.name)
         }
-        t.field("mode", "the effective coexistence mode") { .string($0.view.effectiveMode.rawValue) }
+        t.field("mode", "the effective coexistence mode on the view's date (TeamsOnly for online users after SfB Online's retirement, 31 July 2021)") { .string($0.view.effectiveMode.rawValue) }
+        t.field("policy_mode", "the mode the user's grant (or the tenant global) names; differs from mode only for online users after 31 July 2021") { .string($0.view.policyMode.rawValue) }
         t.field("notify_sfb_users", "NotifySfbUsers in force (always false for on-premises users)") { .boolean($0.view.notifySfbUsers) }
         t.field("cohort", "the upgrade cohort, or nil") { u in u.view.cohort.map { .string($0) } ?? .nil }
         t.field("runs_teams", "keeps the Teams client running") { .boolean($0.view.user.runsTeams) }
@@ -82,7 +83,8 @@ enum UserBinding {
         t.describe { u in
             let v = u.view
             var parts = [v.user.department, v.user.building, v.homing.rawValue].filter { !$0.isEmpty }
-            parts.append(v.effectiveMode.rawValue + (v.grantedPolicy.map { " (granted \($0.name))" } ?? " (tenant global)"))
+            let retired = v.policyMode != v.effectiveMode ? "; \(v.policyMode.rawValue) acts as TeamsOnly online since 31 July 2021" : ""
+            parts.append(v.effectiveMode.rawValue + (v.grantedPolicy.map { " (granted \($0.name)\(retired))" } ?? " (tenant global\(retired))"))
             if let c = v.cohort { parts.append("cohort '\(c)'") }
             let name = v.user.displayName.isEmpty ? "" : " (\(v.user.displayName))"
             return "\(v.user.upn)\(name): " + parts.joined(separator: ", ")

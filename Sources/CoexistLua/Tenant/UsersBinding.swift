@@ -56,7 +56,9 @@ enum UsersBinding {
         guard call.isTable(i) else {
             throw call.error(i, "a filter table such as {department=\"Sales\"} or a function(u) expected, got \(call.typeName(i))")
         }
-        let matching = try tenant.select(filter: try filter(try call.table(i)))
+        let fields = try filter(try call.table(i))
+        for w in tenant.unknownFilterValues(fields) { Warnings.emit(call.L, "\(call.name): " + w) }
+        let matching = try tenant.select(filter: fields)
         guard let selection = box.selection else { return matching }
         let wanted = Set(matching)
         return selection.filter { wanted.contains($0) }

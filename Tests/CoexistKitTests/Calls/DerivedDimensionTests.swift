@@ -98,7 +98,7 @@ struct DerivedDimensionTests {
         #expect(throws: DerivedDimensionError.self) { try s.registerDerivedDimension(name: "week", from: .firstUser) { _ in "x" } }
         try s.registerDerivedDimension(name: "user_city", from: .firstUser) { _ in "Paris" }
         #expect(throws: CallQueryError.unknownField("user_cty", suggestion: "user_city")) { try s.summary(by: ["user_cty"]) }
-        #expect(throws: CallQueryError.unknownField("cohort", suggestion: nil)) {
+        #expect(throws: CallQueryError.noUserDirectory("cohort")) {
             try s.count(CallQuery().filter(derived: "cohort", .eq, .string("pilot")))
         }
         #expect(throws: CallQueryError.self) { try CallQuery().filter(derived: "user_city", .gt, .string("A")) }

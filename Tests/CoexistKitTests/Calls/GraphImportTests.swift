@@ -54,13 +54,13 @@ struct GraphImportTests {
             // The segment started 18:52:21.22 and ended 18:52:46.76 (whole seconds kept).
             #expect(s.value(.start, at: i) == .date(Self.epoch("2020-02-25T18:52:21Z")))
             #expect(s.value(.duration, at: i) == .int(25))
-            // Caller has no UPN: display name; callee's UPN wins over its display name.
-            #expect(s.value(.firstUser, at: i) == .string("Abbie Wilkins"))
-            #expect(s.value(.secondUser, at: i) == .string("owen.franklin@contoso.com"))
             #expect(s.value(.setupFailed, at: i) == .bool(false) && s.value(.dropped, at: i) == .bool(false))
             #expect(s.value(.cdrAvailable, at: i) == .bool(true))
         }
-        // Caller to callee: the Android caller's Wi-Fi, device and version; the callee (who rated poor) heard it.
+        // Caller to callee: the Android caller's Wi-Fi, device and version. The caller has no UPN: its object
+        // id, not its display name; the callee's UPN wins over its display name.
+        #expect(s.value(.firstUser, at: 0) == .string("821809f5-0000-0000-0000-3b5136c0e777"))
+        #expect(s.value(.secondUser, at: 0) == .string("owen.franklin@contoso.com"))
         #expect(s.value(.direction, at: 0) == .string("first_to_second"))
         #expect(s.value(.subnet, at: 0) == .string("10.139.80.0"))
         #expect(s.value(.connection, at: 0) == .string("wifi"))
@@ -74,14 +74,17 @@ struct GraphImportTests {
         #expect(s.value(.degradation, at: 0) == .null)          // null stays missing
         #expect(s.value(.concealedRatio, at: 0) == .null)
         #expect(s.value(.quality, at: 0) == .string("good"))
-        // Callee to caller: the wired Windows end; averageJitter (7 ms), not the 266 ms network jitter.
-        #expect(s.value(.direction, at: 1) == .string("second_to_first"))
+        // Callee to caller: the wired Windows end sent it, so it is the first endpoint; averageJitter (7 ms),
+        // not the 266 ms network jitter.
+        #expect(s.value(.firstUser, at: 1) == .string("owen.franklin@contoso.com"))
+        #expect(s.value(.secondUser, at: 1) == .string("821809f5-0000-0000-0000-3b5136c0e777"))
+        #expect(s.value(.direction, at: 1) == .string("first_to_second"))
         #expect(s.value(.subnet, at: 1) == .string("172.16.248.0"))
         #expect(s.value(.connection, at: 1) == .string("wired"))
         #expect(s.value(.wifiBand, at: 1) == .string("unknown"))
         #expect(s.value(.captureDevice, at: 1) == .string("Microphone (Microsoft LifeChat LX-4000)"))
         #expect(s.value(.clientVersion, at: 1) == .string("16.0.12527.20194"))
-        #expect(s.value(.rating, at: 1) == .int(0))
+        #expect(s.value(.rating, at: 1) == .int(2))   // the callee's "poor" is the call's: every stream
         #expect(s.value(.jitter, at: 1) == .double(7))
         #expect(s.value(.quality, at: 1) == .string("poor"))
         #expect(s.value(.poorReason, at: 1) == .string("degradation"))
@@ -97,10 +100,11 @@ struct GraphImportTests {
         }
         #expect(byStream.map(\.0) == ["audio", "audio", "video", "vbss", "vbss", "audio", "appsharing"].map { .string($0) })
         for i in 0..<s.count { #expect(s.value(.callType, at: i) == .string("conference")) }
-        // Session 1: the AV MCU calls Alice. Both directions describe Alice's 2.4 GHz Wi-Fi, not the datacentre.
+        // Session 1: the AV MCU calls Alice. Both directions describe Alice (first endpoint) and her 2.4 GHz
+        // Wi-Fi, not the datacentre.
         for i in 0..<5 {
-            #expect(s.value(.firstUser, at: i) == .null)
-            #expect(s.value(.secondUser, at: i) == .string("alice@contoso.com"))
+            #expect(s.value(.firstUser, at: i) == .string("alice@contoso.com"))
+            #expect(s.value(.secondUser, at: i) == .null)
             #expect(s.value(.subnet, at: i) == .string("10.4.40.0"))
             #expect(s.value(.wifiBand, at: i) == .string("2.4ghz"))
             #expect(s.value(.product, at: i) == .string("teams"))
@@ -108,8 +112,8 @@ struct GraphImportTests {
         }
         #expect(s.value(.captureDevice, at: 0) == .string("Microphone (Jabra Evolve2 65)"))
         #expect(s.value(.captureDevice, at: 3) == .null)
-        // Alice rated "good": on the stream she received (MCU to Alice), not the one she sent.
-        #expect(s.value(.rating, at: 0) == .int(4) && s.value(.rating, at: 1) == .int(0))
+        // Alice rated "good": her session's rating, on the streams she received and sent alike.
+        #expect((0..<5).allSatisfy { s.value(.rating, at: $0) == .int(4) } && s.value(.rating, at: 5) == .int(0))
         // CQD edges through Graph units: PT0.03S is not poor, PT0.030001S is.
         #expect(byStream[0].2 == .string("good") && byStream[1].2 == .string("poor"))
         #expect(s.value(.poorReason, at: 1) == .string("jitter"))
@@ -211,7 +215,7 @@ struct GraphImportTests {
         #expect(r.imported == 3 && r.skipped == 3)
         #expect(s.count == 3)
         #expect((0..<3).map { s.value(.callId, at: $0) } == [.string("a"), .string("b"), .string("d")])
-        #expect(s.value(.direction, at: 1) == .string("second_to_first"))
+        #expect(s.value(.firstUser, at: 1) == .string("u2"))   // calleeToCaller: the callee sent it
         #expect(r.skipReasons.map(\.line) == [2, 3, 4])
         #expect(r.skipReasons[0].value == "PT0.5" && r.skipReasons[1].value == "bogus")
         #expect(r.skipReasons.allSatisfy { $0.file == "day.jsonl" })

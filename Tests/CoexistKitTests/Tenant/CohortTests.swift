@@ -16,7 +16,8 @@ struct CohortTests {
     func selections() throws {
         let t = TestTenant.make()
         #expect(try t.select(filter: ["building": ["NYC-1", "ber-1"], "homing": ["on-premises"]]) == [1, 2, 4])
-        #expect(t.select { $0.effectiveMode == .sfbWithTeamsCollab } == [1, 2, 3, 4])
+        // Omar inherits the SfBWithTeamsCollab global but is homed online: TeamsOnly in effect since 31 July 2021.
+        #expect(t.select { $0.effectiveMode == .sfbWithTeamsCollab } == [1, 2, 4])
         #expect(try t.positions(of: ["lena@contoso.com", "ANN@contoso.com"]) == [4, 0])
         let csv = try t.positions(fromCSV: "UserPrincipalName,Note\nmei@contoso.com,x\nghost@contoso.com,y\n", file: "c.csv", mode: .skip)
         #expect(csv.positions == [2] && csv.report.skipped == 1)
@@ -64,24 +65,27 @@ struct CohortTests {
             m.rows.first { $0[0] == .string(from) && $0[1] == .string(to) && $0[2] == .string(client) }
         }
         let col = { (name: String) in m.columnIndex(name)! }
-        // Islands on-prem users using Teams cannot reach SfB-mode users (Wave 2 is SfBWithTeamsCollab).
-        #expect(row("Wave 1", "Wave 2", "Teams")?[col("not_possible")] == .int(4))
+        // Islands on-prem users using Teams cannot reach SfB-mode users: of Wave 2, lena is SfBWithTeamsCollab
+        // on-premises; omar, homed online, is TeamsOnly in effect whatever the global says.
+        #expect(row("Wave 1", "Wave 2", "Teams")?[col("not_possible")] == .int(2))
         // TeamsOnly ann -> Islands Wave 1 lands in Teams; raj does not run Teams.
         let annToWave1 = try #require(row("(none)", "Wave 1", "Teams"))
         #expect(annToWave1[col("lands_teams")] == .int(2))
         #expect(annToWave1[col("missed_risk")] == .int(1))
-        // Nobody in Wave 2 can start from Teams (SfB modes): no row.
-        #expect(row("Wave 2", "Wave 1", "Teams") == nil)
+        // Of Wave 2 only omar (TeamsOnly in effect) can start from Teams; lena's SfB mode cannot.
+        #expect(row("Wave 2", "Wave 1", "Teams")?[col("pairs")] == .int(2))
+        #expect(row("Wave 2", "Wave 1", "Teams")?[col("outcome")] == .string("Teams (native)"))
         #expect(row("Wave 2", "Wave 1", "SfB")?[col("outcome")] == .string("SfB (SfB)"))
     }
 
     @Test("routing between tenant users follows their modes on the date asked")
     func tenantRoute() throws {
         var t = TestTenant.make()
-        try t.moveUsers(["omar@contoso.com"], to: "TeamsOnly", options: TestTenant.options(TestTenant.feb1))
-        let before = try t.route(from: "raj@contoso.com", to: "omar@contoso.com", client: .sfb)
+        // Lena is homed on-premises (an online user has been TeamsOnly in effect since SfB Online's retirement).
+        try t.moveUsers(["lena@contoso.com"], to: "TeamsOnly", options: TestTenant.options(TestTenant.feb1))
+        let before = try t.route(from: "raj@contoso.com", to: "lena@contoso.com", client: .sfb)
         #expect(before.label == "SfB (SfB)")
-        let after = try t.route(from: "raj@contoso.com", to: "omar@contoso.com", client: .sfb, on: TestTenant.feb1)
+        let after = try t.route(from: "raj@contoso.com", to: "lena@contoso.com", client: .sfb, on: TestTenant.feb1)
         #expect(after.label == "Teams (interop)")
         let external = try t.route(from: "ann@contoso.com", toExternal: RouteParty(mode: .islands, homing: .onPremises))
         #expect(external.label == "SfB (interop federated)")

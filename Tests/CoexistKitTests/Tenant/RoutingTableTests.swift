@@ -76,7 +76,50 @@ struct RoutingTableTests {
     }
 
     /// Table 2.3: Islands and SfB* originators homed in SfB Online (before 31 Jul 2021).
-    @Test("pre-retirement rows for online-homed originators (table 2.3)", arguments: [
+    @Test("pre-retirement rows for online-homed originators (table 2.3)", arguments: table23Cases)
+    func table23Row(_ federated: Bool, _ originator: CoexistenceMode, _ client: ClientApp,
+                    _ recipient: CoexistenceMode, _ lands: ClientApp, _ kind: ThreadKind) {
+        let outcome = Router.route(from: RouteParty(mode: originator, homing: .online), to: RouteParty(mode: recipient),
+                                   client: client, federated: federated)
+        #expect(outcome.landsIn == lands)
+        #expect(outcome.kind == kind)
+        #expect(outcome.tableRow == nil)
+    }
+
+    /// After 31 July 2021 table 2.3's originators (homed online) are TeamsOnly whatever their policy names: from
+    /// Teams they get table 2.2's TeamsOnly rows (1a-1 ... 2c-1), from SfB nothing is possible. Planned as of the
+    /// retirement day itself, they keep table 2.3's outcome.
+    @Test("post-retirement: table 2.3's online originators route as TeamsOnly (rows x-1 of table 2.2)", arguments: table23Cases)
+    func table23AfterRetirement(_ federated: Bool, _ originator: CoexistenceMode, _ client: ClientApp,
+                                _ recipient: CoexistenceMode, _ lands: ClientApp, _ kind: ThreadKind) throws {
+        let after = RouteParty(policyMode: originator, homing: .online, on: PlanDay(year: 2021, month: 8, day: 1))
+        let outcome = Router.route(from: after, to: RouteParty(mode: recipient), client: client, federated: federated)
+        if client == .sfb {
+            #expect(!outcome.isPossible)
+        } else {
+            let letter = recipient == .teamsOnly ? "a" : recipient == .islands ? "b" : "c"
+            let row = try #require(routingRows.first { $0.id == "\(federated ? 2 : 1)\(letter)-1" && $0.recipient == recipient })
+            #expect(outcome.landsIn == row.lands && outcome.kind == row.kind && outcome.tableRow == row.id)
+        }
+        #expect(outcome.notes.contains { $0.contains("Skype for Business Online was retired on 31 July 2021") })
+        let onTheDay = RouteParty(policyMode: originator, homing: .online, on: PlanDay.sfbOnlineRetirement)
+        let before = Router.route(from: onTheDay, to: RouteParty(mode: recipient), client: client, federated: federated)
+        #expect(before.landsIn == lands && before.kind == kind)
+    }
+
+    /// A recipient homed online after the retirement is TeamsOnly too: every row of table 2.2 towards an online
+    /// Islands or SfB* recipient gives the outcome of the same originator's row towards TeamsOnly (column a).
+    @Test("post-retirement: online recipients in any policy mode receive as TeamsOnly", arguments: routingRows)
+    func onlineRecipientAfterRetirement(_ row: RoutingRow) throws {
+        let recipient = RouteParty(policyMode: row.recipient, homing: .online, on: PlanDay(year: 2021, month: 8, day: 1))
+        let outcome = Router.route(from: RouteParty(mode: row.originator), to: recipient, client: row.client, federated: row.federated)
+        let columnA = String(row.id.prefix(1)) + "a" + String(row.id.dropFirst(2))
+        let expected = try #require(routingRows.first { $0.id == columnA && $0.originator == row.originator })
+        #expect(outcome.landsIn == expected.lands && outcome.kind == expected.kind)
+    }
+}
+
+private let table23Cases: [(Bool, CoexistenceMode, ClientApp, CoexistenceMode, ClientApp, ThreadKind)] = [
         (false, CoexistenceMode.islands, ClientApp.teams, CoexistenceMode.islands, ClientApp.teams, ThreadKind.native),
         (false, .islands, .teams, .sfbWithTeamsCollab, .sfb, .interop),
         (false, .islands, .teams, .teamsOnly, .teams, .native),
@@ -95,16 +138,9 @@ struct RoutingTableTests {
         (true, .sfbOnly, .sfb, .islands, .sfb, .sfbFederation),
         (true, .sfbOnly, .sfb, .sfbOnly, .sfb, .sfbFederation),
         (true, .sfbOnly, .sfb, .teamsOnly, .teams, .interopFederated),
-    ])
-    func table23Row(_ federated: Bool, _ originator: CoexistenceMode, _ client: ClientApp,
-                    _ recipient: CoexistenceMode, _ lands: ClientApp, _ kind: ThreadKind) {
-        let outcome = Router.route(from: RouteParty(mode: originator, homing: .online), to: RouteParty(mode: recipient),
-                                   client: client, federated: federated)
-        #expect(outcome.landsIn == lands)
-        #expect(outcome.kind == kind)
-        #expect(outcome.tableRow == nil)
-    }
+]
 
+extension RoutingTableTests {
     /// Tables 3 (in-tenant) and 4 (federated): watcher client x publisher mode -> presence seen.
     @Test("every cell of presence tables 3 and 4", arguments: [
         (false, ClientApp.sfb, CoexistenceMode.islands, ClientApp.sfb),

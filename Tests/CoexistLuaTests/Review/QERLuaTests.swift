@@ -114,7 +114,7 @@ import CoexistKit
         let s = try smallSession()
         try s.run("""
             review.section{name = "Peer-to-peer on Wi-Fi", query = calls:where{call_type = "p2p", connection = "wifi"},
-                           measure = "audio_poor_pct", target = 5, remedy = "fix the Wi-Fi"}
+                           measure = "audio_poor_pct", target = 5, remedy = "fix the Wi-Fi", min_streams = 50}
             """)
         defer { _ = try? s.run("qer.clear_sections()") }
         try s.run("r = qer{period = '2026-10'}")

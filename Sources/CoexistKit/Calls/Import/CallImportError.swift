@@ -96,6 +96,9 @@ public struct ImportReport: Sendable, Equatable {
         }
         return lines
     }
+    /// Graph call records: people whose identity has no userPrincipalName, each counted once (a notice
+    /// names them per record); their streams cannot be joined to the user directory.
+    public var usersWithoutUPN = 0
 
     public init() {}
 
@@ -114,5 +117,6 @@ public struct ImportReport: Sendable, Equatable {
         for n in other.notices where !notices.contains(n) { notices.append(n) }
         bytes += other.bytes
         duplicates += other.duplicates
+        usersWithoutUPN += other.usersWithoutUPN
     }
 }

@@ -23,7 +23,7 @@ public enum CallField: String, CaseIterable, Sendable {
     /// Resolves a name or alias; unknown names throw with the closest field as a suggestion.
     public static func named(_ name: String) throws -> CallField {
         if let f = CallField(rawValue: name) ?? aliases[name] { return f }
-        let candidates = allCases.map(\.rawValue) + aliases.keys.sorted() + TimeBucket.allCases.map(\.rawValue)
+        let candidates = allCases.map(\.rawValue) + aliases.keys.sorted() + TimeBucket.allCases.map(\.rawValue) + UserDimension.names
         throw CallQueryError.unknownField(name, suggestion: closest(to: name, in: candidates))
     }
 
@@ -137,6 +137,9 @@ public enum CallField: String, CaseIterable, Sendable {
         var rows = allCases.map { f -> [ResultValue] in
             [.string(f.rawValue), .string(f.type.rawValue), f.unit.isEmpty ? .null : .string(f.unit),
              .string(f.meaning), f.values.map { .string($0.joined(separator: ", ")) } ?? .null]
+        }
+        for d in UserDimension.allCases {
+            rows.append([.string(d.rawValue), .string("string"), .null, .string(d.meaning), .null])
         }
         for b in TimeBucket.allCases {
             rows.append([.string(b.rawValue), .string("date"), .string("UTC"),

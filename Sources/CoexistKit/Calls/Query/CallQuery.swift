@@ -1,23 +1,3 @@
-/// A comparison in a filter.
-public enum FilterOp: String, Sendable, CaseIterable {
-    case eq = "==", ne = "!=", lt = "<", le = "<=", gt = ">", ge = ">=", `in` = "in", notIn = "not in"
-
-    /// Accepts "=", "~=" (Lua's not-equal) and "<>" as well.
-    public static func parse(_ s: String) -> FilterOp? {
-        switch s.lowercased() {
-        case "=", "==", "eq": return .eq
-        case "!=", "~=", "<>", "ne": return .ne
-        case "<", "lt": return .lt
-        case "<=", "le": return .le
-        case ">", "gt": return .gt
-        case ">=", "ge": return .ge
-        case "in": return .in
-        case "not in", "notin", "not_in": return .notIn
-        default: return nil
-        }
-    }
-}
-
 /// One condition of a query, already checked against the field's type.
 enum Condition {
     case compare(CallField, FilterOp, [ResultValue])
@@ -41,17 +21,38 @@ public struct CallQuery {
 
     /// `field op value`; the value is checked now (type, enum names), so errors come before any scan.
     public func filter(_ field: String, _ op: FilterOp = .eq, _ value: ResultValue) throws -> CallQuery {
-        let f = try CallField.named(field)
         if op == .in || op == .notIn {
-            throw CallQueryError.badOperator(field: f.rawValue, op: op.rawValue, reason: "give a list of values")
+            throw CallQueryError.badOperator(field: field, op: op.rawValue, reason: "give a list of values")
         }
-        return try adding(f, op, [value])
+        return try filter(field, op, values: [value])
     }
 
     /// `field in values` (or `not in`).
     public func filter(_ field: String, in values: [ResultValue], negated: Bool = false) throws -> CallQuery {
-        let f = try CallField.named(field)
-        return try adding(f, negated ? .notIn : .in, values)
+        try filter(field, negated ? .notIn : .in, values: values)
+    }
+
+    /// `field is null` or `field not null`.
+    public func filter(_ field: String, _ op: FilterOp) throws -> CallQuery {
+        try filter(field, op, values: [])
+    }
+
+    /// Any operator with its operands: none for `is null`/`not null`, a list for `in`/`not in` (and, for
+    /// `like`/`not like`/`prefix`, a list meaning any of them), one value otherwise. Checked against the
+    /// field now: an operator the field cannot mean is refused, not read as something else.
+    public func filter(_ field: String, _ op: FilterOp, values: [ResultValue]) throws -> CallQuery {
+        switch op {
+        case .isNull, .notNull:
+            guard values.isEmpty else { throw CallQueryError.badOperator(field: field, op: op.rawValue, reason: "it takes no value") }
+        case .in, .notIn, .like, .notLike, .prefix:
+            guard !values.isEmpty else { throw CallQueryError.badOperator(field: field, op: op.rawValue, reason: "give at least one value") }
+        default:
+            guard values.count == 1 else {
+                throw CallQueryError.badOperator(field: field, op: op.rawValue, reason: "give one value (use in for a list)")
+            }
+        }
+        if let u = UserDimension(rawValue: field) { return try addingDerived(u.rawValue, op, values) }
+        return try adding(try CallField.named(field), op, values)
     }
 
     /// A Swift predicate over row views. It runs on the calling thread, row by row, in row order
@@ -79,12 +80,9 @@ public struct CallQuery {
     /// `dimension op label` on a derived dimension (`CallStore.registerDerivedDimension`), such as
     /// the cohort of the first user. The name is resolved against the store when the query runs (a
     /// query is not bound to a store), so an unknown name is an error then. Streams whose user has no
-    /// label match nothing, `!=` included.
+    /// label match nothing, `!=` included, except `is null`.
     public func filter(derived name: String, _ op: FilterOp = .eq, _ value: ResultValue) throws -> CallQuery {
-        guard op == .eq || op == .ne else {
-            throw CallQueryError.badOperator(field: name, op: op.rawValue, reason: "a derived dimension is a label; use ==, != or in")
-        }
-        return try addingDerived(name, op, [value])
+        try addingDerived(name, op, [value])
     }
 
     public func filter(derived name: String, in values: [ResultValue], negated: Bool = false) throws -> CallQuery {
@@ -92,6 +90,9 @@ public struct CallQuery {
     }
 
     private func addingDerived(_ name: String, _ op: FilterOp, _ values: [ResultValue]) throws -> CallQuery {
+        if op.isOrdering {
+            throw CallQueryError.badOperator(field: name, op: op.rawValue, reason: "it is a label; use ==, ~=, in, like or prefix")
+        }
         let labels = try values.map { v -> String in
             guard case .string(let s) = v else { throw CallQueryError.badValue(field: name, value: "\(v)", expected: "a label (a string)") }
             return s
@@ -103,12 +104,19 @@ public struct CallQuery {
 
     public var isEmpty: Bool { conditions.isEmpty }
 
+    /// The streams matching both queries: a review's scope applied to a section's own query.
+    public func and(_ other: CallQuery) -> CallQuery {
+        var q = self
+        q.conditions += other.conditions
+        return q
+    }
+
     private func adding(_ f: CallField, _ op: FilterOp, _ values: [ResultValue]) throws -> CallQuery {
-        let normalized = try values.map { try FieldValues.normalize($0, for: f) }
-        if [.lt, .le, .gt, .ge].contains(op) && !FieldValues.isOrdered(f) {
-            throw CallQueryError.badOperator(field: f.rawValue, op: op.rawValue,
-                                             reason: "it is not a number or a date; use == or in")
-        }
+        func refuse(_ reason: String) -> CallQueryError { .badOperator(field: f.rawValue, op: op.rawValue, reason: reason) }
+        if op.isOrdering && !FieldValues.isOrdered(f) { throw refuse("it is not a number or a date; use == or in") }
+        if op.isText && f.type != .string { throw refuse("it compares text, and \(f.rawValue) is a \(f.type.rawValue); use ==, <, >") }
+        if f == .start && ![.eq, .lt, .le, .gt, .ge, .isNull, .notNull].contains(op) { throw refuse("use between(from, to) or <, >") }
+        let normalized = try values.map { op.isText ? try FieldValues.pattern($0, for: f) : try FieldValues.normalize($0, for: f) }
         var q = self
         q.conditions.append(.compare(f, op, normalized))
         return q

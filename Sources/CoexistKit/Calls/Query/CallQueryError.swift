@@ -6,6 +6,10 @@ public enum CallQueryError: Error, CustomStringConvertible, Sendable, Equatable 
     case badOperator(field: String, op: String, reason: String)
     case notGroupable(String, reason: String)
     case tooManyGroups(Int)
+    /// A user dimension on a store no tenant registered it on.
+    case noUserDirectory(String)
+    /// `between(from, to)` with `to` before `from` (epoch seconds).
+    case reversedRange(from: Double, to: Double)
 
     public var description: String {
         switch self {
@@ -21,6 +25,11 @@ public enum CallQueryError: Error, CustomStringConvertible, Sendable, Equatable 
             return "cannot group by \(f): \(r)"
         case .tooManyGroups(let n):
             return "the grouping has \(n) possible groups; group by fewer or coarser dimensions"
+        case .reversedRange(let from, let to):
+            func day(_ t: Double) -> String { UTCTimestamp(epochSeconds: t)?.text(time: t.truncatingRemainder(dividingBy: 86_400) != 0, separator: UInt8(ascii: "T")) ?? "\(t)" }
+            return "between: the end (\(day(to))) is before the start (\(day(from))); give the earlier date first"
+        case .noUserDirectory(let n):
+            return "\(n) comes from the tenant's user directory, and these streams have none attached"
         }
     }
 }

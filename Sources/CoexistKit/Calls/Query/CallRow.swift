@@ -76,7 +76,12 @@ extension CallStore {
     func subnetValue(_ f: CallField, _ code: UInt32) -> ResultValue {
         let r = subnetRange[Int(code)]
         guard r >= 0 else { return f == .inside ? .bool(false) : .null }
-        let range = buildingFile.ranges[Int(r)]
+        return subnetValue(f, range: Int(r))
+    }
+
+    /// Building-derived fields of a range of the building file.
+    func subnetValue(_ f: CallField, range r: Int) -> ResultValue {
+        let range = buildingFile.ranges[r]
         let b = buildingFile.buildings[range.building]
         func s(_ x: String) -> ResultValue { x.isEmpty ? .null : .string(x) }
         switch f {

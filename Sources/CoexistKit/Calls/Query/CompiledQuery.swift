@@ -15,6 +15,7 @@ final class CompiledQuery {
             switch c {
             case .predicate(let p): predicates.append(.predicate(p, snapshot))
             case .between(let from, let to):
+                if let from, let to, to < from { throw CallQueryError.reversedRange(from: from, to: to) }
                 let lo = from.map { UInt32(clamping: Int64($0.rounded(.up))) } ?? 0
                 let toInclusive = to.map { Int64($0.rounded(.up)) - 1 }
                 if let t = toInclusive, t < Int64(lo) { tests.append(.never); continue }
@@ -69,17 +70,27 @@ final class CompiledQuery {
 
     private func compile(_ f: CallField, _ op: FilterOp, _ values: [ResultValue]) throws {
         let s = store
+        let test = FieldValues.test(f, op, values)
         func byteTable(_ value: (Int) -> ResultValue) -> UnsafeMutablePointer<UInt8> {
             let t = table(256)
-            for b in 0..<256 { t[b] = FieldValues.matches(value(b), op, values) ? 1 : 0 }
+            for b in 0..<256 { t[b] = test(value(b)) ? 1 : 0 }
             return t
         }
         func dictionaryTable(_ d: StringDictionary) -> UnsafeMutablePointer<UInt8> {
-            let positive = op == .eq || op == .in
-            let t = table(d.count, positive ? 0 : 1)
-            t[0] = 0   // missing matches nothing
-            for v in values {
-                if case .string(let str) = v, let c = d.code(of: str), c != 0 { t[Int(c)] = positive ? 1 : 0 }
+            let exact = !test.foldCase && [.eq, .in, .ne, .notIn].contains(op)
+                && !(f == .subnet && values.contains { if case .string(let v) = $0 { return v.contains("/") }; return false })
+            let t = table(d.count)
+            if exact {
+                // Equality: look the operands up rather than compare every code with them.
+                let positive = op == .eq || op == .in
+                if !positive { t.update(repeating: 1, count: d.count) }
+                for v in values {
+                    if case .string(let str) = v, let c = d.code(of: str), c != 0 { t[Int(c)] = positive ? 1 : 0 }
+                }
+                t[0] = 0   // missing matches nothing
+            } else {
+                t[0] = test(.null) ? 1 : 0
+                for c in 1..<max(d.count, 1) { t[c] = test(.string(d[UInt32(c)])) ? 1 : 0 }
             }
             return t
         }
@@ -101,12 +112,23 @@ final class CompiledQuery {
         case .quality:
             tests.append(.u8(s.quality.pointer, lut: byteTable { .string(StreamQuality(packed: UInt8($0)).quality.name) }))
         case .poorReason:
+            // A stream has a list of reasons: a positive test holds when one of them matches, a negative
+            // one when none does (and there is a list: a stream with no reason is missing, as in SQL).
+            let negative = op == .ne || op == .notIn || op == .notLike
+            let positive = negative ? ValueTest(op == .ne ? .eq : op == .notIn ? .in : .like, values, foldCase: false) : test
             let t = table(256 * 8)
             for q in 0..<256 {
                 for m in 0..<8 {
                     let names = StreamQuality(packed: UInt8(q)).reasons.names(for: Modality(rawValue: UInt8(m)) ?? .unknown)
-                    let hit = names.contains { FieldValues.matches(.string($0), .eq, [values[0]]) || (op == .in && values.contains(.string($0))) }
-                    t[q << 3 | m] = (op == .ne || op == .notIn) ? (names.isEmpty || hit ? 0 : 1) : (hit ? 1 : 0)
+                    let hit: Bool
+                    switch op {
+                    case .isNull: hit = names.isEmpty
+                    case .notNull: hit = !names.isEmpty
+                    default:
+                        let any = names.contains { positive(.string($0)) }
+                        hit = negative ? !names.isEmpty && !any : any
+                    }
+                    t[q << 3 | m] = hit ? 1 : 0
                 }
             }
             tests.append(.u8Pair(s.quality.pointer, s.modality.pointer, lut: t))
@@ -121,8 +143,9 @@ final class CompiledQuery {
             tests.append(.u16(s.device.pointer, lut: wide(t, s.devices.count)))
         case .certified:
             let t = table(65536)
+            t[0] = test(.null) ? 1 : 0
             for c in 1..<min(s.devices.count, 65536) {
-                t[c] = FieldValues.matches(.bool(s.deviceCertified[c] != 0), op, values) ? 1 : 0
+                t[c] = test(.bool(s.deviceCertified[c] != 0)) ? 1 : 0
             }
             tests.append(.u16(s.device.pointer, lut: t))
         case .callId:
@@ -134,15 +157,36 @@ final class CompiledQuery {
         case .subnet:
             tests.append(.u32(s.subnet.pointer, lut: dictionaryTable(s.subnets), count: s.subnets.count))
         case .building, .city, .country, .region, .inside:
+            // Tested once per range of the building file, then looked up per subnet code.
+            let ranges = s.buildingFile.ranges
+            var perRange = [UInt8](repeating: 0, count: ranges.count)
+            var perBuilding: [Int: UInt8] = [:]
+            for (r, range) in ranges.enumerated() {
+                if f == .inside { perRange[r] = test(.bool(range.insideCorp)) ? 1 : 0; continue }
+                if let hit = perBuilding[range.building] { perRange[r] = hit; continue }
+                let hit: UInt8 = test(s.subnetValue(f, range: r)) ? 1 : 0
+                perBuilding[range.building] = hit
+                perRange[r] = hit
+            }
+            let outside: UInt8 = test(f == .inside ? .bool(false) : .null) ? 1 : 0
             let n = s.subnets.count
             let t = table(n)
-            for c in 0..<n { t[c] = FieldValues.matches(s.subnetValue(f, UInt32(c)), op, values) ? 1 : 0 }
+            for c in 0..<n {
+                let r = Int(s.subnetRange[c])
+                t[c] = r >= 0 ? perRange[r] : outside
+            }
             tests.append(.u32(s.subnet.pointer, lut: t, count: n))
         case .duration:
             let t = table(65536)
-            for c in 0..<65535 { t[c] = FieldValues.matches(.int(c), op, values) ? 1 : 0 }
+            for c in 0..<65535 { t[c] = test(.int(c)) ? 1 : 0 }
+            t[65535] = test(.null) ? 1 : 0
             tests.append(.u16(s.duration.pointer, lut: t))
         case .start:
+            switch op {
+            case .isNull: tests.append(.never); return
+            case .notNull: return
+            default: break
+            }
             guard let x = values.first.flatMap(FieldValues.number) else { tests.append(.never); return }
             let lo: Double, hi: Double
             switch op {
@@ -158,32 +202,39 @@ final class CompiledQuery {
             tests.append(.range(s.start.pointer, lo: UInt32(max(lo, 0)), hi: UInt32(min(hi, Double(UInt32.max)))))
         default:
             let kind = f.metric!
-            // A stored code means a value only for the modalities the metric applies to.
-            let gate = table(256)
-            var gated = false
-            for m in Modality.allCases {
-                if kind.applies(to: m) { gate[Int(m.rawValue)] = 1 } else { gated = true }
-            }
-            if gated { tests.append(.u8(s.modality.pointer, lut: gate)) }
             let t = table(65536)
             for c in 0..<Int(MetricKind.missing) {
-                t[c] = FieldValues.matches(.double(kind.decode(UInt16(c))!), op, values) ? 1 : 0
+                t[c] = test(.double(kind.decode(UInt16(c))!)) ? 1 : 0
             }
-            tests.append(.u16(s.metrics[kind.slot].pointer, lut: t))
+            t[Int(MetricKind.missing)] = test(.null) ? 1 : 0
+            // A stored code means a value only for the modalities the metric applies to; for the others
+            // the metric is missing, which only `is null` matches.
+            let gate = table(256)
+            var gated = false
+            for m in 0..<256 {
+                if kind.applies(to: Modality(rawValue: UInt8(m)) ?? .unknown) { gate[m] = 1 } else { gated = true }
+            }
+            if op == .isNull {
+                if gated { for m in 0..<256 { gate[m] ^= 1 } }
+                tests.append(.u16OrU8(s.metrics[kind.slot].pointer, lut: t, s.modality.pointer, or: gated ? gate : table(256)))
+            } else {
+                if gated { tests.append(.u8(s.modality.pointer, lut: gate)) }
+                tests.append(.u16(s.metrics[kind.slot].pointer, lut: t))
+            }
         }
     }
 
-    /// A per-user-code table: does the user's label match?
+    /// A per-user-code table: does the user's label match? Labels are names, matched case-insensitively.
     private func compileDerived(_ name: String, _ op: FilterOp, _ wanted: [String]) throws {
         let s = store
         guard let d = s.derivedDimensions[name] else {
+            if UserDimension(rawValue: name) != nil { throw CallQueryError.noUserDirectory(name) }
             throw CallQueryError.unknownField(name, suggestion: closest(to: name, in: Array(s.derivedDimensions.keys) + CallField.allCases.map(\.rawValue)))
         }
         let full = d.completed(s.users)
-        let positive = op == .eq || op == .in
-        var labelMatches = [UInt8](repeating: positive ? 0 : 1, count: full.labels.count)
-        labelMatches[0] = 0   // no label matches nothing
-        for w in wanted { if let c = full.labels.code(of: w), c != 0 { labelMatches[Int(c)] = positive ? 1 : 0 } }
+        let test = ValueTest(op, wanted.map { .string($0) }, foldCase: true)
+        var labelMatches = [UInt8](repeating: test(.null) ? 1 : 0, count: max(full.labels.count, 1))
+        for c in 1..<max(full.labels.count, 1) { labelMatches[c] = test(.string(full.labels[UInt32(c)])) ? 1 : 0 }
         let n = s.users.count
         let t = table(n)
         for c in 0..<n { t[c] = labelMatches[Int(full.labelCode(ofUser: UInt32(c)))] }

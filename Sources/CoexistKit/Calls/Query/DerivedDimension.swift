@@ -25,6 +25,15 @@ public struct DerivedDimension: Sendable {
         self.label = label
     }
 
+    /// A dimension whose table is already made (one entry per user code of the store); `label` labels
+    /// users added later.
+    init(name: String, source: Source, codes: [UInt32], labels: StringDictionary,
+         label: @escaping @Sendable (String) -> String?) {
+        self.init(name: name, source: source, label: label)
+        self.codes = codes
+        self.labels = labels
+    }
+
     /// Labels users `codes.count..<users.count`.
     mutating func extend(_ users: StringDictionary) {
         if codes.count >= users.count { return }

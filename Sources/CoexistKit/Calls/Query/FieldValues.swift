@@ -66,10 +66,47 @@ enum FieldValues {
             }
             throw bad("a number" + (f.unit.isEmpty ? "" : " (\(f.unit))"))
         case .string:
+            if f == .subnet, case .string(let text) = v, text.contains("/") { return try cidr(text) }
             if case .string = v { return v }
             if case .int(let i) = v { return .string(String(i)) }
             throw bad("a string")
         }
+    }
+
+    /// A subnet range "10.4.0.0/16": its address must be the range's network address, so that a typo in
+    /// the mask is not read as a different range.
+    static func cidr(_ text: String) throws -> ResultValue {
+        guard let (net, _) = CIDR.parse(text) else {
+            throw CallQueryError.badValue(field: CallField.subnet.rawValue, value: text, expected: "a subnet (\"10.4.1.0\") or a range (\"10.4.0.0/16\", prefix 0 to 32)")
+        }
+        let prefix = text.split(separator: "/")[1]
+        guard IPv4.parse(text) == net else {
+            throw CallQueryError.badValue(field: CallField.subnet.rawValue, value: text,
+                                          expected: "a network address: did you mean '\(IPv4.format(net))/\(prefix)'?")
+        }
+        return .string(text)
+    }
+
+    /// A like or prefix pattern: text, matched against the field's values as they are named (enum names
+    /// included), case-insensitively.
+    static func pattern(_ v: ResultValue, for f: CallField) throws -> ResultValue {
+        guard case .string = v else {
+            throw CallQueryError.badValue(field: f.rawValue, value: describe(v), expected: "a text pattern (\"SEA-%\")")
+        }
+        return v
+    }
+
+    /// Names compare case-insensitively, as enum names do: a building typed "sea-1" is SEA-1.
+    static func isName(_ f: CallField) -> Bool {
+        switch f {
+        case .building, .city, .country, .region, .firstUser, .secondUser: return true
+        default: return false
+        }
+    }
+
+    /// The prepared test for one condition on one field.
+    static func test(_ f: CallField, _ op: FilterOp, _ operands: [ResultValue]) -> ValueTest {
+        ValueTest(op, operands, foldCase: isName(f), cidr: f == .subnet)
     }
 
     static func describe(_ v: ResultValue) -> String {
@@ -83,23 +120,10 @@ enum FieldValues {
         }
     }
 
-    /// Whether a stored (non-missing) value satisfies `op` against the canonical operands.
+    /// Whether a stored value satisfies `op` against the canonical operands (exact text, no CIDR: the
+    /// field-aware form is `test`). A missing value matches only `is null`.
     static func matches(_ stored: ResultValue, _ op: FilterOp, _ operands: [ResultValue]) -> Bool {
-        if case .null = stored { return false }
-        switch op {
-        case .eq: return equal(stored, operands[0])
-        case .ne: return !equal(stored, operands[0])
-        case .in: return operands.contains { equal(stored, $0) }
-        case .notIn: return !operands.contains { equal(stored, $0) }
-        case .lt, .le, .gt, .ge:
-            guard let a = number(stored), let b = number(operands[0]) else { return false }
-            switch op {
-            case .lt: return a < b
-            case .le: return a <= b
-            case .gt: return a > b
-            default: return a >= b
-            }
-        }
+        ValueTest(op, operands, foldCase: false)(stored)
     }
 
     static func equal(_ a: ResultValue, _ b: ResultValue) -> Bool {

@@ -52,9 +52,10 @@ struct GroupKey {
         if CallField(rawValue: name) == nil && CallField.aliases[name] == nil, let d = s.derivedDimensions[name] {
             return derived(d, s)
         }
+        if UserDimension(rawValue: name) != nil { throw CallQueryError.noUserDirectory(name) }
         let f: CallField
         do { f = try CallField.named(name) } catch CallQueryError.unknownField(let n, let suggestion) where !s.derivedDimensions.isEmpty {
-            let candidates = CallField.allCases.map(\.rawValue) + s.derivedDimensions.keys.sorted()
+            let candidates = CallField.allCases.map(\.rawValue) + Set(s.derivedDimensions.keys).union(UserDimension.names).sorted()
             throw CallQueryError.unknownField(n, suggestion: closest(to: n, in: candidates) ?? suggestion)
         }
         func byValues(_ count: Int, _ value: (Int) -> ResultValue) -> ([UInt32], [ResultValue]) {

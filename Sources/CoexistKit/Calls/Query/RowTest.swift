@@ -6,6 +6,8 @@ enum RowTest {
     /// depends on the modality.
     case u8Pair(UnsafePointer<UInt8>, UnsafePointer<UInt8>, lut: UnsafePointer<UInt8>)
     case u16(UnsafePointer<UInt16>, lut: UnsafePointer<UInt8>)
+    /// Either table holds: a metric that is missing, or does not apply to the row's modality (`is null`).
+    case u16OrU8(UnsafePointer<UInt16>, lut: UnsafePointer<UInt8>, UnsafePointer<UInt8>, or: UnsafePointer<UInt8>)
     /// Codes at or beyond `count` (added after compiling) do not match.
     case u32(UnsafePointer<UInt32>, lut: UnsafePointer<UInt8>, count: Int)
     /// lo <= value <= hi
@@ -26,6 +28,8 @@ enum RowTest {
             for i in lo..<hi { idx[n] = UInt32(truncatingIfNeeded: i); n &+= Int(lut[Int(a[i]) << 3 | Int(b[i] & 7)]) }
         case .u16(let col, let lut):
             for i in lo..<hi { idx[n] = UInt32(truncatingIfNeeded: i); n &+= Int(lut[Int(col[i])]) }
+        case .u16OrU8(let col, let lut, let col8, let lut8):
+            for i in lo..<hi { idx[n] = UInt32(truncatingIfNeeded: i); n &+= Int(lut[Int(col[i])] | lut8[Int(col8[i])]) }
         case .u32(let col, let lut, let count):
             for i in lo..<hi {
                 let c = Int(col[i])
@@ -57,6 +61,8 @@ enum RowTest {
             for k in 0..<n { let i = Int(idx[k]); idx[m] = UInt32(i); m &+= Int(lut[Int(a[i]) << 3 | Int(b[i] & 7)]) }
         case .u16(let col, let lut):
             for k in 0..<n { let i = idx[k]; idx[m] = i; m &+= Int(lut[Int(col[Int(i)])]) }
+        case .u16OrU8(let col, let lut, let col8, let lut8):
+            for k in 0..<n { let i = Int(idx[k]); idx[m] = UInt32(i); m &+= Int(lut[Int(col[i])] | lut8[Int(col8[i])]) }
         case .u32(let col, let lut, let count):
             for k in 0..<n {
                 let i = idx[k]
@@ -90,6 +96,8 @@ enum RowTest {
             for i in lo..<hi { ok[i &- lo] &= lut[Int(a[i]) << 3 | Int(b[i] & 7)] }
         case .u16(let col, let lut):
             for i in lo..<hi { ok[i &- lo] &= lut[Int(col[i])] }
+        case .u16OrU8(let col, let lut, let col8, let lut8):
+            for i in lo..<hi { ok[i &- lo] &= lut[Int(col[i])] | lut8[Int(col8[i])] }
         case .u32(let col, let lut, let count):
             for i in lo..<hi { let c = Int(col[i]); ok[i &- lo] &= c < count ? lut[c] : 0 }
         case .range(let col, let a, let b):

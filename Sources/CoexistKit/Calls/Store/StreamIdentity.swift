@@ -2,7 +2,7 @@
 /// or two exports that overlap, counts each stream once.
 ///
 /// With a key for the stream (Graph: session, segment, media label and stream id; a CSV `stream_id`)
-/// the identity is call + key + direction. A CQD export has no such key, so a CSV row without one is
+/// the identity is call + key + first and second user + direction. A CQD export has no such key, so a CSV row without one is
 /// call + first and second user + direction + start + modality: within one call, one direction of one
 /// modality between one pair of endpoints starting in the same second is one stream. To that are
 /// added the duration and the client's network (connection, Wi-Fi band, transport, VPN, ICE), because
@@ -25,9 +25,13 @@ enum StreamIdentity {
     /// The top bit tells the two kinds apart: see `StreamIdentities.newRows`.
     static let keyedBit: UInt64 = 1 << 63
 
+    /// The users are in it too: a row's direction is said from its first user's side, so the two
+    /// directions of a stream pair can share one value and differ only in whose side they describe.
     @inline(__always)
-    static func keyed(call: UInt64, key: UInt64, direction: StreamDirection) -> UInt64 {
-        mix(mix(mix(0x6B65_7965_6400_0001, call), key), UInt64(direction.rawValue)) | keyedBit
+    static func keyed(call: UInt64, key: UInt64, firstUser: UInt64, secondUser: UInt64, direction: StreamDirection) -> UInt64 {
+        var h = mix(mix(0x6B65_7965_6400_0001, call), key)
+        h = mix(mix(h, firstUser), secondUser)
+        return mix(h, UInt64(direction.rawValue)) | keyedBit
     }
 
     @inline(__always)
@@ -39,6 +43,10 @@ enum StreamIdentity {
         h = mix(h, UInt64(network) << 16 | UInt64(ice.rawValue) << 8 | UInt64(direction.rawValue))
         return mix(h, UInt64(start) << 32 | UInt64(duration) << 16 | UInt64(modality.rawValue)) & ~keyedBit
     }
+
+    /// An empty value's hash: what a missing user column counts as, so a CSV without the column and
+    /// one with it empty agree.
+    static let emptyHash = hash("")
 
     /// The hash the CSV importer uses for a value's bytes, for identities made from strings.
     static func hash(_ s: String) -> UInt64 {

@@ -89,7 +89,9 @@ enum ChangeApplier {
             updates.append(.init(position: Int32(p), grant: grantId, moveOnline: moveOnline))
             report.changes.append(UserChange(
                 position: p, upn: user.upn, cohort: tenant.cohorts.cohortName(ofUser: p), action: action,
-                fromPolicy: state.grant(p), toPolicy: policy, fromMode: state.effectiveMode(p), toMode: targetMode,
+                fromPolicy: state.grant(p), toPolicy: policy, fromMode: state.effectiveMode(p),
+                toMode: EffectiveMode.of(policyMode: targetMode, homing: moveOnline ? .online : state.homing(p), on: day),
+                fromPolicyMode: state.policyMode(p),
                 meetingMigration: mms, needsManualMeetingMigration: false))
         }
         if report.unchangedUsers > 0 {
@@ -101,8 +103,8 @@ enum ChangeApplier {
         if counts.notifyIgnored > 0 {
             report.warnings.append("\(counts.notifyIgnored) user(s) homed on-premises ignore the online NotifySfbUsers; the banner needs an on-premises TeamsUpgradePolicy")
         }
-        if counts.onlineNotTeamsOnly > 0 && day >= PlanDay.sfbOnlineRetirement {
-            report.warnings.append("\(counts.onlineNotTeamsOnly) user(s) homed online get \(targetMode.rawValue): since Skype for Business Online retired (2021-07-31) online users are effectively TeamsOnly")
+        if counts.onlineNotTeamsOnly > 0 && EffectiveMode.sfbOnlineRetired(on: day) {
+            report.warnings.append(stayTeamsOnly(counts.onlineNotTeamsOnly, what: policy.map { "the \($0.name) grant" } ?? "the removal of their grant", mode: targetMode))
         }
         if counts.islandsVoice > 0 {
             report.warnings.append("\(counts.islandsVoice) Enterprise Voice user(s) in Islands: PSTN stays in SfB and Direct Routing is not supported")
@@ -131,21 +133,28 @@ enum ChangeApplier {
         let manual = policy.mode == .teamsOnly || policy.mode == .sfbWithTeamsCollabAndMeetings
         var onPremMailboxes = 0
         var onPremUsers = 0
+        var onlineInheritors = 0
         for p in 0..<state.grants.count {
             if state.onPremises[p] { onPremUsers += 1 }
             guard state.grants[p] == PolicyState.noGrant, from.mode != policy.mode else { continue }
             let user = tenant.directory[p]
+            if !state.onPremises[p] && policy.mode != .teamsOnly { onlineInheritors += 1 }
             if manual && user.mailbox == .onPremises { onPremMailboxes += 1 }
             report.changes.append(UserChange(
                 position: p, upn: user.upn, cohort: tenant.cohorts.cohortName(ofUser: p), action: .inheritsGlobal,
-                fromPolicy: nil, toPolicy: nil, fromMode: from.mode, toMode: policy.mode, meetingMigration: false,
+                fromPolicy: nil, toPolicy: nil, fromMode: state.effectiveMode(p),
+                toMode: EffectiveMode.of(policyMode: policy.mode, homing: state.homing(p), on: day),
+                fromPolicyMode: state.policyMode(p), meetingMigration: false,
                 needsManualMeetingMigration: manual && user.mailbox == .online))
+        }
+        if onlineInheritors > 0 && EffectiveMode.sfbOnlineRetired(on: day) {
+            report.warnings.append(stayTeamsOnly(onlineInheritors, what: "the \(policy.name) global", mode: policy.mode))
         }
         if policy.mode == .teamsOnly && state.unprotectedOnPremises > 0 {
             // The timeline check would refuse it too; this message says what to do about it.
             throw .refused("tenant-wide TeamsOnly while \(state.unprotectedOnPremises) user(s) are homed on-premises without an explicit grant; grant them SfBWithTeamsCollab (or another SfB mode) or move them online first")
         }
-        if onPremUsers > 0 && policy.mode == .islands && day >= PlanDay.sfbOnlineRetirement {
+        if onPremUsers > 0 && policy.mode == .islands && EffectiveMode.sfbOnlineRetired(on: day) {
             report.warnings.append("\(onPremUsers) user(s) homed on-premises: after SfB Online retirement an on-premises org's global should be SfBOnly, SfBWithTeamsCollab or SfBWithTeamsCollabAndMeetings")
         }
         if policy.notifySfbUsers && onPremUsers > 0 {
@@ -157,6 +166,12 @@ enum ChangeApplier {
         addMeetingCaveats(&report, onPremMailboxes: onPremMailboxes, groupGrant: false)
         try tenant.timeline.insert(TimelineEntry(id: id, day: day, global: policy.id, users: []), directory: tenant.directory)
         return report
+    }
+
+    /// What a move of online users to another mode does after the retirement: the policy is recorded and exported,
+    /// the mode does not change.
+    private static func stayTeamsOnly(_ count: Int, what: String, mode: CoexistenceMode) -> String {
+        "\(count) online user\(count == 1 ? "" : "s") stay\(count == 1 ? "s" : "") TeamsOnly in effect: \(EffectiveMode.retirementReason). The plan records and exports \(what), but only users homed on-premises can be in \(mode.rawValue)"
     }
 
     private static func addMeetingCaveats(_ report: inout ChangeReport, onPremMailboxes: Int, groupGrant: Bool) {

@@ -17,8 +17,12 @@ public struct UserChange: Sendable, Equatable {
     public var action: UserChangeAction
     public var fromPolicy: UpgradePolicy?
     public var toPolicy: UpgradePolicy?
+    /// The effective modes before and after (online users are TeamsOnly after SfB Online's retirement).
     public var fromMode: CoexistenceMode
     public var toMode: CoexistenceMode
+    /// The mode the user's policy named before (their grant, or the global they inherited): what a rollback
+    /// grants back, which after the retirement can differ from `fromMode` for users homed online.
+    public var fromPolicyMode: CoexistenceMode
     /// Microsoft's Meeting Migration Service runs for this user by itself (per-user grant of TeamsOnly or
     /// SfBWithTeamsCollabAndMeetings, or Move-CsUser -MoveToTeams, with an online mailbox).
     public var meetingMigration: Bool

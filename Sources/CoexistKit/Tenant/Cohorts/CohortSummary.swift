@@ -45,23 +45,51 @@ extension CoexistenceTenant {
     /// readiness (the set comes from the call-quality engine), on-premises mailboxes (no meeting migration),
     /// Enterprise Voice users (PSTN cut-over to plan), Islands users not running both clients (missed messages).
     public func cohortReadiness(_ name: String, failingBuildings: Set<String> = [], on day: PlanDay? = nil) throws(TenantError) -> ResultSet {
+        try readinessFlags(name, failing: failingBuildings, measured: nil, period: nil, on: day)
+    }
+
+    /// The same, with the network measured from the call records: a cohort is not ready while a building its
+    /// users sit in fails, and users in buildings without enough call records to judge are flagged apart.
+    public func cohortReadiness(_ name: String, network: NetworkReadiness, on day: PlanDay? = nil) throws(TenantError) -> ResultSet {
+        try readinessFlags(name, failing: Set(network.failing), measured: Set(network.measured),
+                           period: network.month.map { "\($0)" } ?? "all records", on: day)
+    }
+
+    /// `measured`: the buildings measured over enough streams (nil: not known, no network_unmeasured flag).
+    private func readinessFlags(_ name: String, failing failingBuildings: Set<String>, measured measuredBuildings: Set<String>?,
+                                period: String?, on day: PlanDay?) throws(TenantError) -> ResultSet {
         let cohort = try cohorts.cohort(name)
         let state = self.state(asOf: day)
-        var onPrem = 0, failing = 0, mailbox = 0, voice = 0, islandsOneClient = 0
-        var failingSeen = Set<String>()
+        var onPrem = 0, failing = 0, unmeasured = 0, mailbox = 0, voice = 0, islandsOneClient = 0
+        var failingSeen = Set<String>(), unmeasuredSeen = Set<String>()
         let failingKeys = Set(failingBuildings.map { $0.lowercased() })
+        let measuredKeys = measuredBuildings.map { Set($0.map { $0.lowercased() }) }
         for p in cohort.members {
             let u = directory[p]
+            let key = u.building.lowercased()
             if state.onPremises[p] { onPrem += 1 }
-            if failingKeys.contains(u.building.lowercased()) { failing += 1; failingSeen.insert(u.building) }
+            if failingKeys.contains(key) { failing += 1; failingSeen.insert(u.building) }
+            if let measuredKeys, !measuredKeys.contains(key) {
+                unmeasured += 1
+                unmeasuredSeen.insert(u.building.isEmpty ? "(no building)" : u.building)
+            }
             if u.mailbox == .onPremises { mailbox += 1 }
             if u.enterpriseVoice { voice += 1 }
             if state.effectiveMode(p) == .islands && !(u.runsTeams && u.runsSfB) { islandsOneClient += 1 }
         }
-        let buildings = failingSeen.isEmpty ? "no failing buildings" : "buildings failing readiness: " + failingSeen.sorted().joined(separator: ", ")
-        let flags: [(String, Int, String)] = [
+        let measured = period.map { " (measured \($0))" } ?? ""
+        let failingText = period == nil ? "buildings failing readiness" : "buildings failing network readiness" + measured
+        let buildings = failingSeen.isEmpty ? "no failing buildings" + measured
+            : failingText + ": " + failingSeen.sorted().joined(separator: ", ")
+        var flags: [(String, Int, String)] = [
             ("on_premises", onPrem, "homed in SfB Server: TeamsOnly needs Move-CsUser -MoveToTeams"),
             ("network_not_ready", failing, buildings),
+        ]
+        if measuredKeys != nil {
+            flags.append(("network_unmeasured", unmeasured, unmeasuredSeen.isEmpty ? "every building measured"
+                : "too few call records to judge" + measured + ": " + unmeasuredSeen.sorted().joined(separator: ", ")))
+        }
+        flags += [
             ("onprem_mailbox", mailbox, "meeting migration unavailable for on-premises mailboxes"),
             ("enterprise_voice", voice, "PSTN must move with them (no Direct Routing in Islands)"),
             ("islands_single_client", islandsOneClient, "Islands users not running both clients miss messages"),

@@ -1,20 +1,25 @@
 import Foundation
 
-/// The change log turned into what an admin runs against the real tenant: a PowerShell script and the same
-/// plan as CSV. Same tenant, same bytes: nothing here reads a clock or iterates an unordered collection.
+/// The change log turned into what an admin runs against the real tenant: a PowerShell script, its rollback
+/// and verification scripts (`PowerShellScript`, `PowerShellRollback`, `PowerShellVerification`), and the
+/// same plan as CSV. Same tenant, same bytes: nothing here reads a clock or iterates an unordered collection.
 public struct PowerShellPlan: Sendable, Equatable {
-    /// One command of the plan, in the order it must run.
+    /// One command of the plan, in the order it must run. A batch assignment is one command for many users:
+    /// each of its users is a step with the same `batch`, so the CSV and the rollback keep one row per user.
     public struct Step: Sendable, Equatable {
         public var changeSet: Int
         public var effective: PlanDay
         public var upn: String?
         public var cohort: String?
-        /// grant, remove-grant, move-to-teams, grant-group, grant-global, start-meeting-migration
+        /// grant, remove-grant, grant-batch, move-to-teams, grant-group, grant-global, start-meeting-migration;
+        /// in a rollback also move-back and remove-group-grant
         public var action: String
         public var command: String
         public var policy: String?
         public var fromMode: String?
         public var toMode: String?
+        /// For grant-batch: the batch (1, 2, ...) within its change set; nil for every other action.
+        public var batch: Int?
     }
 
     public struct Section: Sendable, Equatable {
@@ -22,9 +27,19 @@ public struct PowerShellPlan: Sendable, Equatable {
         public var steps: [Step]
     }
 
+    /// More per-user grants than this in one change set go out as New-CsBatchPolicyAssignmentOperation: one
+    /// Grant-CsTeamsUpgradePolicy per user is one round trip each, and Microsoft offers batch assignment for
+    /// "a large number of users". 200 is "more than a few hundred" read conservatively.
+    public static let batchThreshold = 200
+    /// "A batch may contain up to 5,000 users" (New-CsBatchPolicyAssignmentOperation).
+    public static let batchSize = 5_000
+
     public private(set) var sections: [Section] = []
 
     public var steps: [Step] { sections.flatMap(\.steps) }
+
+    /// Commands the script runs: a batch counts once.
+    public var commandCount: Int { PowerShellPlan.commands(steps).count }
 
     /// The plan for every dated change set in the log, by effective day then id; `cohort` keeps only the change
     /// sets that moved that cohort.
@@ -38,6 +53,13 @@ public struct PowerShellPlan: Sendable, Equatable {
         }
     }
 
+    /// Where the side files of a plan written to `path` go: "plan.ps1" -> "plan.rollback.ps1" and
+    /// "plan.verify.ps1"; a name without ".ps1" gets the suffixes appended.
+    public static func sidePaths(for path: String) -> (rollback: String, verify: String) {
+        let stem = path.lowercased().hasSuffix(".ps1") ? String(path.dropLast(4)) : path
+        return (stem + ".rollback.ps1", stem + ".verify.ps1")
+    }
+
     static func steps(for entry: ChangeLogEntry, tenant: CoexistenceTenant) -> [Step] {
         let report = entry.report
         let day = entry.day!
@@ -48,14 +70,13 @@ public struct PowerShellPlan: Sendable, Equatable {
                               command: command, policy: policy, fromMode: from?.rawValue, toMode: to?.rawValue))
         }
         if let g = report.globalChange {
-            step(nil, nil, "grant-global", "Grant-CsTeamsUpgradePolicy -PolicyName \(ps(g.to.name)) -Global -WhatIf:$WhatIf",
+            // -Force: Grant-CsTeamsUpgradePolicy -Global asks nothing then, which an unattended run needs.
+            step(nil, nil, "grant-global", "Grant-CsTeamsUpgradePolicy -PolicyName \(ps(g.to.name)) -Global -Force -WhatIf:$WhatIf",
                  g.to.name, g.from.mode, g.to.mode)
         }
         // Move-CsUser first: a group grant of TeamsOnly must never reach a user still homed on-premises.
         for c in report.changes where c.action == .moveToTeams {
-            step(c.upn, c.cohort, "move-to-teams",
-                 "Move-CsUser -Identity \(ps(c.upn)) -Target 'sipfed.online.lync.com' -MoveToTeams -Confirm:$false -WhatIf:$WhatIf",
-                 c.toPolicy?.name, c.fromMode, c.toMode)
+            step(c.upn, c.cohort, "move-to-teams", moveCommand(c.upn), c.toPolicy?.name, c.fromMode, c.toMode)
         }
         let grants = report.changes.filter { $0.action == .grant || $0.action == .removeGrant }
         let groupRank = report.cohort.flatMap { tenant.cohorts.index(of: $0) }.map { $0 + 1 }
@@ -65,16 +86,13 @@ public struct PowerShellPlan: Sendable, Equatable {
                  "Grant-CsTeamsUpgradePolicy -Group \(ps(groupId)) -PolicyName \(ps(policy.name)) -Rank \(rank) -WhatIf:$WhatIf",
                  policy.name, nil, policy.mode)
         } else {
-            for c in grants {
-                let name = c.toPolicy.map { ps($0.name) } ?? "$null"
-                step(c.upn, c.cohort, c.action.rawValue,
-                     "Grant-CsTeamsUpgradePolicy -PolicyName \(name) -Identity \(ps(c.upn)) -WhatIf:$WhatIf",
-                     c.toPolicy?.name, c.fromMode, c.toMode)
-            }
+            steps += grantSteps(grants.map { GrantTarget(upn: $0.upn, cohort: $0.cohort, policy: $0.toPolicy,
+                                                         from: $0.fromMode, to: $0.toMode, removes: $0.action == .removeGrant) },
+                                entry: entry)
         }
-        // Tenant-wide grants never trigger meeting migration, and group grants are not documented to.
-        let groupGranted = steps.contains { $0.action == "grant-group" }
-        for c in report.changes where c.needsManualMeetingMigration || (groupGranted && c.meetingMigration && c.action == .grant) {
+        // Tenant-wide grants never trigger meeting migration, and group and batch grants are not documented to.
+        let notPerUser = steps.contains { $0.action == "grant-group" || $0.action == "grant-batch" }
+        for c in report.changes where c.needsManualMeetingMigration || (notPerUser && c.meetingMigration && c.action == .grant) {
             step(c.upn, c.cohort, "start-meeting-migration",
                  "Start-CsExMeetingMigration -Identity \(ps(c.upn)) -TargetMeetingType Teams -WhatIf:$WhatIf",
                  nil, c.fromMode, c.toMode)
@@ -82,66 +100,89 @@ public struct PowerShellPlan: Sendable, Equatable {
         return steps
     }
 
-    /// A PowerShell single-quoted literal.
-    static func ps(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: "''") + "'" }
+    /// Move-CsUser with the credential or OAuth parameters the admin passed to the script (`$MoveAuth`).
+    static func moveCommand(_ upn: String, target: String = "'sipfed.online.lync.com'", toTeams: Bool = true) -> String {
+        "Move-CsUser -Identity \(ps(upn)) -Target \(target)\(toTeams ? " -MoveToTeams" : "") -Confirm:$false -WhatIf:$WhatIf @MoveAuth"
+    }
 
-    // MARK: - script
+    /// One user's grant: the policy to grant (nil: remove the grant) and the modes around it.
+    struct GrantTarget {
+        var upn: String
+        var cohort: String?
+        var policy: UpgradePolicy?
+        var from: CoexistenceMode
+        var to: CoexistenceMode
+        var removes: Bool
+    }
 
-    /// The script: a header with totals, `-WhatIf` and `-AsOf` parameters, and one section per change set that
-    /// runs only once its effective day has come, so scheduled waves can sit in the same file.
-    public var script: String {
-        let all = steps
-        func count(_ action: String) -> Int { all.filter { $0.action == action }.count }
-        var out = """
-        <#
-        .SYNOPSIS
-            Skype for Business to Teams coexistence plan exported by coexist.
-        .DESCRIPTION
-            \(sections.count) change set(s): \(count("grant") + count("remove-grant")) per-user grant(s), \(count("grant-group")) group grant(s), \(count("grant-global")) tenant-wide grant(s),
-            \(count("move-to-teams")) Move-CsUser -MoveToTeams, \(count("start-meeting-migration")) Start-CsExMeetingMigration.
-            Run Grant-CsTeamsUpgradePolicy and Start-CsExMeetingMigration connected with Connect-MicrosoftTeams, and
-            Move-CsUser from the Skype for Business Server Management Shell. Run with -WhatIf first.
-        .PARAMETER WhatIf
-            Report what each command would do and change nothing.
-        .PARAMETER AsOf
-            Run only the change sets effective on or before this date (default: today).
-        #>
-        [CmdletBinding()]
-        param(
-            [switch]$WhatIf,
-            [datetime]$AsOf = (Get-Date).Date
-        )
-
-        """
-        for section in sections {
-            let e = section.entry
-            let r = e.report
-            let day = e.day!.iso
-            out += "\n# ---- Change set \(e.id), effective \(day): \(oneLine(e.what))\n"
-            out += "# by \(e.who.isEmpty ? "(unknown)" : oneLine(e.who)) on \(PlanDay(epochSeconds: e.when).iso)"
-            out += e.why.isEmpty ? "\n" : ": \(oneLine(e.why))\n"
-            let s = section.steps
-            out += "# \(r.changes.count) user(s) changed: \(s.filter { $0.action == "grant" || $0.action == "remove-grant" }.count) grant(s), "
-            out += "\(s.filter { $0.action == "move-to-teams" }.count) Move-CsUser -MoveToTeams, "
-            out += "\(r.meetingMigrationUsers.count) automatic meeting migration(s), "
-            out += "\(s.filter { $0.action == "start-meeting-migration" }.count) Start-CsExMeetingMigration\n"
-            for w in r.warnings { out += "# warning: \(oneLine(w))\n" }
-            for c in r.caveats { out += "# caveat: \(oneLine(c))\n" }
-            out += "if ($AsOf -ge [datetime]'\(day)') {\n"
-            if s.isEmpty { out += "    # nothing to run\n" }
-            for step in s { out += "    \(step.command)\n" }
-            out += "}\n"
+    /// Per-user grants, or batches of at most `batchSize` per policy once there are more than `batchThreshold`.
+    static func grantSteps(_ targets: [GrantTarget], entry: ChangeLogEntry) -> [Step] {
+        let day = entry.day!
+        guard targets.count > batchThreshold else {
+            return targets.map { t in
+                let name = t.policy.map { ps($0.name) } ?? "$null"
+                return Step(changeSet: entry.id, effective: day, upn: t.upn, cohort: t.cohort,
+                            action: t.removes ? "remove-grant" : "grant",
+                            command: "Grant-CsTeamsUpgradePolicy -PolicyName \(name) -Identity \(ps(t.upn)) -WhatIf:$WhatIf",
+                            policy: t.policy?.name, fromMode: t.from.rawValue, toMode: t.to.rawValue)
+            }
+        }
+        // One run of batches per policy, in the order the policies first appear.
+        var order: [String] = []
+        var byPolicy: [String: [GrantTarget]] = [:]
+        for t in targets {
+            let key = t.policy?.name ?? ""
+            if byPolicy[key] == nil { order.append(key) }
+            byPolicy[key, default: []].append(t)
+        }
+        var out: [Step] = []
+        var batch = 0
+        let total = order.reduce(0) { $0 + (byPolicy[$1]!.count + batchSize - 1) / batchSize }
+        for key in order {
+            let group = byPolicy[key]!
+            for start in stride(from: 0, to: group.count, by: batchSize) {
+                batch += 1
+                let members = group[start..<min(start + batchSize, group.count)]
+                let name = key.isEmpty ? "$null" : ps(key)
+                let command = "New-CsBatchPolicyAssignmentOperation -PolicyType TeamsUpgradePolicy -PolicyName \(name) "
+                    + "-Identity @(\(members.count) users) -OperationName \(ps(batchName(entry.id, batch, total)))"
+                for t in members {
+                    out.append(Step(changeSet: entry.id, effective: day, upn: t.upn, cohort: t.cohort, action: "grant-batch",
+                                    command: command, policy: t.policy?.name, fromMode: t.from.rawValue,
+                                    toMode: t.to.rawValue, batch: batch))
+                }
+            }
         }
         return out
     }
 
-    private func oneLine(_ s: String) -> String {
+    static func batchName(_ changeSet: Int, _ batch: Int, _ total: Int) -> String {
+        "coexist change set \(changeSet) batch \(batch) of \(total)"
+    }
+
+    /// Steps as the script runs them: each batch's users folded into its first step.
+    static func commands(_ steps: [Step]) -> [(step: Step, users: [String])] {
+        var out: [(step: Step, users: [String])] = []
+        for s in steps {
+            if let b = s.batch, let last = out.last, last.step.batch == b, last.step.changeSet == s.changeSet {
+                out[out.count - 1].users.append(s.upn ?? "")
+            } else {
+                out.append((s, s.batch == nil ? [] : [s.upn ?? ""]))
+            }
+        }
+        return out
+    }
+
+    /// A PowerShell single-quoted literal.
+    static func ps(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: "''") + "'" }
+
+    static func oneLine(_ s: String) -> String {
         s.replacingOccurrences(of: "\r", with: " ").replacingOccurrences(of: "\n", with: " ")
     }
 
     // MARK: - CSV
 
-    /// The same steps, one per row, for spreadsheets and change tickets.
+    /// The same steps, one per row (one per user of a batch), for spreadsheets and change tickets.
     public var csv: String {
         var out = "change_set,effective,upn,cohort,action,policy,from_mode,to_mode,command\r\n"
         for s in steps {

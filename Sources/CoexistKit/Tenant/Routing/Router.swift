@@ -9,7 +9,8 @@ public enum Router {
         let row = tableRow(sender: sender, client: senderClient, recipient: recipient.mode, federated: federated)
         func notPossible(_ reason: String) -> RouteOutcome {
             RouteOutcome(landsIn: nil, kind: nil, notPossibleReason: reason, senderSees: senderSees, recipientSees: nil,
-                         missedMessageRisk: false, notes: [], tableRow: row)
+                         missedMessageRisk: false, notes: [sender.retirementNote, recipient.retirementNote].compactMap { $0 },
+                         tableRow: row)
         }
         guard sender.mode.chatClients.contains(senderClient) else {
             return notPossible(sender.mode == .teamsOnly
@@ -43,6 +44,7 @@ public enum Router {
         if missed {
             notes.append("the recipient does not run \(lands == .teams ? "Teams" : "Skype for Business"), where this lands: missed-message risk")
         }
+        notes += [sender.retirementNote, recipient.retirementNote].compactMap { $0 }
         return RouteOutcome(landsIn: lands, kind: kind, notPossibleReason: nil, senderSees: senderSees,
                             recipientSees: presence(of: sender.mode, watcher: lands, federated: federated),
                             missedMessageRisk: missed, notes: notes, tableRow: row)

@@ -1,19 +1,27 @@
 /// Route outcomes for every pair of modes, and for every pair of cohorts on a date.
 public enum RoutingMatrix {
     /// Every originator (mode, client, homing the tables imply) against every recipient mode, in both scopes:
-    /// table 2.2 with each SfB mode spelled out, plus presence each way (2.6).
-    public static func modes(federated: Bool? = nil) -> ResultSet {
-        let senders: [(CoexistenceMode, ClientApp)] = [(.teamsOnly, .teams), (.islands, .teams), (.islands, .sfb)]
+    /// table 2.2 with each SfB mode spelled out, plus presence each way (2.6). On a day up to Skype for Business
+    /// Online's retirement (31 July 2021) originators homed online in the other modes exist too, and their rows
+    /// (table 2.3, row "2.3") follow; after it such a user is TeamsOnly (`EffectiveMode`), so they do not.
+    public static func modes(federated: Bool? = nil, on day: PlanDay? = nil) -> ResultSet {
+        let tableSenders: [(CoexistenceMode, ClientApp)] = [(.teamsOnly, .teams), (.islands, .teams), (.islands, .sfb)]
             + CoexistenceMode.allCases.filter(\.isSfBMode).map { ($0, .sfb) }
+        var senders = tableSenders.map { RouteSender(mode: $0.0, client: $0.1, homing: RouteParty(mode: $0.0).homing) }
+        if let day, !EffectiveMode.sfbOnlineRetired(on: day) {
+            senders += tableSenders.filter { $0.0 != .teamsOnly }.map { RouteSender(mode: $0.0, client: $0.1, homing: .online) }
+        }
         var rows: [[ResultValue]] = []
         for scope in [false, true] where federated == nil || federated == scope {
-            for (mode, client) in senders {
+            for sender in senders {
+                let (mode, client) = (sender.mode, sender.client)
                 for recipient in CoexistenceMode.allCases {
-                    let o = Router.route(from: RouteParty(mode: mode), to: RouteParty(mode: recipient), client: client,
-                                         federated: scope)
+                    let o = Router.route(from: RouteParty(mode: mode, homing: sender.homing), to: RouteParty(mode: recipient),
+                                         client: client, federated: scope)
+                    let row = o.tableRow ?? (sender.homing == .online && mode != .teamsOnly ? "2.3" : nil)
                     rows.append([
-                        o.tableRow.map(ResultValue.string) ?? .null, .string(scope ? "federated" : "in-tenant"),
-                        .string(mode.rawValue), .string(client.rawValue), .string(RouteParty(mode: mode).homing.rawValue),
+                        row.map(ResultValue.string) ?? .null, .string(scope ? "federated" : "in-tenant"),
+                        .string(mode.rawValue), .string(client.rawValue), .string(sender.homing.rawValue),
                         .string(recipient.rawValue), o.landsIn.map { .string($0.rawValue) } ?? .null,
                         .string(o.kind?.rawValue ?? "NOT POSSIBLE"), .string(o.senderSees.rawValue),
                         o.recipientSees.map { .string($0.rawValue) } ?? .null,
@@ -27,6 +35,12 @@ public enum RoutingMatrix {
                                    Column("lands_in", .string), Column("thread", .string), Column("sender_sees", .string),
                                    Column("recipient_sees", .string), Column("reason", .string)],
                          rows: rows, title: "routing by mode")
+    }
+
+    private struct RouteSender {
+        var mode: CoexistenceMode
+        var client: ClientApp
+        var homing: UserHoming
     }
 
     /// How users of each cohort reach users of each cohort, in-tenant, from each client, on `day`.

@@ -1,6 +1,10 @@
 /// Who has which grant, who is homed where, and the tenant global policy, at one point of the timeline.
 /// Kept as flat byte arrays indexed by directory position so a 50,000-user state copies in microseconds.
+/// `day` is the date the state is read on: effective modes depend on it (`EffectiveMode`), so a state always
+/// carries the day it describes and every reader gets the same answer for the same user and day.
 public struct PolicyState: Sendable, Equatable {
+    /// The day this state describes; the timeline stamps it on every state it hands out.
+    public internal(set) var day: PlanDay
     /// `UpgradePolicy.id` of the tenant global policy.
     public internal(set) var global: UInt8
     /// `UpgradePolicy.id` per user, or `PolicyState.noGrant`.
@@ -12,7 +16,8 @@ public struct PolicyState: Sendable, Equatable {
 
     public static let noGrant: UInt8 = .max
 
-    init(global: UInt8, grants: [UInt8], onPremises: [Bool]) {
+    init(global: UInt8, grants: [UInt8], onPremises: [Bool], day: PlanDay) {
+        self.day = day
         self.global = global
         self.grants = grants
         self.onPremises = onPremises
@@ -28,10 +33,15 @@ public struct PolicyState: Sendable, Equatable {
 
     public func homing(_ position: Int) -> UserHoming { onPremises[position] ? .onPremises : .online }
 
-    /// A per-user grant beats the tenant global (domain 1.3).
-    public func effectiveMode(_ position: Int) -> CoexistenceMode {
+    /// The mode the user's policy names: a per-user grant beats the tenant global (domain 1.3).
+    public func policyMode(_ position: Int) -> CoexistenceMode {
         let g = grants[position]
         return UpgradePolicy.builtIns[Int(g == PolicyState.noGrant ? global : g)].mode
+    }
+
+    /// The mode the user is in on `day`: the policy's, or TeamsOnly for online users after SfB Online's retirement.
+    public func effectiveMode(_ position: Int) -> CoexistenceMode {
+        EffectiveMode.of(policyMode: policyMode(position), homing: homing(position), on: day)
     }
 
     /// On-premises users ignore the online NotifySfbUsers flag (domain 1.4).
@@ -41,11 +51,14 @@ public struct PolicyState: Sendable, Equatable {
         return UpgradePolicy.builtIns[Int(g == PolicyState.noGrant ? global : g)].notifySfbUsers
     }
 
-    /// Effective modes of every user, recomputed in one pass.
+    /// Effective modes of every user, recomputed in one pass (the same rule as `effectiveMode`).
     public func effectiveModes() -> [CoexistenceMode] {
         let table = UpgradePolicy.builtIns.map(\.mode)
         let globalMode = table[Int(global)]
-        return grants.map { $0 == PolicyState.noGrant ? globalMode : table[Int($0)] }
+        return grants.indices.map { p in
+            EffectiveMode.of(policyMode: grants[p] == PolicyState.noGrant ? globalMode : table[Int(grants[p])],
+                             homing: onPremises[p] ? .onPremises : .online, on: day)
+        }
     }
 
     mutating func set(_ position: Int, grant: UInt8, onPremises newOnPrem: Bool) {

@@ -17,15 +17,22 @@ public struct PolicyTimeline: Sendable {
 
     /// The state at the end of `day` (every entry dated on or before it applied).
     public func state(asOf day: PlanDay) -> PolicyState {
-        state(afterEntries: entriesOnOrBefore(day))
+        var s = state(afterEntries: entriesOnOrBefore(day))
+        s.day = day
+        return s
     }
 
     /// The state just before `day`'s entries apply.
     public func state(before day: PlanDay) -> PolicyState {
-        state(afterEntries: entriesOnOrBefore(day.adding(days: -1)))
+        state(asOf: day.adding(days: -1))
     }
 
-    public var latest: PolicyState { state(afterEntries: entries.count) }
+    /// The state after every entry, read on the last entry's day (or the base's).
+    public var latest: PolicyState {
+        var s = state(afterEntries: entries.count)
+        s.day = Swift.max(entries.last?.day ?? base.day, base.day)
+        return s
+    }
 
     /// The number of entries dated on or before `day` (binary search).
     func entriesOnOrBefore(_ day: PlanDay) -> Int {
@@ -84,6 +91,20 @@ public struct PolicyTimeline: Sendable {
         base.global = global
         checkpoints = [(0, base)]
         try? rebuild(from: 0, validating: nil)
+    }
+
+    /// Checks the starting state and every entry against the rules of domain 1.4; an import that changed the
+    /// starting grants, homing or global calls it before keeping the result.
+    func validate(directory: UserDirectory) throws(TenantError) {
+        if UpgradePolicy.builtIns[Int(base.global)].mode == .teamsOnly && base.unprotectedOnPremises > 0 {
+            let names = (0..<base.grants.count).lazy
+                .filter { self.base.onPremises[$0] && self.base.grants[$0] == PolicyState.noGrant }
+                .prefix(5).map { directory[$0].upn }
+            throw .refused("a TeamsOnly tenant global while \(base.unprotectedOnPremises) user(s) homed on-premises inherit it (\(names.joined(separator: ", "))\(base.unprotectedOnPremises > 5 ? ", ..." : "")): TeamsOnly needs an online home")
+        }
+        var copy = self
+        copy.checkpoints = [(0, base)]
+        try copy.rebuild(from: 0, validating: directory)
     }
 
     private mutating func rebuild(from index: Int, validating directory: UserDirectory?) throws(TenantError) {

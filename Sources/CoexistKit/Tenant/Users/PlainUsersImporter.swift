@@ -3,7 +3,7 @@ import Foundation
 /// Reads the plain users CSV: one user per row, a header row, comma-separated, RFC 4180 quoting.
 ///
 /// Columns (header names are matched ignoring case, spaces and underscores; only `upn` is required;
-/// unknown columns are ignored):
+/// unknown columns are ignored; a row with fewer fields than the header is refused):
 ///
 /// | column | meaning | values (default) |
 /// |---|---|---|
@@ -24,8 +24,7 @@ import Foundation
 /// ann.smith@contoso.com,Ann Smith,Sales,SEA-1,on-premises,SfBWithTeamsCollab
 /// ```
 public enum PlainUsersImporter {
-    public static func parse(_ text: String, file: String, mode: ImportErrorMode = .strict) throws(TenantError) -> (users: [User], report: UserImportReport) {
-        let csv = try TenantCSV(text: text, file: file)
+    static func parse(_ csv: TenantCSV, file: String, mode: ImportErrorMode) throws(TenantError) -> ParsedUsers {
         guard let upnColumn = csv.column("upn", "userprincipalname") else {
             throw .badFile(file: file, reason: "no upn column (columns: \(csv.header.joined(separator: ", ")))")
         }
@@ -47,6 +46,7 @@ public enum PlainUsersImporter {
                 return record.fields[i].trimmingCharacters(in: .whitespaces)
             }
             do throws(TenantError) {
+                try csv.checkWidth(record, file: file)
                 let upn = try r.upn("upn", f(upnColumn))
                 guard seen.insert(UserDirectory.key(upn)).inserted else {
                     throw r.fail("upn", upn, "appears twice in the file")
@@ -61,11 +61,11 @@ public enum PlainUsersImporter {
                     runsTeams: try r.bool("runs_teams", f(col.runsTeams), default: true),
                     runsSfB: try r.bool("runs_sfb", f(col.runsSfB), default: true))
                 try r.checkHoming(user, field: "policy")
-                parsed.users.append(user)
+                parsed.append(user, line: record.line)
             } catch {
                 try parsed.reject(error, mode: mode)
             }
         }
-        return (parsed.users, parsed.report)
+        return parsed
     }
 }

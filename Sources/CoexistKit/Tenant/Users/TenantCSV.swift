@@ -10,18 +10,32 @@ struct TenantCSV {
 
     var header: [String]
     var records: [Record]
+    /// The `#...` line before the header: the `#TYPE ...` line Windows PowerShell's Export-Csv writes first
+    /// (without `-NoTypeInformation`), or a comment; nil when there is none.
+    var typeLine: String?
 
     init(text: String, file: String) throws(TenantError) {
         var all = TenantCSV.parse(text)
         while let first = all.first, first.fields.count == 1 && first.fields[0].trimmingCharacters(in: .whitespaces).isEmpty {
             all.removeFirst()
         }
-        if let first = all.first, first.fields.first?.hasPrefix("#TYPE") == true || first.fields.first?.hasPrefix("#") == true {
+        if let first = all.first, first.fields.first?.hasPrefix("#") == true {
+            typeLine = first.fields.joined(separator: ",")
             all.removeFirst()
         }
         guard let head = all.first else { throw .badFile(file: file, reason: "no header line") }
         header = head.fields.map { $0.trimmingCharacters(in: .whitespaces) }
         records = all.dropFirst().filter { !($0.fields.count == 1 && $0.fields[0].isEmpty) }
+    }
+
+    /// A row with fewer fields than the header has lost its tail (a cut-off export, a stray line break outside
+    /// quotes): reading the missing fields as empty would import wrong grants, so it is refused, as the
+    /// streams and building importers do.
+    func checkWidth(_ record: Record, file: String) throws(TenantError) {
+        if record.fields.count < header.count {
+            throw .badLine(file: file, line: record.line,
+                           reason: "\(record.fields.count) field\(record.fields.count == 1 ? "" : "s"), the header has \(header.count) (from \(header[record.fields.count]) on missing)")
+        }
     }
 
     /// The column position for the first of `names` present, compared without case, spaces or underscores.

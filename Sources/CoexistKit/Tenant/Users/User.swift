@@ -63,6 +63,10 @@ public struct UserView: Sendable, Equatable {
     public var user: User
     public var grantedPolicy: UpgradePolicy?
     public var homing: UserHoming
+    /// The mode the user's grant (or the tenant global) names.
+    public var policyMode: CoexistenceMode
+    /// The mode the user is in on the view's date (`EffectiveMode`): TeamsOnly for online users after
+    /// Skype for Business Online's retirement, whatever `policyMode` says.
     public var effectiveMode: CoexistenceMode
     /// On-premises users ignore the online NotifySfbUsers (domain 1.4), so this is false for them whatever
     /// the policy says.

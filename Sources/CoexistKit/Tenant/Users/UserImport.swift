@@ -14,12 +14,36 @@ public struct UserImportReport: Sendable, Equatable {
     public var skipped = 0
     /// The first 20 reasons rows were skipped, each naming file, line, field and value.
     public var skipReasons: [String] = []
+    /// Which importer read the file and how its bytes were decoded (nil for text handed in directly).
+    public var format: CoexistenceTenant.UserFileFormat?
+    public var encoding: UserFileText.Encoding?
+    /// The tenant global the import set, stated with the `global` option or inferred from the users who
+    /// inherit it; nil when the import left the global alone.
+    public var global: UpgradePolicy?
+    /// How the global was settled (or why it could not be inferred).
+    public var notices: [String] = []
+    /// Every user whose computed mode differs from the file's TeamsUpgradeEffectiveMode, naming file and line.
+    public var mismatches: [String] = []
+
+    /// What the shell prints after the import: the first 20 mismatches and how many more there are.
+    public var warnings: [String] {
+        var w = Array(mismatches.prefix(20))
+        if mismatches.count > 20 { w.append("... and \(mismatches.count - 20) more user(s) whose computed mode differs from the file (see the report's mismatches)") }
+        return w
+    }
 }
 
 /// The rows an importer produced, before they reach the directory.
 struct ParsedUsers {
     var users: [User] = []
+    /// The line each user's row starts on, parallel to `users`.
+    var lines: [Int] = []
     var report = UserImportReport()
+
+    mutating func append(_ user: User, line: Int) {
+        users.append(user)
+        lines.append(line)
+    }
 
     /// Handles one row's failure according to `mode`: rethrows in strict mode, records it in skip mode.
     mutating func reject(_ error: TenantError, mode: ImportErrorMode) throws(TenantError) {

@@ -53,11 +53,12 @@ extension CSVPartParser {
     @inline(__always)
     func identity(_ e: EncodedStream, hasFirst: Bool, hasSecond: Bool) -> UInt64 {
         let call = lastHash[CSVColumn.callId.rawValue]
+        let first = hasFirst ? lastHash[CSVColumn.firstUser.rawValue] : StreamIdentity.emptyHash
+        let second = hasSecond ? lastHash[CSVColumn.secondUser.rawValue] : StreamIdentity.emptyHash
         if let f = known(.streamId), f.n > 0 {
-            return StreamIdentity.keyed(call: call, key: byteHash(f.p, f.n), direction: e.direction)
+            return StreamIdentity.keyed(call: call, key: byteHash(f.p, f.n), firstUser: first, secondUser: second, direction: e.direction)
         }
-        return StreamIdentity.unkeyed(call: call, firstUser: hasFirst ? lastHash[CSVColumn.firstUser.rawValue] : 0,
-                                      secondUser: hasSecond ? lastHash[CSVColumn.secondUser.rawValue] : 0,
+        return StreamIdentity.unkeyed(call: call, firstUser: first, secondUser: second,
                                       start: e.start, duration: e.duration, modality: e.modality, direction: e.direction,
                                       network: NetworkBits.pack(e.connection, e.wifiBand, e.transport, e.vpn), ice: e.ice)
     }

@@ -8,6 +8,8 @@ import Foundation
 /// Same contract as the CSV importer: strict by default (the first bad stream aborts and the store is
 /// unchanged, even across a folder), or `.skip` (bad streams are skipped, counted, first 20 reasons
 /// kept). Errors name the file, the line for JSON Lines, the JSON path and the bad value.
+/// People without a userPrincipalName are counted in `usersWithoutUPN` and named per record in a
+/// "warning:" notice: their streams import, but join no user (no cohort, department or building).
 /// Foundation's JSONSerialization is enough: Graph exports are small next to CQD CSV extracts.
 public enum GraphCallRecordImporter {
     static let extensions: Set<String> = ["json", "jsonl", "ndjson"]
@@ -70,6 +72,8 @@ public enum GraphCallRecordImporter {
         /// Per staged stream, its identity (`StreamIdentity`).
         var identities: [UInt64] = []
         var report = ImportReport()
+        /// Object ids (or names) of people without a UPN, so `usersWithoutUPN` counts each once.
+        var seenWithoutUPN: Set<String> = []
 
         init(policy: ImportErrorPolicy, progress: ProgressMeter, totalBytes: Int) {
             self.policy = policy
@@ -143,7 +147,8 @@ public enum GraphCallRecordImporter {
 
         mutating func record(_ r: GraphJSON, name: String, line: Int?) throws {
             var notices: [String] = []
-            for row in GraphRecordMapper.rows(of: r, notices: &notices) {
+            var withoutUPN: [GraphIdentity] = []
+            for row in GraphRecordMapper.rows(of: r, notices: &notices, withoutUPN: &withoutUPN) {
                 switch row {
                 case .success(let stream):
                     do {
@@ -157,9 +162,24 @@ public enum GraphCallRecordImporter {
                     try fail(CallImportError(file: name, line: line, field: e.path, value: e.value, message: e.message))
                 }
             }
+            noteMissingUPN(withoutUPN, record: r, name: name, line: line)
             for n in notices where !report.notices.contains(n) && report.notices.count < ImportReport.maxReasons {
                 report.notices.append(n)
             }
+        }
+
+        /// People each counted once per import; a warning per record names them (the first 20 records).
+        mutating func noteMissingUPN(_ people: [GraphIdentity], record r: GraphJSON, name: String, line: Int?) {
+            guard !people.isEmpty else { return }
+            for p in people where seenWithoutUPN.insert(p.id.isEmpty ? "name:" + p.displayName : p.id).inserted {
+                report.usersWithoutUPN += 1
+            }
+            guard report.notices.count < ImportReport.maxReasons else { return }
+            let id = (r["id"].value as? String) ?? r.path
+            let place = line.map { "\(name):\($0)" } ?? name
+            report.notices.append("warning: \(place): call record \(id): no userPrincipalName for "
+                + people.map(\.described).joined(separator: ", ")
+                + "; their streams carry the object id, which does not match the user directory (map ids to UPNs, e.g. from Get-CsOnlineUser's Identity)")
         }
 
         mutating func fail(_ e: CallImportError) throws {

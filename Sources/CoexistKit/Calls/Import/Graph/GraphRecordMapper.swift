@@ -1,43 +1,71 @@
 /// One Microsoft Graph callRecord (reference 6.1-6.4) as stream records: one per mediaStream, with
 /// its context gathered from the media, the segment, the session and the record.
 ///
-/// Sides. The store keeps CQD's First/Second users; CQD puts the server (and otherwise the caller) on
-/// the First side, and Graph's caller of a group-call segment is usually the service, so caller ->
-/// first user and callee -> second user (a service endpoint has no user: empty), and
-/// `callerToCallee` -> `first_to_second`.
-/// A row has room for one endpoint's network and device. Between two clients (P2P) we take the
-/// stream's *sender's* (`callerNetwork`/`callerDevice` for `callerToCallee`, the callee's otherwise):
-/// that end's Wi-Fi, subnet and microphone shape what the stream carries. When one end is a service
-/// (AV MCU, gateway) we always take the client's, in both directions: the datacentre's subnet says
-/// nothing about a building, and a champion asks "how did people on this Wi-Fi fare", which is
-/// both their streams. So a row's network is not always the first user's; filter on `direction`
-/// (and first/second user) to reproduce CQD's strict "First Subnet".
-/// Product and client version come from the same end, or the other when it names no product family.
-/// The rating is the receiver's: the person who heard the stream is the one who rated it.
+/// One endpoint per row. A row has room for one endpoint's user, network (subnet, connection, Wi-Fi
+/// band) and device, and CQD's First columns all describe the same endpoint ("First Subnet" is the
+/// first endpoint's, like "First UPN"), so the endpoint a row describes is its *first* endpoint: its
+/// user is `first_user`, the far end's is `second_user`, and `direction` is relative to it.
+/// Which endpoint: between two clients (P2P) the stream's sender (`callerNetwork`/`callerDevice` for
+/// `callerToCallee`, the callee's otherwise): that end's Wi-Fi, subnet and microphone shape what the
+/// stream carries, so a P2P stream is always `first_to_second` and each side's network appears once.
+/// When one end is a service (AV MCU, gateway) we always describe the client, in both directions: the
+/// datacentre's subnet says nothing about a building, and a champion asks "how did people on this
+/// Wi-Fi fare", which is both their streams (the client's sent stream is `first_to_second`, the one it
+/// received `second_to_first`). CQD instead puts the server first; we read the client side as CQD's
+/// own building reports do. Product and client version come from the described endpoint too.
+///
+/// Users. The directory is keyed by user principal name, so that is the only identity a row joins on.
+/// Graph often gives only an Azure AD object id and a display name (Microsoft's own "Get callRecord"
+/// example does); then the row carries the object id, never the display name (names are not unique
+/// and never match a UPN), and the importer reports the identity (see `GraphCallRecordImporter`).
+///
+/// Ratings: see `GraphCallRating`.
 enum GraphRecordMapper {
     typealias Row = Result<StreamRecord, GraphFieldError>
 
     /// Rows of `record` in document order. An error above the stream (a bad call type, a bad segment)
     /// is the error of every stream under it, so skip mode skips exactly those streams.
     static func rows(of record: GraphJSON, notices: inout [String]) -> [Row] {
+        var withoutUPN: [GraphIdentity] = []
+        return rows(of: record, notices: &notices, withoutUPN: &withoutUPN)
+    }
+
+    /// `withoutUPN`: the person identities of this record's rows that have no userPrincipalName, once each.
+    static func rows(of record: GraphJSON, notices: inout [String], withoutUPN: inout [GraphIdentity]) -> [Row] {
         var out: [Row] = []
         let recordContext: Result<RecordContext, GraphFieldError> = Result(catching: { () throws(GraphFieldError) -> RecordContext in
             try RecordContext(record)
         })
         let sessions: [GraphJSON]
         do { sessions = try record.elements("sessions") } catch { return [.failure(error)] }
+        let isP2P = (try? recordContext.get().callType) == .p2p
+        let callRating = isP2P ? GraphCallRating.worst(in: sessions) : .success(0)
         if sessions.isEmpty || sessions.allSatisfy({ $0["segments"].isNull }) {
             let id = (record["id"].value as? String) ?? record.path
             notices.append("call record \(id) has no segments; fetch it with $expand=sessions($expand=segments)")
         }
+        // "If the sessions list is truncated, a sessions@odata.nextLink value will be provided" (Get callRecord):
+        // the streams of the sessions not in the file are missing, which no figure would show.
+        if !record["sessions@odata.nextLink"].isNull {
+            let id = (record["id"].value as? String) ?? record.path
+            notices.append("call record \(id) has more sessions than the file holds (sessions@odata.nextLink); fetch the next page, or its streams are missing")
+        }
         for session in sessions {
             let segments: [GraphJSON]
             do { segments = try session.elements("segments") } catch { out.append(.failure(error)); continue }
+            let rating = isP2P ? callRating : GraphCallRating.worst(in: [session])
             for segment in segments {
                 let segmentContext = recordContext.flatMap { rc in
-                    Result(catching: { () throws(GraphFieldError) -> SegmentContext in
-                        try SegmentContext(segment, session: session, record: rc)
-                    })
+                    rating.flatMap { r in
+                        Result(catching: { () throws(GraphFieldError) -> SegmentContext in
+                            try SegmentContext(segment, session: session, record: rc, rating: r)
+                        })
+                    }
+                }
+                if case .success(let c) = segmentContext {
+                    for who in [c.caller.identity, c.callee.identity] {
+                        if let who, who.upn == nil, !withoutUPN.contains(who) { withoutUPN.append(who) }
+                    }
                 }
                 let media: [GraphJSON]
                 do { media = try segment.elements("media") } catch { out.append(.failure(error)); continue }
@@ -72,10 +100,12 @@ enum GraphRecordMapper {
     }
 
     struct Endpoint {
+        /// The row's user: the UPN, else the object id (or a phone number); "" for a service.
         var user = ""
+        /// The person behind `user`, when it is one (`identity.user`).
+        var identity: GraphIdentity?
         var product: Product?
         var version = ""
-        var rating: UInt8 = 0
         /// AV MCU, gateway, bot...: a `serviceEndpoint`, or a user agent with a service role.
         var isService = false
 
@@ -86,20 +116,21 @@ enum GraphRecordMapper {
             // A person first; a phone number or guest is still someone a champion can look up.
             for kind in ["user", "guest", "phone"] {
                 let who = identity[kind]
-                // `??` takes an untyped-throwing autoclosure, hence the explicit steps.
-                var name = try who["userPrincipalName"].string() ?? ""
-                if name.isEmpty { name = try who["displayName"].string() ?? "" }
-                if name.isEmpty { name = try who["id"].string() ?? "" }
-                if !name.isEmpty { user = name; break }
+                let upn = try who["userPrincipalName"].string() ?? ""
+                let id = try who["id"].string() ?? ""
+                if upn.isEmpty && id.isEmpty { continue }
+                user = upn.isEmpty ? id : upn
+                if kind == "user" {
+                    self.identity = GraphIdentity(id: id, displayName: try who["displayName"].string() ?? "",
+                                                  upn: upn.isEmpty ? nil : upn)
+                }
+                break
             }
             let agent = e["userAgent"]
             product = try agent["productFamily"].member("product family", unknown: Product.unknown) { k in
                 k == "azurecommunicationservices" ? .unknown : Product.parse(k)
             }
             version = try agent["applicationVersion"].string() ?? ""
-            rating = try e["feedback"]["rating"].member("feedback rating", unknown: UInt8(0)) { k in
-                ["notrated": 0, "bad": 1, "poor": 2, "fair": 3, "good": 4, "excellent": 5][k]
-            } ?? 0
         }
     }
 
@@ -112,9 +143,12 @@ enum GraphRecordMapper {
         let setupFailed: Bool
         let dropped: Bool
         let failureReason: String
+        /// The call's Rate My Call rating (`GraphCallRating`), for every stream under it.
+        let rating: UInt8
 
-        init(_ s: GraphJSON, session: GraphJSON, record: RecordContext) throws(GraphFieldError) {
+        init(_ s: GraphJSON, session: GraphJSON, record: RecordContext, rating: UInt8) throws(GraphFieldError) {
             self.record = record
+            self.rating = rating
             caller = try Endpoint(s["caller"])
             callee = try Endpoint(s["callee"])
             let sessionStart = try session["startDateTime"].dateTime(), sessionEnd = try session["endDateTime"].dateTime()
@@ -137,16 +171,16 @@ enum GraphRecordMapper {
         guard let rawDirection = try directionField.string() else {
             throw directionField.fail("missing stream direction (want callerToCallee or calleeToCaller)")
         }
-        let direction: StreamDirection
+        let fromCaller: Bool
         switch enumKey(rawDirection) {
-        case "callertocallee": direction = .firstToSecond
-        case "calleetocaller": direction = .secondToFirst
+        case "callertocallee": fromCaller = true
+        case "calleetocaller": fromCaller = false
         default: throw directionField.fail("unknown stream direction", value: rawDirection)
         }
-        let fromCaller = direction == .firstToSecond
-        let receiver = fromCaller ? c.callee : c.caller
-        let describeCaller = (fromCaller && !c.caller.isService) || (!fromCaller && c.callee.isService && !c.caller.isService)
+        // The client when one end is a service; otherwise (two clients, or two services) the sender.
+        let describeCaller = c.caller.isService != c.callee.isService ? !c.caller.isService : fromCaller
         let described = describeCaller ? c.caller : c.callee, other = describeCaller ? c.callee : c.caller
+        let direction: StreamDirection = describeCaller == fromCaller ? .firstToSecond : .secondToFirst
         let network = media[describeCaller ? "callerNetwork" : "calleeNetwork"]
         let device = media[describeCaller ? "callerDevice" : "calleeDevice"]
         _ = try network.requireObject()
@@ -170,11 +204,10 @@ enum GraphRecordMapper {
         m.videoFrameRate = try s["averageVideoFrameRate"].number()
         m.videoPostFECPLR = try s["postForwardErrorCorrectionPacketLossRate"].number()
 
-        let client = described.product != nil ? described : other
         return StreamRecord(
             callId: c.record.callId, start: start, durationSeconds: duration, modality: modality,
-            callType: c.record.callType, product: client.product ?? .unknown, clientVersion: client.version,
-            firstUser: c.caller.user, secondUser: c.callee.user, direction: direction,
+            callType: c.record.callType, product: described.product ?? .unknown, clientVersion: described.version,
+            firstUser: described.user, secondUser: other.user, direction: direction,
             subnet: try network["subnet"].string() ?? "",
             connection: try network["connectionType"].member("connection type", unknown: NetworkConnection.unknown,
                                                              NetworkConnection.parse) ?? .unknown,
@@ -182,6 +215,6 @@ enum GraphRecordMapper {
             transport: try network["networkTransportProtocol"].member("transport", unknown: Transport.unknown,
                                                                       Transport.parse) ?? .unknown,
             captureDevice: try device["captureDeviceName"].string() ?? "", metrics: m, cdrAvailable: true,
-            setupFailed: c.setupFailed, failureReason: c.failureReason, dropped: c.dropped, rating: receiver.rating)
+            setupFailed: c.setupFailed, failureReason: c.failureReason, dropped: c.dropped, rating: c.rating)
     }
 }

@@ -26,8 +26,11 @@ extension StreamIdentity {
     /// when it has one, else from its values as a CSV row without a stream id is.
     static func of(_ r: StreamRecord) -> UInt64 {
         let call = hash(r.callId)
-        if !r.sourceKey.isEmpty { return keyed(call: call, key: hash(r.sourceKey), direction: r.direction) }
-        return unkeyed(call: call, firstUser: hash(r.firstUser), secondUser: hash(r.secondUser),
+        let first = hash(r.firstUser), second = hash(r.secondUser)
+        if !r.sourceKey.isEmpty {
+            return keyed(call: call, key: hash(r.sourceKey), firstUser: first, secondUser: second, direction: r.direction)
+        }
+        return unkeyed(call: call, firstUser: first, secondUser: second,
                        start: UInt32(truncatingIfNeeded: r.start), duration: EncodedStream.durationCode(r.durationSeconds),
                        modality: r.modality, direction: r.direction,
                        network: NetworkBits.pack(r.connection, r.wifiBand, r.transport, r.vpn), ice: r.ice)

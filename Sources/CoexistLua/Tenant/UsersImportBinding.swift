@@ -1,0 +1,54 @@
+import CoexistKit
+
+/// `import_users(path, {on_error=, global=})`: the users file import at the prompt. It runs Kit's
+/// `importUsers(path:)`, the same code `--data DIR` runs, on a copy of the tenant, so a refused file changes nothing.
+public enum UsersImportBinding {
+    static let keys = ["on_error", "global"]
+
+    static let doc = "import_users(path, {on_error=\"skip\", global=mode}): adds the users of a plain users CSV or a Get-CsOnlineUser export (UTF-8, or UTF-16 as Export-Csv -Encoding Unicode writes it); global= states the tenant's current global instead of inferring it from the users who inherit it; prints every user whose computed mode differs from the file's TeamsUpgradeEffectiveMode; returns {added=, replaced=, skipped=, reasons=, global=, notices=, mismatches=}"
+
+    static func install(_ engine: LuaEngine, _ source: TenantSource) {
+        engine.register("import_users", doc: doc) { call in
+            let path = try call.string(1)
+            let opts = try OptionTable(try call.optTable(2), allowed: keys, what: "import_users")
+            var options = CoexistenceTenant.UserImportOptions()
+            switch try opts.string("on_error")?.lowercased() {
+            case nil, "strict": options.onError = .strict
+            case "skip": options.onError = .skip
+            case let other?:
+                throw LuaError("import_users: on_error must be \"skip\" or \"strict\", got '\(other)'" + didYouMean(other, ["skip", "strict"]))
+            }
+            if let global = try opts.string("global") {
+                do { options.global = try UpgradePolicy.resolve(global, notify: nil) } catch {
+                    throw LuaError("import_users: option 'global': \(error)")
+                }
+            }
+            let report: UserImportReport = try source.change("import_users") { tenant in
+                do { return try tenant.importUsers(path: path, options: options) } catch {
+                    throw LuaError("import_users: \(error)")
+                }
+            }
+            let out = OutputStream.current(call.L)
+            for line in messages(report) { out.write(line + "\n") }
+            return call.results(record(report))
+        }
+    }
+
+    /// The notices and warnings an import prints, wherever it runs.
+    public static func messages(_ report: UserImportReport) -> [String] {
+        report.notices.map { "notice: " + $0 } + report.warnings.map { "warning: " + $0 }
+    }
+
+    static func record(_ r: UserImportReport) -> LuaValue {
+        func strings(_ list: [String]) -> LuaValue { .table(LuaTable(array: list.map { .string($0) })) }
+        var fields: [(LuaValue, LuaValue)] = [
+            (.string("added"), .integer(Int64(r.added))), (.string("replaced"), .integer(Int64(r.replaced))),
+            (.string("skipped"), .integer(Int64(r.skipped))), (.string("reasons"), strings(r.skipReasons)),
+            (.string("notices"), strings(r.notices)), (.string("mismatches"), strings(r.mismatches)),
+        ]
+        if let f = r.format { fields.append((.string("format"), .string(f.rawValue))) }
+        if let e = r.encoding { fields.append((.string("encoding"), .string(e.rawValue))) }
+        if let g = r.global { fields.append((.string("global"), .string(g.name))) }
+        return .table(LuaTable(fields: fields))
+    }
+}
