@@ -15,7 +15,7 @@ enum CallsImportBindings {
             let report = try CallsImport.calls(path, workspace, skip: try onErrorSkip(options), replace: options?["replace"] == .boolean(true))
             return call.results(report)
         }
-        engine.register("import_buildings", doc: "import_buildings(path): loads the CQD building file (15 columns, comma or tab) and maps every subnet; returns {buildings=, ranges=}") { call in
+        engine.register("import_buildings", doc: "import_buildings(path): loads the CQD building file (15 columns, comma or tab; ranges /8 to /28, to /32 on VPN=1 rows) and maps every subnet; refuses a NetworkIP that is not its range's network address (saying which it probably meant) and a file past 1,000,000 rows once VPN=1 rows are expanded to every address; returns {buildings=, ranges=}") { call in
             let path = try call.string(1)
             let file = try BuildingFile.parse(try CallsImport.read(path), file: path)
             workspace.calls.setBuildingFile(file)

@@ -4,7 +4,7 @@ import Testing
 import CoexistKit
 @testable import CoexistLua
 
-/// import_devices: wildcard patterns, and help that says how they match.
+/// import_devices (wildcard patterns, and help that says how they match) and import_buildings refusals, from Lua.
 @Suite(.serialized) struct ImportDevicesLuaTests {
     @Test("import_devices takes * patterns and help(import_devices) says how names match")
     func patterns() throws {
@@ -25,5 +25,15 @@ import CoexistKit
         #expect(text.contains("ignore case"))
         #expect(text.contains("* matches any run of characters"))
         #expect(text.contains("without * must equal the whole device name"))
+    }
+
+    @Test("import_buildings refuses a host address, says which network it meant, and keeps the building file")
+    func buildingHostBits() throws {
+        let lua = try CallsLua(streams: 200)
+        let before = lua.store.buildingFile
+        let path = CallsImportLuaTests.write("10.1.2.5,USA/Seattle/SEA-9,24,SEA-9,Contoso,,,Seattle,98101,US,WA,MSUS,1,0,0\r\n", "hostbits.csv")
+        let e = lua.error("import_buildings('\(path)')")
+        #expect(e?.contains("hostbits.csv:1") == true && e?.contains("did you mean 10.1.2.0?") == true, "\(e ?? "")")
+        #expect(lua.store.buildingFile == before)
     }
 }
