@@ -55,7 +55,8 @@ extension CallStore {
         return skipped
     }
 
-    /// The streams whose `keep` is true, with the same dictionaries and reference data.
+    /// The streams whose `keep` is true, with the same dictionaries and reference data. Lists every
+    /// column, as `reserve` and `append(contentsOf:)` do.
     func keeping(_ keep: [Bool]) -> CallStore {
         func pick<T>(_ c: PackedColumn<T>) -> PackedColumn<T> {
             var out = PackedColumn<T>(capacity: count)
@@ -70,6 +71,9 @@ extension CallStore {
         s.clientVersion = pick(clientVersion); s.device = pick(device); s.firstUser = pick(firstUser)
         s.secondUser = pick(secondUser); s.subnet = pick(subnet)
         s.metrics = metrics.map(pick)
+        // Every column must have been filtered: a column added to the store and missed here would
+        // leave the rows misaligned, so it stops the tests rather than corrupt a store.
+        precondition(s.columnBytes == s.count * Self.bytesPerStream, "CallStore.keeping misses a column")
         return s
     }
 
