@@ -1,3 +1,4 @@
+import CLuaBridge
 import CoexistKit
 #if canImport(Glibc)
 @preconcurrency import Glibc
@@ -7,21 +8,21 @@ import CoexistKit
 /// the store and put it back only when they succeed, so a failed strict import changes nothing.
 enum CallsImportBindings {
     static func install(_ engine: LuaEngine, _ workspace: Workspace) {
-        engine.register("import_calls", doc: "import_calls(path, {on_error=\"skip\", replace=true}): adds the streams of a CSV file or of Graph call records (JSON, JSON Lines, or a folder); strict unless on_error=\"skip\"; returns {imported=, skipped=, reasons={...}, notices=, users_without_upn= (Graph people with no UPN, who match no user)}") { call in
+        engine.register("import_calls", doc: "import_calls(path, {on_error=\"skip\", replace=true}): adds the streams of a CSV file (ours or a CQD export; a row whose First Is Server says Server is read from its Second, client, columns) or of Graph call records (JSON, JSON Lines, or a folder); strict unless on_error=\"skip\"; a stream already in the store (same call, stream or session/segment, direction) is skipped and counted; unknown columns and skipped duplicates are also warned on stderr; returns {imported=, skipped=, duplicates=, reasons={...}, notices=, users_without_upn= (Graph people with no UPN, who match no user)}") { call in
             let path = try call.string(1)
             let options = try call.optTable(2)
             try checkKeys(options, ["on_error", "replace"], "import_calls")
             let report = try CallsImport.calls(path, workspace, skip: try onErrorSkip(options), replace: options?["replace"] == .boolean(true))
             return call.results(report)
         }
-        engine.register("import_buildings", doc: "import_buildings(path): loads the CQD building file (15 columns, comma or tab) and maps every subnet; returns {buildings=, ranges=}") { call in
+        engine.register("import_buildings", doc: "import_buildings(path): loads the CQD building file (15 columns, comma or tab; ranges /8 to /28, to /32 on VPN=1 rows) and maps every subnet; refuses a NetworkIP that is not its range's network address (saying which it probably meant) and a file past 1,000,000 rows once VPN=1 rows are expanded to every address; returns {buildings=, ranges=}") { call in
             let path = try call.string(1)
             let file = try BuildingFile.parse(try CallsImport.read(path), file: path)
             workspace.calls.setBuildingFile(file)
             return call.results(.table(LuaTable(fields: [(.string("buildings"), .integer(Int64(file.buildings.count))),
                                                          (.string("ranges"), .integer(Int64(file.ranges.count)))])))
         }
-        engine.register("import_devices", doc: "import_devices(path): replaces the certified-device catalogue (one name pattern a line, !pattern excludes); returns {certified=, excluded=}") { call in
+        engine.register("import_devices", doc: "import_devices(path): replaces the certified-device catalogue: one name pattern a line, !pattern excludes, # comments. Patterns ignore case; * matches any run of characters (*Jabra* anywhere in the name, Jabra* at its start); a pattern without * must equal the whole device name. Returns {certified=, excluded=}") { call in
             let path = try call.string(1)
             let catalogue = DeviceCatalogue.parse(try CallsImport.read(path))
             workspace.calls.setDeviceCatalogue(catalogue)
@@ -72,6 +73,8 @@ public enum CallsImport {
             throw LuaError("import_calls: \(error)")
         }
         workspace.calls = store
+        // Said where the user looks even when the returned table is dropped (`--data`, a script).
+        for w in report.warnings { fputs("warning: \(path): \(w)\n", bridge_stderr()) }
         return record(report)
     }
 
@@ -104,6 +107,7 @@ public enum CallsImport {
         let reasons = r.skipReasons.map { LuaValue.string($0.description) }
         var fields: [(LuaValue, LuaValue)] = [(.string("imported"), .integer(Int64(r.imported))),
                                               (.string("skipped"), .integer(Int64(r.skipped))),
+                                              (.string("duplicates"), .integer(Int64(r.duplicates))),
                                               (.string("reasons"), .table(LuaTable(array: reasons)))]
         if !r.notices.isEmpty { fields.append((.string("notices"), .table(LuaTable(array: r.notices.map { .string($0) })))) }
         if r.usersWithoutUPN > 0 { fields.append((.string("users_without_upn"), .integer(Int64(r.usersWithoutUPN)))) }

@@ -15,7 +15,7 @@ public struct Building: Sendable, Equatable {
 public struct BuildingRange: Sendable, Equatable {
     /// Network address with host bits cleared.
     public var network: UInt32
-    /// 8...28
+    /// 8...28, or up to 32 on a VPN row.
     public var prefix: Int
     public var networkName: String
     /// Index into `BuildingFile.buildings`.
@@ -42,7 +42,7 @@ public struct BuildingFile: Sendable, Equatable {
 
     /// The range with the longest prefix holding `ip`, if any.
     public func rangeIndex(for ip: UInt32) -> Int? {
-        for prefix in stride(from: 28, through: 8, by: -1) {
+        for prefix in stride(from: 32, through: 8, by: -1) {
             if let table = byPrefix[prefix], let i = table[ip & IPv4.mask(prefix)] { return i }
         }
         return nil

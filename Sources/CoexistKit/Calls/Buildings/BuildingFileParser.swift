@@ -3,11 +3,18 @@ extension BuildingFile {
                               "BuildingType", "BuildingOfficeType", "City", "ZipCode", "Country", "State",
                               "Region", "InsideCorp", "ExpressRoute", "VPN"]
 
+    /// CQD's upload refuses a file past this many rows once VPN=1 rows are expanded to every address
+    /// ("Upload tenant and building data in Call Quality Dashboard").
+    public static let maxExpandedRows = 1_000_000
+
     /// Parses a CQD building file (reference 5.1): no header, 15 columns, comma or tab separated,
-    /// prefixes /8 to /28, Booleans 0 or 1. Overlapping ranges are an error naming both lines, because
-    /// CQD mis-maps subnets when they overlap. Host bits in NetworkIP are cleared, as CQD's expansion does.
+    /// prefixes /8 to /28 (to /32 on VPN=1 rows, which CQD expands address by address), Booleans 0 or 1.
+    /// Refused, naming the line: overlapping ranges (CQD mis-maps subnets when they overlap), a
+    /// NetworkIP with host bits set (10.1.2.5 with range 24 is a typo for 10.1.2.0 or for another
+    /// range: guessing would map a building wrongly), and a file whose expanded rows pass 1,000,000.
     public static func parse(_ text: String, file: String = "buildings") throws -> BuildingFile {
         var result = BuildingFile()
+        var expandedRows = 0, vpnAddresses = 0
         var text = Substring(text)
         if text.hasPrefix("\u{FEFF}") { text = text.dropFirst() }
         var lineNo = 0
@@ -29,7 +36,13 @@ extension BuildingFile {
             }
             guard let ip = IPv4.parse(cols[0]) else { throw fail(0, "not an IPv4 address") }
             guard let prefix = Int(cols[2]) else { throw fail(2, "not a whole number") }
-            guard (8...28).contains(prefix) else { throw fail(2, "network range must be 8 to 28") }
+            let vpnRow = cols[14] == "1"
+            guard (8...28).contains(prefix) || (vpnRow && (29...32).contains(prefix)) else {
+                throw fail(2, "network range must be 8 to 28 (29 to 32 only on VPN=1 rows)")
+            }
+            guard ip & IPv4.mask(prefix) == ip else {
+                throw fail(0, "is not the network address of a /\(prefix) range; did you mean \(IPv4.format(ip & IPv4.mask(prefix)))?")
+            }
             func bool(_ col: Int, default d: Bool?) throws -> Bool {
                 switch cols[col] {
                 case "1": return true
@@ -42,6 +55,14 @@ extension BuildingFile {
             let inside = try bool(12, default: nil)
             let express = try bool(13, default: nil)
             let vpn = try bool(14, default: false)
+            expandedRows += vpn ? 1 << (32 - prefix) : 1
+            if vpn { vpnAddresses += 1 << (32 - prefix) }
+            if expandedRows > maxExpandedRows {
+                throw CallImportError(file: file, line: lineNo, field: vpn ? "column 15 (VPN)" : nil,
+                                      message: "the file has \(expandedRows) rows once its VPN=1 rows are expanded to every "
+                                        + "address (\(vpnAddresses) VPN addresses by this line), past CQD's limit of 1,000,000; "
+                                        + "use smaller VPN ranges, or VPN=0 on the large ones")
+            }
             let b = Building(name: cols[3], ownershipType: cols[4], buildingType: cols[5], officeType: cols[6],
                              city: cols[7], zipCode: cols[8], country: cols[9], state: cols[10], region: cols[11])
             let r = BuildingRange(network: ip & IPv4.mask(prefix), prefix: prefix, networkName: cols[1], building: 0,

@@ -1,8 +1,11 @@
 /// Which capture devices count as certified (QER target: 80 % of audio streams on certified devices).
 ///
-/// A device is certified when its name contains one of `certified` and none of `excluded`
-/// (case-insensitive). The exclusions exist because vendor names recur in built-in hardware
-/// ("Microphone Array (Realtek...)" on a laptop whose speakerphone may say "Jabra").
+/// A device is certified when its name matches one of `certified` and none of `excluded`. Matching
+/// ignores case; `*` in a pattern stands for any run of characters (none included), and a pattern
+/// without `*` must equal the whole name. So "*Jabra*" is any device with Jabra in its name, "Jabra*"
+/// one whose name starts with it, "Jabra Evolve 75" only that name. The exclusions exist because vendor
+/// names recur in built-in hardware ("Microphone Array (Realtek...)" on a laptop whose speakerphone may
+/// say "Jabra").
 public struct DeviceCatalogue: Sendable, Equatable {
     public var certified: [String]
     public var excluded: [String]
@@ -14,22 +17,40 @@ public struct DeviceCatalogue: Sendable, Equatable {
 
     /// The shipped default: vendors with Teams-certified headsets and speakerphones, minus built-ins.
     public static let `default` = DeviceCatalogue(
-        certified: ["Jabra", "Poly", "Plantronics", "Logitech", "Yealink", "EPOS", "Sennheiser",
-                    "Microsoft Modern", "Surface Headphones", "AudioCodes", "Crestron", "Lenovo ThinkSmart",
-                    "Shure", "Bose", "Sony WH"],
-        excluded: ["Microphone Array", "Realtek", "Built-in", "Internal Microphone", "MacBook", "Conexant",
-                   "Intel Smart Sound", "High Definition Audio"])
+        certified: ["*Jabra*", "*Poly*", "*Plantronics*", "*Logitech*", "*Yealink*", "*EPOS*", "*Sennheiser*",
+                    "*Microsoft Modern*", "*Surface Headphones*", "*AudioCodes*", "*Crestron*", "*Lenovo ThinkSmart*",
+                    "*Shure*", "*Bose*", "*Sony WH*"],
+        excluded: ["*Microphone Array*", "*Realtek*", "*Built-in*", "*Internal Microphone*", "*MacBook*", "*Conexant*",
+                   "*Intel Smart Sound*", "*High Definition Audio*"])
 
     public func isCertified(_ device: String) -> Bool {
         let d = device.lowercased()
         guard !d.isEmpty else { return false }
-        return certified.contains { d.contains($0) } && !excluded.contains { d.contains($0) }
+        return certified.contains { Self.matches(d, $0) } && !excluded.contains { Self.matches(d, $0) }
+    }
+
+    /// Whether `name` matches `pattern` (both lowercased): `*` is any run, anything else itself.
+    static func matches(_ name: String, _ pattern: String) -> Bool {
+        guard pattern.contains("*") else { return name == pattern }
+        let parts = pattern.split(separator: "*", omittingEmptySubsequences: false)
+        var rest = Substring(name)
+        // The first part is anchored at the start, the last at the end, the middle ones found in turn.
+        guard rest.hasPrefix(parts[0]) else { return false }
+        rest = rest.dropFirst(parts[0].count)
+        for part in parts.dropFirst().dropLast() where !part.isEmpty {
+            guard let r = rest.range(of: part) else { return false }
+            rest = rest[r.upperBound...]
+        }
+        let last = parts[parts.count - 1]
+        return rest.count >= last.count && rest.hasSuffix(last)
     }
 
     /// A catalogue file: one name pattern per line; `!pattern` excludes; `#` starts a comment.
     public static func parse(_ text: String) -> DeviceCatalogue {
         var inc: [String] = [], exc: [String] = []
-        for raw in text.split(whereSeparator: { $0 == "\n" || $0 == "\r" }) {
+        let text = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
+        // `isNewline`: a CRLF is one Character, equal to neither "\n" nor "\r".
+        for raw in text.split(whereSeparator: { $0.isNewline }) {
             let line = trimField(raw)
             if line.isEmpty || line.hasPrefix("#") { continue }
             if line.hasPrefix("!") { exc.append(String(line.dropFirst())) } else { inc.append(line) }

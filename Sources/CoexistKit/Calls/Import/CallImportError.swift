@@ -16,6 +16,15 @@ public struct CallImportError: Error, CustomStringConvertible, Sendable, Equatab
         self.message = message
     }
 
+    /// A bad field of a CSV row. A value out of its field's range reads `file:line: column = value: why`,
+    /// the shape users asked for; other complaints keep `file:line: column: why "value"`.
+    static func field(file: String, line: Int, column: String, value: String, message: String) -> CallImportError {
+        if message.hasPrefix("out of range") {
+            return CallImportError(file: file, line: line, field: "column \(column) = \(value)", message: message)
+        }
+        return CallImportError(file: file, line: line, field: "column \(column)", value: value, message: message)
+    }
+
     /// `streams.csv:42: column jitter_ms: bad number "abc"` — the shape compilers use, so editors can jump.
     public var description: String {
         var s = file
@@ -61,6 +70,32 @@ public struct ImportReport: Sendable, Equatable {
     /// One-off remarks, such as the columns that were ignored.
     public var notices: [String] = []
     public var bytes = 0
+    /// Streams not added because the store already held them, or an earlier row of the same import
+    /// did (`StreamIdentity`): importing a file twice adds nothing the second time.
+    public var duplicates = 0
+    /// Header names no column matched, each with the closest known name when one is close.
+    public var unknownColumns: [UnknownColumn] = []
+
+    public struct UnknownColumn: Sendable, Equatable {
+        public var name: String
+        public var suggestion: String?
+
+        public var description: String { name + (suggestion.map { " (did you mean '\($0)'?)" } ?? "") }
+    }
+
+    /// What a user must see after the import even when they do not read the returned report: the
+    /// columns it ignored and the duplicates it skipped. One line each, for stderr.
+    public var warnings: [String] {
+        var lines: [String] = []
+        if !unknownColumns.isEmpty {
+            lines.append("ignored unknown column\(unknownColumns.count > 1 ? "s" : ""): "
+                         + unknownColumns.map(\.description).joined(separator: ", "))
+        }
+        if duplicates > 0 {
+            lines.append("skipped \(duplicates) duplicate stream\(duplicates > 1 ? "s" : "") (already imported)")
+        }
+        return lines
+    }
     /// Graph call records: people whose identity has no userPrincipalName, each counted once (a notice
     /// names them per record); their streams cannot be joined to the user directory.
     public var usersWithoutUPN = 0
@@ -81,6 +116,7 @@ public struct ImportReport: Sendable, Equatable {
         skipReasons.append(contentsOf: other.skipReasons.prefix(Self.maxReasons - skipReasons.count))
         for n in other.notices where !notices.contains(n) { notices.append(n) }
         bytes += other.bytes
+        duplicates += other.duplicates
         usersWithoutUPN += other.usersWithoutUPN
     }
 }

@@ -72,6 +72,35 @@ public enum MetricKind: Int, CaseIterable, Sendable {
         }
     }
 
+    /// The largest value an import accepts: the metric's own range (a ratio is at most 1, a percentage
+    /// 100, MOS degradation 5) or, for open-ended ones, the most its storage step keeps. Importers refuse
+    /// a value beyond it rather than clamp it (`rangeMessage` says why).
+    public var maximum: Double {
+        switch self {
+        case .packetLoss, .concealedRatio, .postFECLoss: return 1
+        case .frameLoss, .spoiledTiles: return 100
+        case .degradation: return 5
+        case .jitter: return 6553.4
+        case .roundTrip, .tileLatency: return 32767
+        case .frameRate: return 655.34
+        case .relativeOneWay: return 65.534
+        }
+    }
+
+    /// Why a value above `maximum` is refused; starts "out of range" (see `CallImportError.field`).
+    public var rangeMessage: StaticString {
+        switch self {
+        case .packetLoss, .concealedRatio, .postFECLoss: return "out of range: a ratio is 0 to 1 (0.1 is 10 %)"
+        case .frameLoss, .spoiledTiles: return "out of range: a percentage is 0 to 100"
+        case .degradation: return "out of range: MOS degradation is 0 to 5"
+        case .jitter: return "out of range: jitter above 6553.4 ms is more than the store keeps"
+        case .roundTrip: return "out of range: round trip above 32767 ms is more than the store keeps"
+        case .tileLatency: return "out of range: tile latency above 32767 ms is more than the store keeps"
+        case .frameRate: return "out of range: a frame rate above 655.34 fps is more than the store keeps"
+        case .relativeOneWay: return "out of range: one-way delay above 65.534 s is more than the store keeps"
+        }
+    }
+
     /// CQD's threshold for this metric (reference 3.1) and whether poor is above it (else below).
     func threshold(for modality: Modality) -> (value: Double, poorAbove: Bool) {
         switch self {
@@ -107,7 +136,8 @@ public enum MetricKind: Int, CaseIterable, Sendable {
     }
 
     /// Quantise an exact value, keeping it on the same side of its CQD threshold (see the type's note).
-    /// Negative or non-finite values are the importer's business; here they clamp.
+    /// Importers refuse values outside 0...`maximum` before they get here (`maximum` is within the
+    /// codes), so the saturation below never changes an imported value.
     /// Transparent: `@inline(__always)` was not honoured inside the importer's row append, and at
     /// each call site the kind is a constant, so inlining folds the step and threshold away.
     @_transparent

@@ -30,6 +30,9 @@ public struct StreamRecord: Sendable, Equatable {
     public var dropped: Bool
     /// Rate My Call: 0 not rated, 1 (bad) to 5 (excellent).
     public var rating: UInt8
+    /// What names the stream in its source, for the duplicate check (`StreamIdentity`): a Graph
+    /// record's session, segment, media and stream id. Empty when the source names none; not stored.
+    public var sourceKey = ""
 
     public init(callId: String, start: Int64, durationSeconds: Double? = nil, modality: Modality,
                 callType: CallType = .unknown, product: Product = .unknown, clientVersion: String = "",

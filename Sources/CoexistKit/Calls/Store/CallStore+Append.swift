@@ -5,8 +5,11 @@ public struct CallStoreLimitError: Error, CustomStringConvertible, Sendable {
 }
 
 extension CallStore {
-    /// Appends one stream, classifying it from its exact values.
+    /// Appends one stream, classifying it from its exact values. A value outside its field's range
+    /// (a rating above 5, a ratio above 1, a negative jitter, a stream longer than the duration column
+    /// keeps) is refused, not clamped, and the store is unchanged.
     public mutating func append(_ r: StreamRecord) throws {
+        try Self.checkRanges(r)
         var e = EncodedStream()
         e.call = callIds.intern(r.callId)
         guard r.start >= 0 && r.start <= Int64(UInt32.max) else {
@@ -22,7 +25,7 @@ extension CallStore {
         e.vpn = r.vpn
         e.transport = r.transport
         e.ice = r.ice
-        e.rating = min(r.rating, 5)
+        e.rating = r.rating
         e.cdrAvailable = r.cdrAvailable
         e.setupFailed = r.setupFailed
         e.dropped = r.dropped
@@ -35,6 +38,24 @@ extension CallStore {
         e.failureReason = try Self.code8(&failureReasons, r.failureReason, "failure reasons")
         e.metrics = r.metrics
         appendEncoded(e)
+    }
+
+    static func checkRanges(_ r: StreamRecord) throws {
+        func refuse(_ field: String, _ value: String, _ why: String) -> CallStoreLimitError {
+            CallStoreLimitError(message: "\(field) = \(value): \(why)")
+        }
+        if r.rating > 5 { throw refuse("rating", "\(r.rating)", "out of range: 0 (not rated) or 1 to 5") }
+        if let d = r.durationSeconds {
+            guard d.isFinite, d >= 0 else { throw refuse("duration_s", "\(d)", "out of range: a duration is 0 or more seconds") }
+            guard d < EncodedStream.maxDurationSeconds else {
+                throw refuse("duration_s", "\(d)", "out of range: the longest stream kept is 65534 s (18.2 hours)")
+            }
+        }
+        for kind in MetricKind.allCases {
+            guard let v = r.metrics[kind] else { continue }
+            guard v.isFinite, v >= 0 else { throw refuse(kind.fieldName, "\(v)", "out of range: metrics are 0 or more") }
+            guard v <= kind.maximum else { throw refuse(kind.fieldName, "\(v)", "\(kind.rangeMessage)") }
+        }
     }
 
     // MARK: dictionary codes that keep the derived per-code tables in step

@@ -6,10 +6,12 @@ extension CallStore {
         if other.count == 0 { return }
         if count == 0 && callIds.count <= 1 && users.count <= 1 && subnets.count <= 1 && devices.count <= 1 {
             let keepBuildings = buildingFile, keepCatalogue = deviceCatalogue, keepDerived = derivedDimensions
+            let keepIdentities = identities
             self = other
             if buildingFile != keepBuildings { setBuildingFile(keepBuildings) }
             if deviceCatalogue != keepCatalogue { setDeviceCatalogue(keepCatalogue) }
             derivedDimensions = keepDerived
+            identities.formUnion(keepIdentities)
             extendDerivedDimensions()
             return
         }
@@ -32,7 +34,47 @@ extension CallStore {
         }
         callIds = ids
         call = calls
+        identities.formUnion(other.identities)
         extendDerivedDimensions()
+    }
+
+    /// Appends the streams of `staging` that are new: `ids` holds each staging row's identity
+    /// (`StreamIdentity`), and a row is skipped when the store already holds its identity or an earlier
+    /// row had it. Returns how many were skipped. Like `append(contentsOf:)`, changes nothing when it throws.
+    mutating func appendNew(_ staging: CallStore, identities ids: [UInt64]) throws -> Int {
+        precondition(ids.count == staging.count, "one identity per staged stream")
+        let (keep, addition) = identities.newRows(ids)
+        var skipped = 0
+        if let keep {
+            skipped = keep.reduce(0) { $0 + ($1 ? 0 : 1) }
+            try append(contentsOf: staging.keeping(keep))
+        } else {
+            try append(contentsOf: staging)
+        }
+        identities.add(addition)
+        return skipped
+    }
+
+    /// The streams whose `keep` is true, with the same dictionaries and reference data. Lists every
+    /// column, as `reserve` and `append(contentsOf:)` do.
+    func keeping(_ keep: [Bool]) -> CallStore {
+        func pick<T>(_ c: PackedColumn<T>) -> PackedColumn<T> {
+            var out = PackedColumn<T>(capacity: count)
+            let p = c.pointer
+            for i in 0..<count where keep[i] { out.append(p[i]) }
+            return out
+        }
+        var s = self
+        s.call = pick(call); s.start = pick(start); s.duration = pick(duration); s.modality = pick(modality)
+        s.callType = pick(callType); s.product = pick(product); s.network = pick(network); s.ice = pick(ice)
+        s.rating = pick(rating); s.failureReason = pick(failureReason); s.quality = pick(quality); s.flags = pick(flags)
+        s.clientVersion = pick(clientVersion); s.device = pick(device); s.firstUser = pick(firstUser)
+        s.secondUser = pick(secondUser); s.subnet = pick(subnet)
+        s.metrics = metrics.map(pick)
+        // Every column must have been filtered: a column added to the store and missed here would
+        // leave the rows misaligned, so it stops the tests rather than corrupt a store.
+        precondition(s.columnBytes == s.count * Self.bytesPerStream, "CallStore.keeping misses a column")
+        return s
     }
 
     /// How many strings `a` would hold with `b`'s added.

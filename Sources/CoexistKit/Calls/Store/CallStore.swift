@@ -50,6 +50,8 @@ public struct CallStore: Sendable {
     public internal(set) var deviceCertified: [UInt8] = [0]
     /// Labels derived from users (cohort, department, the user's city), by name: see `DerivedDimension`.
     public internal(set) var derivedDimensions: [String: DerivedDimension] = [:]
+    /// The identities of the imported streams, so a second import of them is skipped (`StreamIdentity`).
+    public internal(set) var identities = StreamIdentities()
 
     public init() {}
 

@@ -25,6 +25,9 @@ struct EncodedStream {
     var subnet: UInt32 = 0
     var metrics = StreamMetrics()
 
+    /// The duration column's codes end at 65534 (0xFFFF is missing); a longer stream is refused.
+    static let maxDurationSeconds = 65534.5
+
     @inline(__always)
     static func durationCode(_ seconds: Double?) -> UInt16 {
         guard let s = seconds, s.isFinite else { return 0xFFFF }

@@ -30,7 +30,7 @@ public enum CSVImporter {
         if end >= 3 && base[0] == 0xEF && base[1] == 0xBB && base[2] == 0xBF { pos = 3 }
         let (names, afterHeader, headerLines) = try header(base, from: pos, end: end, file: name)
         var layout: [Int] = []
-        var ignored: [String] = []
+        var ignored: [ImportReport.UnknownColumn] = []
         var seen = Set<Int>()
         for n in names {
             if let c = CSVColumn.match(n), !seen.contains(c.rawValue) {
@@ -38,7 +38,13 @@ public enum CSVImporter {
                 seen.insert(c.rawValue)
             } else {
                 layout.append(-1)
-                ignored.append(n)
+                if let c = CSVColumn.match(n) {
+                    // A second spelling of a column already read: said so, rather than "unknown".
+                    let earlier = names.first { CSVColumn.match($0) == c } ?? c.name
+                    ignored.append(ImportReport.UnknownColumn(name: "\(n) (the same column as '\(earlier)')", suggestion: nil))
+                } else {
+                    ignored.append(ImportReport.UnknownColumn(name: n, suggestion: CSVColumn.suggestion(for: n)))
+                }
             }
         }
         let missing = CSVColumn.required.filter { !seen.contains($0.rawValue) }
@@ -101,19 +107,21 @@ public enum CSVImporter {
         var staging = first.store
         first.store = CallStore()
         var report = first.report
+        var identities = first.identities.array
         if second != nil {
             try staging.append(contentsOf: second!.store)
             report.absorb(second!.report)
+            identities += second!.identities.array
             // Unmapping a part's columns takes tens of milliseconds that nobody needs to wait for.
             let done = Parallel.Box(value: second!.store)
             second!.store = CallStore()
             DispatchQueue.global(qos: .utility).async { withExtendedLifetime(done) {} }
         }
         report.bytes = raw.count
-        if !ignored.isEmpty {
-            report.notices.append("ignored unknown column\(ignored.count > 1 ? "s" : ""): " + ignored.joined(separator: ", "))
-        }
-        try store.append(contentsOf: staging)
+        report.unknownColumns = ignored
+        if !ignored.isEmpty { report.notices.append(report.warnings[0]) }
+        report.duplicates = try store.appendNew(staging, identities: identities)
+        report.imported -= report.duplicates
         meter.finish(rows: report.imported)
         return report
     }

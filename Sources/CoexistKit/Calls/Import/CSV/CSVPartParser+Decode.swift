@@ -14,6 +14,14 @@ extension CSVPartParser {
     /// size, and as one function the field decoders became calls (each value's conversion too).
     @inline(__always)
     mutating func decodeKnown(_ e: inout EncodedStream) -> Bool {
+        // The side table first: a conference row (First Is Server) reads the client's Second columns.
+        var crossed = false
+        let serverField = sides.firstIsServerField
+        if serverField >= 0 {
+            guard let v = enumValue(.firstIsServer, record.field(serverField, fileEnd: fileEnd), CSVSides.serverValue) else { return false }
+            crossed = v == 1
+        }
+        columnField = crossed ? sides.second : sides.first
         // The call and the users are looked up in big dictionaries, whose lines miss the cache: their
         // loads start here and the lookups finish after the other fields are decoded.
         guard let callField = known(.callId), callField.n > 0 else { return false }
@@ -33,7 +41,26 @@ extension CSVPartParser {
         e.call = finishLookup(.callId, callField, callHash) { s, b, h in s.callIds.intern(b, hash: h) }
         if let f = firstField { e.firstUser = finishLookup(.firstUser, f, firstHash) { s, b, h in s.users.intern(b, hash: h) } }
         if let f = secondField { e.secondUser = finishLookup(.secondUser, f, secondHash) { s, b, h in s.users.intern(b, hash: h) } }
+        // Crossed, the stream's direction is said from the client's side too.
+        if crossed && columnField[CSVColumn.direction.rawValue] >= 0 {
+            e.direction = e.direction == .firstToSecond ? .secondToFirst : .firstToSecond
+        }
+        rowIdentity = identity(e, hasFirst: firstField != nil, hasSecond: secondField != nil)
         return true
+    }
+
+    /// The row's identity (see `StreamIdentity`) from the hashes the lookups already made.
+    @inline(__always)
+    func identity(_ e: EncodedStream, hasFirst: Bool, hasSecond: Bool) -> UInt64 {
+        let call = lastHash[CSVColumn.callId.rawValue]
+        let first = hasFirst ? lastHash[CSVColumn.firstUser.rawValue] : StreamIdentity.emptyHash
+        let second = hasSecond ? lastHash[CSVColumn.secondUser.rawValue] : StreamIdentity.emptyHash
+        if let f = known(.streamId), f.n > 0 {
+            return StreamIdentity.keyed(call: call, key: byteHash(f.p, f.n), firstUser: first, secondUser: second, direction: e.direction)
+        }
+        return StreamIdentity.unkeyed(call: call, firstUser: first, secondUser: second,
+                                      start: e.start, duration: e.duration, modality: e.modality, direction: e.direction,
+                                      network: NetworkBits.pack(e.connection, e.wifiBand, e.transport, e.vpn), ice: e.ice)
     }
 
     @inline(__always)
@@ -52,6 +79,7 @@ extension CSVPartParser {
         if let f = known(.wifiBand) { guard wifiBand(f, &e) == nil else { return false } }
         if let f = known(.transport) { guard transport(f, &e) == nil else { return false } }
         if let f = known(.ice) { guard ice(f, &e) == nil else { return false } }
+        if let f = known(.secondIce) { guard otherIce(f, &e) == nil else { return false } }
         if let f = known(.vpn) { guard Self.flag(.vpn, f, &e) == nil else { return false } }
         if let f = known(.cdrAvailable) { guard Self.flag(.cdrAvailable, f, &e) == nil else { return false } }
         if let f = known(.setupFailed) { guard Self.flag(.setupFailed, f, &e) == nil else { return false } }
@@ -76,26 +104,32 @@ extension CSVPartParser {
     func decodeNumbers(_ e: inout EncodedStream) -> Bool {
         if let f = known(.start) { guard Self.start(f, &e) == nil else { return false } } else { return false }
         if let f = known(.duration) { guard Self.duration(f, &e) == nil else { return false } }
-        if let f = known(.jitter), f.n > 0 { guard Self.metric(f, &e.metrics.jitterMs) == nil else { return false } }
-        if let f = known(.packetLoss), f.n > 0 { guard Self.metric(f, &e.metrics.packetLossRate) == nil else { return false } }
-        if let f = known(.roundTrip), f.n > 0 { guard Self.metric(f, &e.metrics.roundTripMs) == nil else { return false } }
-        if let f = known(.concealedRatio), f.n > 0 { guard Self.metric(f, &e.metrics.concealedRatio) == nil else { return false } }
-        if let f = known(.degradation), f.n > 0 { guard Self.metric(f, &e.metrics.audioDegradation) == nil else { return false } }
-        if let f = known(.frameLoss), f.n > 0 { guard Self.metric(f, &e.metrics.videoFrameLossPct) == nil else { return false } }
-        if let f = known(.frameRate), f.n > 0 { guard Self.metric(f, &e.metrics.videoFrameRate) == nil else { return false } }
-        if let f = known(.postFECLoss), f.n > 0 { guard Self.metric(f, &e.metrics.videoPostFECPLR) == nil else { return false } }
-        if let f = known(.spoiledTiles), f.n > 0 { guard Self.metric(f, &e.metrics.spoiledTilePct) == nil else { return false } }
-        if let f = known(.tileLatency), f.n > 0 { guard Self.metric(f, &e.metrics.tileLatencyMs) == nil else { return false } }
-        if let f = known(.relativeOneWay), f.n > 0 { guard Self.metric(f, &e.metrics.relativeOneWaySeconds) == nil else { return false } }
+        if let f = known(.jitter), f.n > 0 { guard Self.metric(.jitter, f, &e.metrics.jitterMs) == nil else { return false } }
+        if let f = known(.packetLoss), f.n > 0 { guard Self.metric(.packetLoss, f, &e.metrics.packetLossRate) == nil else { return false } }
+        if let f = known(.roundTrip), f.n > 0 { guard Self.metric(.roundTrip, f, &e.metrics.roundTripMs) == nil else { return false } }
+        if let f = known(.concealedRatio), f.n > 0 { guard Self.metric(.concealedRatio, f, &e.metrics.concealedRatio) == nil else { return false } }
+        if let f = known(.degradation), f.n > 0 { guard Self.metric(.degradation, f, &e.metrics.audioDegradation) == nil else { return false } }
+        if let f = known(.frameLoss), f.n > 0 { guard Self.metric(.frameLoss, f, &e.metrics.videoFrameLossPct) == nil else { return false } }
+        if let f = known(.frameRate), f.n > 0 { guard Self.metric(.frameRate, f, &e.metrics.videoFrameRate) == nil else { return false } }
+        if let f = known(.postFECLoss), f.n > 0 { guard Self.metric(.postFECLoss, f, &e.metrics.videoPostFECPLR) == nil else { return false } }
+        if let f = known(.spoiledTiles), f.n > 0 { guard Self.metric(.spoiledTiles, f, &e.metrics.spoiledTilePct) == nil else { return false } }
+        if let f = known(.tileLatency), f.n > 0 { guard Self.metric(.tileLatency, f, &e.metrics.tileLatencyMs) == nil else { return false } }
+        if let f = known(.relativeOneWay), f.n > 0 { guard Self.metric(.relativeOneWay, f, &e.metrics.relativeOneWaySeconds) == nil else { return false } }
         return true
     }
 
     /// Decodes one field into the stream; returns a message when the value is bad.
     mutating func apply(_ column: CSVColumn, _ f: CSVField, _ e: inout EncodedStream) -> StaticString? {
         switch column {
-        case .callId: e.call = callId(f)
-        case .firstUser: e.firstUser = user(f, .firstUser)
-        case .secondUser: e.secondUser = user(f, .secondUser)
+        case .callId: e.call = finishLookup(.callId, f, pendingHash(.callId, f)) { s, b, h in s.callIds.intern(b, hash: h) }
+        case .firstUser: e.firstUser = finishLookup(.firstUser, f, pendingHash(.firstUser, f)) { s, b, h in s.users.intern(b, hash: h) }
+        case .secondUser: e.secondUser = finishLookup(.secondUser, f, pendingHash(.secondUser, f)) { s, b, h in s.users.intern(b, hash: h) }
+        case .firstIsServer:
+            if enumValue(.firstIsServer, f, CSVSides.serverValue) == nil { return "bad First Is Server (want Server or Client)" }
+        case .secondIce: return otherIce(f, &e)
+        case .secondSubnet, .secondConnection, .secondWifiBand, .secondVpn, .secondTransport, .secondCaptureDevice,
+             .secondClientVersion, .secondProduct, .secondRating:
+            break
         case .subnet: e.subnet = subnet(f)
         case .clientVersion: return clientVersion(f, &e)
         case .captureDevice: return captureDevice(f, &e)
@@ -114,32 +148,22 @@ extension CSVPartParser {
         case .mediaFailureType: return mediaFailureType(f, &e)
         case .rating: return rating(f, &e)
         case .streamId: break
-        case .jitter: return Self.metric(f, &e.metrics.jitterMs)
-        case .packetLoss: return Self.metric(f, &e.metrics.packetLossRate)
-        case .roundTrip: return Self.metric(f, &e.metrics.roundTripMs)
-        case .concealedRatio: return Self.metric(f, &e.metrics.concealedRatio)
-        case .degradation: return Self.metric(f, &e.metrics.audioDegradation)
-        case .frameLoss: return Self.metric(f, &e.metrics.videoFrameLossPct)
-        case .frameRate: return Self.metric(f, &e.metrics.videoFrameRate)
-        case .postFECLoss: return Self.metric(f, &e.metrics.videoPostFECPLR)
-        case .spoiledTiles: return Self.metric(f, &e.metrics.spoiledTilePct)
-        case .tileLatency: return Self.metric(f, &e.metrics.tileLatencyMs)
-        case .relativeOneWay: return Self.metric(f, &e.metrics.relativeOneWaySeconds)
+        case .jitter: return Self.metric(.jitter, f, &e.metrics.jitterMs)
+        case .packetLoss: return Self.metric(.packetLoss, f, &e.metrics.packetLossRate)
+        case .roundTrip: return Self.metric(.roundTrip, f, &e.metrics.roundTripMs)
+        case .concealedRatio: return Self.metric(.concealedRatio, f, &e.metrics.concealedRatio)
+        case .degradation: return Self.metric(.degradation, f, &e.metrics.audioDegradation)
+        case .frameLoss: return Self.metric(.frameLoss, f, &e.metrics.videoFrameLossPct)
+        case .frameRate: return Self.metric(.frameRate, f, &e.metrics.videoFrameRate)
+        case .postFECLoss: return Self.metric(.postFECLoss, f, &e.metrics.videoPostFECPLR)
+        case .spoiledTiles: return Self.metric(.spoiledTiles, f, &e.metrics.spoiledTilePct)
+        case .tileLatency: return Self.metric(.tileLatency, f, &e.metrics.tileLatencyMs)
+        case .relativeOneWay: return Self.metric(.relativeOneWay, f, &e.metrics.relativeOneWaySeconds)
         }
         return nil
     }
 
     // MARK: dictionary columns
-
-    @inline(__always)
-    mutating func callId(_ f: CSVField) -> UInt32 {
-        interned(.callId, f) { s, b in s.callIds.intern(b) }
-    }
-
-    @inline(__always)
-    mutating func user(_ f: CSVField, _ column: CSVColumn) -> UInt32 {
-        interned(column, f) { s, b in s.users.intern(b) }
-    }
 
     @inline(__always)
     mutating func subnet(_ f: CSVField) -> UInt32 {
@@ -184,16 +208,20 @@ extension CSVPartParser {
     static func duration(_ f: CSVField, _ e: inout EncodedStream) -> StaticString? {
         if f.n == 0 || ByteParsers.isNull(f.p, f.n) { e.duration = 0xFFFF; return nil }
         guard let d = ByteParsers.decimal(f.p, f.n), d >= 0 else { return "bad duration (want seconds, 0 or more)" }
+        guard d < EncodedStream.maxDurationSeconds else { return "out of range: the longest stream kept is 65534 s (18.2 hours)" }
         e.duration = EncodedStream.durationCode(d)
         return nil
     }
 
-    /// A metric: empty or "null" stays missing (never zero); otherwise a finite number, 0 or more.
+    /// A metric: empty or "null" stays missing (never zero); otherwise a finite number from 0 to the
+    /// metric's `maximum`. Beyond it the value is refused, not clamped: a ratio of 1.5 or a frame loss
+    /// of 140 % is a broken export, and a clamped value would still be counted.
     @inline(__always)
-    static func metric(_ f: CSVField, _ slot: inout Double?) -> StaticString? {
+    static func metric(_ kind: MetricKind, _ f: CSVField, _ slot: inout Double?) -> StaticString? {
         if f.n == 0 || ByteParsers.isNull(f.p, f.n) { slot = nil; return nil }
         guard let v = ByteParsers.decimal(f.p, f.n), v.isFinite else { return "bad number" }
         guard v >= 0 else { return "negative value; metrics are 0 or more" }
+        guard v <= kind.maximum else { return kind.rangeMessage }
         slot = v
         return nil
     }
@@ -265,6 +293,18 @@ extension CSVPartParser {
         enumeration(.ice, f, IceConnectivity.parse, &e.ice, "bad ICE connectivity (want direct, relay, http or failed)")
     }
 
+    /// The other endpoint's ICE: only a failure counts (it makes the stream Unclassified whichever
+    /// side failed, "Stream classification in Call Quality Dashboard").
+    @_transparent
+    mutating func otherIce(_ f: CSVField, _ e: inout EncodedStream) -> StaticString? {
+        var other = IceConnectivity.unknown
+        if let m = enumeration(.secondIce, f, IceConnectivity.parse, &other, "bad ICE connectivity (want direct, relay, http or failed)") {
+            return m
+        }
+        if other == .failed { e.ice = .failed }
+        return nil
+    }
+
     @_transparent
     mutating func mediaFailureType(_ f: CSVField, _ e: inout EncodedStream) -> StaticString? {
         guard let v = enumValue(.mediaFailureType, f, { k in
@@ -331,6 +371,7 @@ extension CSVPartParser {
         guard let h = hash else { return lastCode[c] }
         let code = intern(&store, UnsafeRawBufferPointer(start: f.p, count: f.n), h)
         remember(c, f, code)
+        lastHash[c] = h
         return code
     }
 

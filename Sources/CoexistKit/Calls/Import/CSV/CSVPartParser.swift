@@ -9,10 +9,14 @@ struct CSVPartParser {
     let base: UnsafePointer<UInt8>
     /// Per header position: the `CSVColumn` raw value, or -1 for an ignored column.
     let layout: [Int]
-    /// `layout` as columns, for the header-order path (`rowError`).
-    private let columns: UnsafeMutablePointer<CSVColumn?>
-    /// Per `CSVColumn` raw value: its field in the header, or -1.
-    let columnField: UnsafeMutablePointer<Int>
+    /// Per `CSVColumn` raw value: the field the current row reads for it, or -1. One of the two side
+    /// tables (`CSVSides`), chosen per row from `First Is Server`, so the decoders never dispatch on it.
+    var columnField: UnsafeMutablePointer<Int>
+    let sides: CSVSides
+    /// Per row: the stream's identity (`StreamIdentity`), in row order, for the duplicate check.
+    var identities = IdentityBuffer()
+    /// The identity of the row `decodeKnown` just decoded.
+    var rowIdentity: UInt64 = 0
     private(set) var record: CSVRecordFields
     let headerNames: [String]
     let file: String
@@ -37,6 +41,9 @@ struct CSVPartParser {
     let lastPointer: UnsafeMutablePointer<UnsafePointer<UInt8>?>
     let lastLength: UnsafeMutablePointer<Int>
     let lastCode: UnsafeMutablePointer<UInt32>
+    /// The byte hash of the last value, for the columns looked up through `finishLookup` (the call and
+    /// the users), which the identity reuses.
+    let lastHash: UnsafeMutablePointer<UInt64>
     static let cacheWays = 16
     /// End of the bytes being parsed: a word load for a short field must not read past it.
     private(set) var fileEnd: UnsafePointer<UInt8>
@@ -63,18 +70,18 @@ struct CSVPartParser {
         lastLength.initialize(repeating: -1, count: n)
         lastCode = .allocate(capacity: n)
         lastCode.initialize(repeating: 0, count: n)
-        columns = .allocate(capacity: max(layout.count, 1))
-        columns.initialize(from: layout.map { CSVColumn(rawValue: $0) }, count: layout.count)
-        columnField = .allocate(capacity: n)
-        columnField.initialize(repeating: -1, count: n)
-        for (i, c) in layout.enumerated() where c >= 0 { columnField[c] = i }
+        lastHash = .allocate(capacity: n)
+        lastHash.initialize(repeating: 0, count: n)
+        sides = CSVSides(layout: layout, headerNames: headerNames)
+        columnField = sides.first
         record = CSVRecordFields(base: base, capacity: layout.count)
     }
 
     /// Frees the scratch buffers; the parser is a struct (so its store moves out cheaply), hence no deinit.
     func release() {
         record.release()
-        columnField.deallocate()
+        sides.release()
+        identities.release()
         enumKeys.deallocate()
         enumValues.deallocate()
         enumCounts.deallocate()
@@ -83,7 +90,7 @@ struct CSVPartParser {
         lastPointer.deallocate()
         lastLength.deallocate()
         lastCode.deallocate()
-        columns.deallocate()
+        lastHash.deallocate()
     }
 
     /// Rows between progress callbacks: about 3 ms of parsing, so reports can come 10 times a second
@@ -126,6 +133,7 @@ struct CSVPartParser {
                 sink = store.openSink(minimumCapacity: sink.capacity * 2)
             }
             sink.append(&e)
+            identities.append(rowIdentity)
             report.imported += 1
             untilProgress &-= 1
             if untilProgress == 0 {
@@ -141,24 +149,32 @@ struct CSVPartParser {
         let fieldCount = layout.count
         let seen = min(record.count, fieldCount)
         var e = EncodedStream()
+        // The side table the fast path used: a bad `First Is Server` is named below, in header order.
+        var table = sides.first
+        if sides.firstIsServerField >= 0 && sides.firstIsServerField < seen && record.quoteError == nil {
+            let f = record.field(sides.firstIsServerField, fileEnd: fileEnd)
+            if enumValue(.firstIsServer, f, CSVSides.serverValue) == 1 { table = sides.second }
+        }
         for i in 0..<seen {
             if let q = record.quoteError, q.field == i {
                 let value = String(decoding: UnsafeBufferPointer(start: base + q.start, count: q.length), as: UTF8.self)
                 return CallImportError(file: file, line: line, field: "column \(headerNames[i])", value: value,
                                        message: "\(q.message)")
             }
-            guard let column = columns[i] else { continue }
             let f = record.field(i, fileEnd: fileEnd)
-            if let message = apply(column, f, &e) {
-                return CallImportError(file: file, line: line, field: "column \(headerNames[i])",
-                                       value: String(decoding: UnsafeBufferPointer(start: f.p, count: f.n), as: UTF8.self),
-                                       message: "\(message)")
+            for column in CSVColumn.allCases where table[column.rawValue] == i && sides.isDecoded(column) {
+                if let message = apply(column, f, &e) {
+                    let value = String(decoding: UnsafeBufferPointer(start: f.p, count: f.n), as: UTF8.self)
+                    return CallImportError.field(file: file, line: line, column: headerNames[i], value: value,
+                                                 message: "\(message)")
+                }
             }
         }
         if record.count != fieldCount {
             return CallImportError(file: file, line: line,
                                    message: "expected \(fieldCount) fields as in the header, found \(record.count)")
         }
+        let columnField = sides.first
         for which in CSVColumn.required where columnField[which.rawValue] < 0 || record.field(columnField[which.rawValue], fileEnd: fileEnd).n == 0 {
             let name = layout.firstIndex(of: which.rawValue).map { headerNames[$0] } ?? which.name
             return CallImportError(file: file, line: line, field: "column \(name)", message: "is empty")

@@ -55,7 +55,8 @@ public enum GraphCallRecordImporter {
             run.report.bytes += data.count
         }
         run.progress.finish(rows: run.report.imported)
-        try store.append(contentsOf: run.staging)
+        run.report.duplicates = try store.appendNew(run.staging, identities: run.identities)
+        run.report.imported -= run.report.duplicates
         return run.report
     }
 
@@ -68,6 +69,8 @@ public enum GraphCallRecordImporter {
         /// Size of the file being read, for progress within it.
         var fileBytes = 0
         var staging = CallStore()
+        /// Per staged stream, its identity (`StreamIdentity`).
+        var identities: [UInt64] = []
         var report = ImportReport()
         /// Object ids (or names) of people without a UPN, so `usersWithoutUPN` counts each once.
         var seenWithoutUPN: Set<String> = []
@@ -150,6 +153,7 @@ public enum GraphCallRecordImporter {
                 case .success(let stream):
                     do {
                         try staging.append(stream)
+                        identities.append(StreamIdentity.of(stream))
                         report.imported += 1
                     } catch {
                         try fail(CallImportError(file: name, line: line, field: r.path, message: "\(error)"))
