@@ -57,6 +57,7 @@ enum DataDirectory {
         for name in names where isStreams(name, in: dir) {
             try CallsImport.calls(path(name), workspace, skip: false)
         }
+        for w in workspace.calls.devicePatternWarnings { fputs("coexist: --data \(dir): warning: \(w)\n", bridge_stderr()) }
         return workspace
     }
 

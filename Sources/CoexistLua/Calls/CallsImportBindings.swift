@@ -22,10 +22,11 @@ enum CallsImportBindings {
             return call.results(.table(LuaTable(fields: [(.string("buildings"), .integer(Int64(file.buildings.count))),
                                                          (.string("ranges"), .integer(Int64(file.ranges.count)))])))
         }
-        engine.register("import_devices", doc: "import_devices(path): replaces the certified-device catalogue: one name pattern a line, !pattern excludes, # comments. Patterns ignore case; * matches any run of characters (*Jabra* anywhere in the name, Jabra* at its start); a pattern without * must equal the whole device name. Returns {certified=, excluded=}") { call in
+        engine.register("import_devices", doc: "import_devices(path): replaces the certified-device catalogue: one name pattern a line, !pattern excludes, # comments. Patterns ignore case; * matches any run of characters (*Jabra* anywhere in the name, Jabra* at its start); a pattern without * must equal the whole device name (one that only occurs inside the names of devices already imported gets a warning). Returns {certified=, excluded=}") { call in
             let path = try call.string(1)
             let catalogue = DeviceCatalogue.parse(try CallsImport.read(path))
             workspace.calls.setDeviceCatalogue(catalogue)
+            for w in workspace.calls.devicePatternWarnings { Warnings.emit(call.L, "import_devices: \(path): " + w) }
             return call.results(.table(LuaTable(fields: [(.string("certified"), .integer(Int64(catalogue.certified.count))),
                                                          (.string("excluded"), .integer(Int64(catalogue.excluded.count)))])))
         }

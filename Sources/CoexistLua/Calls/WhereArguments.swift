@@ -92,9 +92,8 @@ enum WhereArguments {
         // A word where the field takes no text: numbers, dates and Booleans.
         if let f = field, f.type != .string { return !(f.type == .bool && ["true", "false", "yes", "no"].contains(lower)) }
         if let values = field?.values, values.contains(where: { $0.lowercased() == lower }) { return false }
-        // One letter off ("lik", "prefx", "nt") or two swapped ("nto"). Two-letter words only where the
-        // field's values are known (and this is none of them): elsewhere "in"-like words may be values.
-        return (lower.count >= 3 || field?.values != nil) && FilterOp.spellings.contains { op in
+        // One letter off ("lik", "prefx") or two swapped ("nto").
+        return lower.count >= 3 && FilterOp.spellings.contains { op in
             op.first!.isLetter && (EditDistance.distance(lower, op) <= 1 || (op.count == lower.count && op.sorted() == lower.sorted()))
         }
     }

@@ -27,6 +27,21 @@ import CoexistKit
         #expect(text.contains("without * must equal the whole device name"))
     }
 
+    @Test("a pattern without * that only occurs inside device names warns, naming the * pattern to write")
+    func plainPatternWarns() throws {
+        let lua = try CallsLua(streams: 200)
+        _ = Warnings.take(lua.engine.L)
+        let path = CallsImportLuaTests.write("Jabra\r\n!Realtek\r\nJabra Evolve2 65\r\n", "plain-devices.txt")
+        try lua.run("import_devices('\(path)')")
+        let w = Warnings.take(lua.engine.L)
+        // "Jabra Evolve2 65" is a whole name: no warning for it, and its streams are certified.
+        #expect(w.count == 2, "\(w)")
+        #expect(w.first?.contains("'jabra' equals no device name") == true && w.first?.contains("write '*jabra*'") == true, "\(w)")
+        #expect(w.last?.contains("'!realtek'") == true && w.last?.contains("write '!*realtek*'") == true, "\(w)")
+        let jabra = lua.naive(.captureDevice) { $0 == .string("Jabra Evolve2 65") }.count
+        #expect(try lua.integer("calls:where{certified=true}:count()") == jabra)
+    }
+
     @Test("import_buildings refuses a host address, says which network it meant, and keeps the building file")
     func buildingHostBits() throws {
         let lua = try CallsLua(streams: 200)
