@@ -21,8 +21,11 @@ public enum MarkdownRenderer {
         appendRow(header[...], headerWidths[...], widths, alignments, to: &out)
         out += "|"
         for (index, width) in widths.enumerated() {
-            let dashes = options.compact ? 3 : width + 2
-            out += alignments[index] == .right ? String(repeating: "-", count: dashes - 1) + ":|" : String(repeating: "-", count: dashes) + "|"
+            if options.compact {
+                out += alignments[index] == .right ? "---:|" : "---|"
+            } else {
+                out += alignments[index] == .right ? String(repeating: "-", count: width + 1) + ":|" : String(repeating: "-", count: width + 2) + "|"
+            }
         }
         out += "\n"
 

@@ -18,10 +18,10 @@ public enum SVGChart {
         var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" data-series=\"\(name)\" "
             + "width=\"\(width)\" height=\"\(height)\" viewBox=\"0 0 \(width) \(height)\" role=\"img\">"
         svg += "<title>\(name)</title>"
-        // A title longer than the chart is narrowed to fit rather than cut at the edge.
+        // A title longer than the chart is set smaller to fit rather than cut at the edge (never stretched).
         let room = Double(width) - left - 4
-        let fit = textWidth(series.name, fontSize: 11) > room ? " textLength=\"\(fmt(room))\" lengthAdjust=\"spacingAndGlyphs\"" : ""
-        svg += "<text x=\"\(fmt(left))\" y=\"14\" font-size=\"11\" fill=\"#333\"\(fit)>\(name)</text>"
+        let titleSize = max(7, min(11, 11 * room / max(1, textWidth(series.name, fontSize: 11, em: 0.58))))
+        svg += "<text x=\"\(fmt(left))\" y=\"14\" font-size=\"\(fmt(titleSize))\" fill=\"#333\">\(name)</text>"
         svg += rule(left, top + h, left + w, top + h, stroke: "#999")
         for v in [lo, (lo + hi) / 2, hi] {
             svg += "<text x=\"\(fmt(left - 4))\" y=\"\(fmt(y(v) + 4))\" font-size=\"9\" text-anchor=\"end\" fill=\"#666\">"
@@ -91,12 +91,12 @@ public enum SVGChart {
         return svg + "</svg>"
     }
 
-    /// A generous estimate of how wide `text` is drawn in a sans-serif font (0.62 em per narrow character, about
-    /// an em per wide one), so a margin sized from it holds the label.
-    static func textWidth(_ text: String, fontSize: Double) -> Double {
+    /// An estimate of how wide `text` is drawn in a sans-serif font, `em` per narrow character and about an em per
+    /// wide one; the default is generous, so a margin sized from it holds the label.
+    static func textWidth(_ text: String, fontSize: Double, em: Double = 0.62) -> Double {
         var cells = 0.0
         for character in text { cells += DisplayWidth.width(of: character) >= 2 ? 1.6 : 1 }
-        return cells * 0.62 * fontSize
+        return cells * em * fontSize
     }
 
     static func rule(_ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double, stroke: String) -> String {
