@@ -1,4 +1,4 @@
-/// How one value becomes text. Human modes (table, markdown, line) favour short, readable numbers and
+/// How one value becomes text. Human modes (table, markdown, line, html) favour short, readable numbers and
 /// dates; machine modes (csv, json) favour exact round-trip values that other programs parse.
 public enum ValueFormatter {
     // MARK: Human
