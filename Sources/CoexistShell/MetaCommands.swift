@@ -36,7 +36,7 @@ enum MetaCommands {
             shell.settings.render.mode = mode
             return .proceed
         },
-        MetaCommand(name: "headers", usage: ".headers on|off", help: "show column names in table, csv, markdown") { shell, args in
+        MetaCommand(name: "headers", usage: ".headers on|off", help: "show column names in table, csv, markdown, html") { shell, args in
             shell.settings.render.headers = try onOff(args, ".headers")
             return .proceed
         },

@@ -4,13 +4,13 @@ public enum MarkdownReport {
 
     public static func render(_ r: ReviewReport) -> String {
         let compact = RenderOptions(mode: .markdown, maxRows: 0, compact: true)
-        var out = "# \(escape(r.title))\n\n"
-        out += "**Scope:** \(escape(r.scope)) · **Period:** \(escape(r.period))"
-        if r.periods.count > 1 { out += " · **Trend:** \(escape(r.periods.first!)) to \(escape(r.periods.last!))" }
+        var out = "# \(MarkdownRenderer.escape(r.title))\n\n"
+        out += "**Scope:** \(MarkdownRenderer.escape(r.scope)) · **Period:** \(MarkdownRenderer.escape(r.period))"
+        if r.periods.count > 1 { out += " · **Trend:** \(MarkdownRenderer.escape(r.periods.first!)) to \(MarkdownRenderer.escape(r.periods.last!))" }
         out += "\n"
         for section in r.sections {
-            out += "\n## \(escape(section.name))\n\n"
-            if !section.note.isEmpty { out += escape(section.note) + "\n\n" }
+            out += "\n## \(MarkdownRenderer.escape(section.name))\n\n"
+            if !section.note.isEmpty { out += MarkdownRenderer.escape(section.note) + "\n\n" }
             if !section.figures.isEmpty {
                 out += ResultRenderer.render(ReviewTables.figures(section.figures, headings: headings, trend: true), compact)
             }
@@ -27,6 +27,4 @@ public enum MarkdownReport {
         }
         return out
     }
-
-    static func escape(_ s: String) -> String { MarkdownRenderer.escape(s) }
 }
