@@ -13,6 +13,8 @@ public final class LuaEngine {
     public internal(set) var types: [String: LuaTypeDescription] = [:]
     /// One-line docs of globals by dotted name ("help", "string.format"), for help() and completion.
     public internal(set) var globalDocs: [String: String] = [:]
+    /// What `tostring` of a result set renders with; the registry points at it (see RenderSettings).
+    let renderSettings = RenderSettings()
 
     public enum Failure: Error, CustomStringConvertible {
         case cannotCreateState
@@ -33,6 +35,7 @@ public final class LuaEngine {
         self.L = L
         guard bridge_openlibs(L) == LUA_OK else { throw Failure.startup("cannot open the Lua libraries") }
         if let path = options.stdlibPath { setPackagePath(path) }
+        renderSettings.install(L)
         registerType(LuaDateType.description)
         installBuiltins()
         installRedirection()

@@ -24,7 +24,7 @@ public final class LuaObjectType<T: AnyObject>: LuaTypeDescription {
     private var getters: [String: Getter] = [:]
     private var methods: [String: HostFunction] = [:]
     private var metamethods: [String: HostFunction] = [:]
-    private var tostring: ((T) -> String)?
+    private var tostring: ((T, OpaquePointer) -> String)?
     private var length: ((T) -> Int)?
     private var positional: ((T, Int, LuaCall) throws -> Int32)?
 
@@ -56,7 +56,9 @@ public final class LuaObjectType<T: AnyObject>: LuaTypeDescription {
         members.append((name, doc, true))
     }
 
-    public func describe(_ tostring: @escaping (T) -> String) { self.tostring = tostring }
+    public func describe(_ tostring: @escaping (T) -> String) { self.tostring = { object, _ in tostring(object) } }
+    /// A `tostring` that reads the state it runs in (the render settings, for objects that print as tables).
+    public func describe(inState tostring: @escaping (T, OpaquePointer) -> String) { self.tostring = tostring }
     public func length(_ length: @escaping (T) -> Int) { self.length = length }
     /// `obj[i]` for integer i (1-based, as Lua positions are).
     public func positional(_ get: @escaping (T, Int, LuaCall) throws -> Int32) { positional = get }
@@ -95,7 +97,7 @@ public final class LuaObjectType<T: AnyObject>: LuaTypeDescription {
         lua_setfield(L, -2, "__index")
         HostFunction("tostring") { [unowned self] call in
             guard let obj = self.object(at: 1, call.L) else { return call.results(.string(self.name)) }
-            return call.results(.string(self.tostring?(obj) ?? self.name))
+            return call.results(.string(self.tostring?(obj, call.L) ?? self.name))
         }.push(L)
         lua_setfield(L, -2, "__tostring")
         if let length {

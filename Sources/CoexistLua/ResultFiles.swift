@@ -11,14 +11,17 @@ public enum ResultFiles {
         if lower.hasSuffix(".json") { return .json }
         if lower.hasSuffix(".md") || lower.hasSuffix(".markdown") { return .markdown }
         if lower.hasSuffix(".txt") { return .table }
+        if lower.hasSuffix(".html") || lower.hasSuffix(".htm") { return .html }
         return nil
     }
 
     public static func save(_ rs: ResultSet, to path: String) throws {
         guard let mode = mode(forPath: path) else {
-            throw LuaError("cannot tell the format of '\(path)': use .csv, .json, .md or .txt")
+            throw LuaError("cannot tell the format of '\(path)': use .csv, .json, .md, .html or .txt")
         }
-        try write(ResultRenderer.render(rs, RenderOptions(mode: mode, maxRows: 0)), to: path)
+        let options = RenderOptions(mode: mode, maxRows: 0)
+        // A saved .html is a whole page, so it opens in a browser by itself.
+        try write(mode == .html ? HTMLRenderer.document(rs, options) : ResultRenderer.render(rs, options), to: path)
     }
 
     public static func write(_ text: String, to path: String) throws {

@@ -7,7 +7,7 @@ public final class ResultSetBox {
 }
 
 /// Result sets in Lua: `#rs`, `rs[i]` (a row as a record), `for row in rs:rows()`, `rs:column(name)`,
-/// `rs:save(path)`. The REPL renders them in the current output mode.
+/// `rs:save(path)`, `rs:chart{...}`. The REPL, print and tostring render them in the current output mode.
 public enum ResultSetBinding {
     nonisolated(unsafe) public static let type: LuaObjectType<ResultSetBox> = makeType()
 
@@ -58,7 +58,7 @@ public enum ResultSetBinding {
             }
             return call.results(.table(LuaTable(array: box.resultSet.rows.map { luaValue($0[c]) })))
         }
-        t.method("save", "rs:save(path): writes the rows as CSV, JSON or Markdown, by the file's extension") { box, call in
+        t.method("save", "rs:save(path): writes every row as CSV, JSON, Markdown, an HTML page or a text table, by the file's extension (.csv, .json, .md, .html, .txt)") { box, call in
             let path = try call.string(1)
             try Sandbox.checkWrite(call.L, path)
             try ResultFiles.save(box.resultSet, to: path)
@@ -69,10 +69,13 @@ public enum ResultSetBinding {
             guard i >= 1 && i <= box.resultSet.count else { return call.results(.nil) }
             return call.results(record(box.resultSet, i - 1))
         }
-        t.describe { box in
-            ResultRenderer.render(box.resultSet, RenderOptions(mode: .table, maxRows: 40))
-                .trimmingTrailingNewline
+        t.method("chart", ResultSetChart.doc) { box, call in
+            call.results(.string(try ResultSetChart.chart(box.resultSet, try call.optTable(1))))
         }
+        // tostring and print follow the shell's .mode, .headers, .nullvalue and .maxrows, as the REPL does.
+        t.describe(inState: { box, L in
+            ResultRenderer.render(box.resultSet, RenderSettings.current(L)).trimmingTrailingNewline
+        })
         return t
     }
 }

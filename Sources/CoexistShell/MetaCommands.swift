@@ -24,7 +24,7 @@ enum MetaCommands {
         },
         MetaCommand(name: "quit", usage: ".quit", help: "leave the shell (also .exit, or Ctrl-D)") { _, _ in .quit },
         MetaCommand(name: "exit", usage: ".exit", help: "leave the shell") { _, _ in .quit },
-        MetaCommand(name: "mode", usage: ".mode table|csv|json|markdown|line", help: "how results print") { shell, args in
+        MetaCommand(name: "mode", usage: ".mode table|csv|json|markdown|line|html", help: "how results print") { shell, args in
             guard let name = args.first else {
                 shell.write("current mode: \(shell.settings.render.mode.rawValue)\n")
                 return .proceed
@@ -36,7 +36,7 @@ enum MetaCommands {
             shell.settings.render.mode = mode
             return .proceed
         },
-        MetaCommand(name: "headers", usage: ".headers on|off", help: "show column names in table, csv, markdown") { shell, args in
+        MetaCommand(name: "headers", usage: ".headers on|off", help: "show column names in table, csv, markdown, html") { shell, args in
             shell.settings.render.headers = try onOff(args, ".headers")
             return .proceed
         },

@@ -10,7 +10,8 @@ import CoexistLua
 public final class Shell {
     public let engine: LuaEngine
     public let workspace: Workspace
-    public var settings: ShellSettings
+    /// The engine gets a copy of the render settings, so `tostring(rs)` and `print(rs)` follow `.mode` too.
+    public var settings: ShellSettings { didSet { engine.renderOptions = settings.render } }
     public let completer = Completer()
     /// Any statement failed; piped input and scripts exit 1 then.
     public private(set) var hadError = false
@@ -21,6 +22,7 @@ public final class Shell {
         self.engine = engine
         self.workspace = workspace
         self.settings = settings
+        engine.renderOptions = settings.render
         completer.add(LuaCompletionSource(engine))
         completer.add(MetaCommandCompletionSource())
     }

@@ -1,5 +1,5 @@
 /// Where text sits inside a fixed-width cell. Numbers align right so their digits line up by place.
-enum CellAlignment {
+public enum CellAlignment: Sendable, Equatable {
     case left, right, center
 
     init(_ type: ColumnType) {

@@ -1,7 +1,7 @@
 /// A GitHub-flavoured table, padded so the source also lines up in a terminal. Long results are
 /// elided like the boxed table, with the count in italics after a blank line (a line directly under
 /// a GFM table would be read as another row).
-enum MarkdownRenderer {
+public enum MarkdownRenderer {
     static func render(_ rs: ResultSet, _ options: RenderOptions) -> String {
         var out = ""
         if let title = rs.title { out += "**" + escape(title) + "**\n\n" }
@@ -9,9 +9,11 @@ enum MarkdownRenderer {
 
         let window = RowWindow(rowCount: rs.rows.count, maxRows: options.maxRows)
         let grid = TextGrid(rs, rowIndices: window.indices, nullValue: options.nullValue, escape: escape)
+        let alignments = rs.columns.map(\.cellAlignment)
+        // Compact rows are what a document generator writes: no padding, the shortest delimiter row.
         // Three dashes is the shortest delimiter every markdown flavour accepts.
-        let widths = grid.widths(includingHeaders: options.headers, minimum: 3)
-        let alignments = rs.columns.map { CellAlignment($0.type) }
+        let widths = options.compact ? Array(repeating: 0, count: rs.columns.count)
+            : grid.widths(includingHeaders: options.headers, minimum: 3)
 
         // GFM requires a header row, so with headers off it is left blank rather than dropped.
         let header = options.headers ? grid.header : rs.columns.map { _ in "" }
@@ -19,7 +21,11 @@ enum MarkdownRenderer {
         appendRow(header[...], headerWidths[...], widths, alignments, to: &out)
         out += "|"
         for (index, width) in widths.enumerated() {
-            out += alignments[index] == .right ? String(repeating: "-", count: width + 1) + ":|" : String(repeating: "-", count: width + 2) + "|"
+            if options.compact {
+                out += alignments[index] == .right ? "---:|" : "---|"
+            } else {
+                out += alignments[index] == .right ? String(repeating: "-", count: width + 1) + ":|" : String(repeating: "-", count: width + 2) + "|"
+            }
         }
         out += "\n"
 
@@ -50,8 +56,10 @@ enum MarkdownRenderer {
         out += "\n"
     }
 
-    /// Pipes would end the cell and newlines the row; other control characters become visible escapes.
-    static func escape(_ text: String) -> String {
+    /// The one Markdown escaper, for cells and for the text around tables (titles, headings, notes): pipes
+    /// would end a cell and newlines a row or paragraph, so they become `\|` and `<br>`; other control
+    /// characters become visible escapes.
+    public static func escape(_ text: String) -> String {
         var special = false
         for byte in text.utf8 where byte == UInt8(ascii: "|") || byte < 0x20 || byte == 0x7F || byte == 0xC2 {
             special = true

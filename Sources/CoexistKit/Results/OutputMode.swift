@@ -10,4 +10,7 @@ public enum OutputMode: String, CaseIterable, Sendable {
     case markdown
     /// One `name = value` per line: for wide rows that do not fit across the screen.
     case line
+    /// An escaped HTML table with its caption: for pasting into a page or mail (a saved .html file is a
+    /// whole self-contained page around it).
+    case html
 }

@@ -10,18 +10,23 @@ public struct RenderOptions: Sendable, Equatable {
     public var nullValue: String
     /// Bold headers with ANSI escapes; off by default so piped output stays clean.
     public var color: Bool
+    /// The table is part of a larger document (a review's figures): table mode draws plain aligned columns
+    /// indented two spaces, with no box and no row count, and markdown writes its rows unpadded.
+    public var compact: Bool
 
     public init(
         mode: OutputMode = .table,
         headers: Bool = true,
         maxRows: Int = 40,
         nullValue: String = "NULL",
-        color: Bool = false
+        color: Bool = false,
+        compact: Bool = false
     ) {
         self.mode = mode
         self.headers = headers
         self.maxRows = maxRows
         self.nullValue = nullValue
         self.color = color
+        self.compact = compact
     }
 }

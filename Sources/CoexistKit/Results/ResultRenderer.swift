@@ -9,6 +9,7 @@ public enum ResultRenderer {
         case .json: return JSONRenderer.render(rs, options)
         case .markdown: return MarkdownRenderer.render(rs, options)
         case .line: return LineRenderer.render(rs, options)
+        case .html: return HTMLRenderer.table(rs, options)
         }
     }
 }

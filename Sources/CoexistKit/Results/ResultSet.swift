@@ -26,12 +26,24 @@ public struct Column: Sendable, Equatable {
     public var type: ColumnType
     /// Decimal places for `.double` columns in human-facing modes (table, markdown, line); nil means automatic.
     public var decimals: Int?
+    /// Where cells sit; nil aligns by type (numbers right). A column of preformatted figures ("3.40 %")
+    /// is text but reads best aligned right.
+    public var alignment: CellAlignment?
+    /// Cells whose text is a key are drawn in that tone (ANSI colour in a terminal, a class in HTML), as a
+    /// review colours "misses" red; other cells are plain.
+    public var tones: [String: CellTone]
 
-    public init(_ name: String, _ type: ColumnType, decimals: Int? = nil) {
+    public init(_ name: String, _ type: ColumnType, decimals: Int? = nil, alignment: CellAlignment? = nil,
+                tones: [String: CellTone] = [:]) {
         self.name = name
         self.type = type
         self.decimals = decimals
+        self.alignment = alignment
+        self.tones = tones
     }
+
+    /// How this column's cells are aligned in every human mode.
+    var cellAlignment: CellAlignment { alignment ?? CellAlignment(type) }
 }
 
 /// The one shape that queries, reviews and simulations hand back: named, typed columns and rows of values.

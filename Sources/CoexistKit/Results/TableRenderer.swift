@@ -12,7 +12,9 @@ enum TableRenderer {
         }
         // Elision dots need one cell; empty headers still need a visible column.
         let widths = grid.widths(includingHeaders: options.headers, minimum: 1)
-        let alignments = rs.columns.map { CellAlignment($0.type) }
+        let alignments = rs.columns.map(\.cellAlignment)
+        if options.compact { return out + plain(rs, grid, widths: widths, alignments: alignments, options) }
+        let tones = options.color ? rs.columns.map(\.tones) : []
         out.reserveCapacity(out.utf8.count + (grid.rowCount + 6) * (widths.reduce(0, +) + 4 * widths.count + 2))
 
         out += rule("┌", "┬", "┐", widths)
@@ -29,7 +31,7 @@ enum TableRenderer {
                 appendRow(dots[...], dotWidths[...], widths, centred, to: &out)
             }
             let row = grid.row(position)
-            appendRow(row.cells, row.widths, widths, alignments, to: &out)
+            appendRow(row.cells, row.widths, widths, alignments, tones: tones, to: &out)
         }
         if window.isElided && window.tail.isEmpty {
             appendRow(dots[...], dotWidths[...], widths, centred, to: &out)
@@ -43,15 +45,46 @@ enum TableRenderer {
         left + widths.map { String(repeating: "─", count: $0 + 2) }.joined(separator: middle) + right + "\n"
     }
 
+    /// A table inside a document (a review's figures): columns indented two spaces and two apart, headers
+    /// aligned like their cells, no box and no row count; the elided middle is one line of dots.
+    private static func plain(_ rs: ResultSet, _ grid: TextGrid, widths: [Int], alignments: [CellAlignment],
+                              _ options: RenderOptions) -> String {
+        let window = RowWindow(rowCount: rs.rows.count, maxRows: options.maxRows)
+        let tones = options.color ? rs.columns.map(\.tones) : []
+        var out = ""
+        func line(_ cells: ArraySlice<String>, _ cellWidths: ArraySlice<Int>, tones: [[String: CellTone]]) {
+            out += "  "
+            for index in widths.indices {
+                if index > 0 { out += "  " }
+                let cell = cells.startIndex + index
+                let tone = tones.isEmpty || tones[index].isEmpty ? nil : tones[index][cells[cell]]
+                alignments[index].append(cells[cell], textWidth: cellWidths[cell], width: widths[index], to: &out,
+                                         style: tone.map { ($0.ansi, "\u{1B}[0m") })
+            }
+            out += "\n"
+        }
+        if options.headers { line(grid.header[...], grid.headerWidths[...], tones: []) }
+        let dots = Array(repeating: "·", count: widths.count)[...], dotWidths = Array(repeating: 1, count: widths.count)[...]
+        for position in 0..<grid.rowCount {
+            if window.isElided && position == window.head.count { line(dots, dotWidths, tones: []) }
+            let row = grid.row(position)
+            line(row.cells, row.widths, tones: tones)
+        }
+        if window.isElided && window.tail.isEmpty { line(dots, dotWidths, tones: []) }
+        return out
+    }
+
     private static func appendRow(
         _ cells: ArraySlice<String>, _ cellWidths: ArraySlice<Int>, _ widths: [Int], _ alignments: [CellAlignment],
-        style: (on: String, off: String)? = nil, to out: inout String
+        style: (on: String, off: String)? = nil, tones: [[String: CellTone]] = [], to out: inout String
     ) {
         out += "│ "
         for index in widths.indices {
             if index > 0 { out += " │ " }
             let cell = cells.startIndex + index
-            alignments[index].append(cells[cell], textWidth: cellWidths[cell], width: widths[index], to: &out, style: style)
+            let tone = tones.isEmpty || tones[index].isEmpty ? nil : tones[index][cells[cell]]
+            alignments[index].append(cells[cell], textWidth: cellWidths[cell], width: widths[index], to: &out,
+                                     style: tone.map { ($0.ansi, "\u{1B}[0m") } ?? style)
         }
         out += " │\n"
     }

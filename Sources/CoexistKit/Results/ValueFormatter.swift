@@ -1,4 +1,4 @@
-/// How one value becomes text. Human modes (table, markdown, line) favour short, readable numbers and
+/// How one value becomes text. Human modes (table, markdown, line, html) favour short, readable numbers and
 /// dates; machine modes (csv, json) favour exact round-trip values that other programs parse.
 public enum ValueFormatter {
     // MARK: Human
@@ -36,6 +36,14 @@ public enum ValueFormatter {
         let rounded = digits.rounded(significant: 6)
         let exponent = rounded.point - 1
         return exponent < -4 || exponent >= 6 ? rounded.scientific() : rounded.plain()
+    }
+
+    /// A figure as a report or a chart axis shows it: two decimals under 10, one under 100, none above
+    /// ("2.35 %", "81.2 %", "1234"), with the unit after a space when there is one.
+    public static func short(_ value: Double, unit: String) -> String {
+        let decimals = abs(value) < 10 ? 2 : abs(value) < 100 ? 1 : 0
+        let text = humanDouble(value, decimals: decimals)
+        return unit.isEmpty ? text : "\(text) \(unit)"
     }
 
     /// "2026-10-01 08:30:00", or just the day when the instant is exactly midnight.

@@ -1,6 +1,8 @@
 /// The review in a terminal: one compact table per section with status in colour and a sparkline per trend,
 /// the section's breakdowns, then the findings by impact.
 public enum TerminalReport {
+    static let headings = ["figure", "value", "target", "status", "change", "trend"]
+
     public static func render(_ r: ReviewReport, color: Bool, maxTableRows: Int = 10) -> String {
         var out = bold("\(r.title)", color) + "\n"
         out += "\(r.scope) · \(r.period)"
@@ -11,7 +13,10 @@ public enum TerminalReport {
         for section in r.sections {
             out += "\n" + bold(section.name, color) + "\n"
             if !section.note.isEmpty { out += section.note + "\n" }
-            if !section.figures.isEmpty { out += figureTable(section.figures, color: color) }
+            if !section.figures.isEmpty {
+                out += ResultRenderer.render(ReviewTables.figures(section.figures, headings: headings, trend: true),
+                                             RenderOptions(mode: .table, maxRows: 0, color: color, compact: true))
+            }
             for table in section.tables {
                 out += ResultRenderer.render(table, RenderOptions(mode: .table, maxRows: maxTableRows, color: color))
             }
@@ -24,38 +29,6 @@ public enum TerminalReport {
             out += "   remedy: \(f.remedy)\n"
         }
         return out
-    }
-
-    static func figureTable(_ figures: [ReviewFigure], color: Bool) -> String {
-        let header = ["figure", "value", "target", "status", "change", "trend"]
-        let rows = figures.map { f in
-            [f.name, ReviewFormat.optional(f.value, unit: f.unit),
-             f.target.map { "\(f.direction.rawValue) " + ReviewFormat.number($0, unit: f.unit) } ?? "",
-             f.status.rawValue, ReviewFormat.change(f.change), ReviewFormat.sparkline(f.trend)]
-        }
-        var widths = header.map(DisplayWidth.of)
-        for row in rows { for (i, cell) in row.enumerated() { widths[i] = max(widths[i], DisplayWidth.of(cell)) } }
-        let rightAligned: Set<Int> = [1, 2, 4]
-        func line(_ cells: [String], statusColor: String?) -> String {
-            "  " + cells.enumerated().map { i, cell in
-                let pad = String(repeating: " ", count: widths[i] - DisplayWidth.of(cell))
-                var text = rightAligned.contains(i) ? pad + cell : cell + pad
-                if i == 3, let statusColor, color { text = statusColor + text + "\u{1B}[0m" }
-                return text
-            }.joined(separator: "  ") + "\n"
-        }
-        var out = line(header, statusColor: nil)
-        for (f, row) in zip(figures, rows) { out += line(row, statusColor: statusColor(f.status)) }
-        return out
-    }
-
-    static func statusColor(_ s: FigureStatus) -> String {
-        switch s {
-        case .meets: return "\u{1B}[32m"
-        case .misses: return "\u{1B}[31m"
-        case .noData, .tooFewStreams: return "\u{1B}[33m"
-        case .noTarget: return "\u{1B}[2m"
-        }
     }
 
     static func bold(_ s: String, _ color: Bool) -> String { color ? "\u{1B}[1m\(s)\u{1B}[0m" : s }

@@ -23,7 +23,8 @@ enum ChangeReportBinding {
 
     private static func makeType() -> LuaObjectType<ChangeReportBox> {
         let t = LuaObjectType<ChangeReportBox>("ChangeReport", doc: """
-            What a change did (or, for a dry run, would do): print it for a summary; r:table() lists every user.
+            What a change did (or, for a dry run, would do): print it for a summary (in .mode table as sentences, in the
+            other modes rendered in that mode); r:summary() is that summary as rows, r:table() lists every user.
             """)
         t.field("id", "the change-log id (nil for a dry run)") { b in b.report.id.map { .integer(Int64($0)) } ?? .nil }
         t.field("what", "one line saying what changed") { .string($0.report.what) }
@@ -48,9 +49,27 @@ enum ChangeReportBinding {
             ResultSetBinding.push(b.report.table(), call.L)
             return 1
         }
+        t.method("summary", "r:summary(): what changed, the warnings, notices and caveats as (item, detail) rows") { b, call in
+            ResultSetBinding.push(b.report.summary(), call.L)
+            return 1
+        }
         t.length { $0.report.changes.count }
-        t.describe(describe)
+        t.describe(inState: { box, L in render(box, RenderSettings.current(L)) })
         return t
+    }
+
+    /// In `.mode table` the summary reads as sentences; in the other modes it is rendered in that mode, the summary
+    /// and the per-user table for documents (markdown, html, line), the per-user rows alone for csv and json,
+    /// which programs read.
+    static func render(_ box: ChangeReportBox, _ options: RenderOptions) -> String {
+        switch options.mode {
+        case .table: return describe(box)
+        case .csv, .json: return ResultRenderer.render(box.report.table(), options).trimmingTrailingNewline
+        case .markdown, .html, .line:
+            var text = ResultRenderer.render(box.report.summary(), options)
+            if !box.report.changes.isEmpty { text += "\n" + ResultRenderer.render(box.report.table(), options) }
+            return text.trimmingTrailingNewline
+        }
     }
 
     static func describe(_ box: ChangeReportBox) -> String {

@@ -76,7 +76,7 @@ enum RouteBinding {
     private static func makeType() -> LuaObjectType<RouteBox> {
         let t = LuaObjectType<RouteBox>("Route", doc: """
             Where a new chat or call lands: route{from="ann@contoso.com", to="raj@contoso.com", client="sfb"}.
-            Print it for a sentence; read .lands_in, .kind, .possible, .reason, .sender_sees, .recipient_sees, .notes.
+            Print it for a sentence (other .modes render it as a row; r:table() is that row); read .lands_in, .kind, .possible, .reason, .sender_sees, .recipient_sees, .notes.
             """)
         t.field("lands_in", "\"Teams\" or \"SfB\", or nil when not possible") { b in b.outcome.landsIn.map { .string($0.rawValue) } ?? .nil }
         t.field("kind", "native, interop, native federated, interop federated, SfB, SfB federation; nil when not possible") { b in
@@ -96,16 +96,30 @@ enum RouteBinding {
         t.field("client", "the client the sender starts from") { .string($0.client.rawValue) }
         t.field("federated", "true for a cross-tenant conversation") { .boolean($0.federated) }
         t.field("label", "\"Teams (interop)\" or \"NOT POSSIBLE\"") { .string($0.outcome.label) }
-        t.describe { b in
-            let o = b.outcome
-            var lines = ["\(b.from) -> \(b.to), from \(b.client.rawValue), \(b.federated ? "federated" : "in-tenant"), on \(b.day.iso):"]
-            lines.append("  " + (o.isPossible ? "lands in \(o.label)" : "NOT POSSIBLE: \(o.notPossibleReason ?? "")")
-                + (o.tableRow.map { "  [table 2.2 row \($0)]" } ?? ""))
-            lines.append("  presence: sender sees \(o.senderSees.rawValue)" + (o.recipientSees.map { ", recipient sees \($0.rawValue)" } ?? ""))
-            for n in o.notes { lines.append("  note: " + n) }
-            return lines.joined(separator: "\n")
+        t.method("table", "r:table(): the answer as a one-row result set (from, to, client, federated, on, lands_in, kind, ...)") { b, call in
+            ResultSetBinding.push(table(b), call.L)
+            return 1
         }
+        // In .mode table the answer reads as a sentence; the other modes render its row in that mode.
+        t.describe(inState: { b, L in
+            let options = RenderSettings.current(L)
+            return options.mode == .table ? sentence(b) : ResultRenderer.render(table(b), options).trimmingTrailingNewline
+        })
         return t
+    }
+
+    static func table(_ b: RouteBox) -> ResultSet {
+        b.outcome.table(from: b.from, to: b.to, client: b.client, federated: b.federated, day: b.day)
+    }
+
+    static func sentence(_ b: RouteBox) -> String {
+        let o = b.outcome
+        var lines = ["\(b.from) -> \(b.to), from \(b.client.rawValue), \(b.federated ? "federated" : "in-tenant"), on \(b.day.iso):"]
+        lines.append("  " + (o.isPossible ? "lands in \(o.label)" : "NOT POSSIBLE: \(o.notPossibleReason ?? "")")
+            + (o.tableRow.map { "  [table 2.2 row \($0)]" } ?? ""))
+        lines.append("  presence: sender sees \(o.senderSees.rawValue)" + (o.recipientSees.map { ", recipient sees \($0.rawValue)" } ?? ""))
+        for n in o.notes { lines.append("  note: " + n) }
+        return lines.joined(separator: "\n")
     }
 
     /// `routing_matrix{on=, by="cohort"|"mode", federated=}`.

@@ -44,9 +44,9 @@ import Testing
     }
 
     @Test func sparklineSpansLowToHighAndLeavesGaps() {
-        #expect(ReviewFormat.sparkline([1, nil, 8]) == "▁ █")
-        #expect(ReviewFormat.sparkline([nil, nil]) == "  ")
-        #expect(ReviewFormat.sparkline([5, 5]) == "▄▄")
+        #expect(TerminalChart.sparkline([1, nil, 8]) == "▁ █")
+        #expect(TerminalChart.sparkline([nil, nil]) == "  ")
+        #expect(TerminalChart.sparkline([5, 5]) == "▄▄")
     }
 
     @Test func findingsAreOrderedByImpact() {
