@@ -72,6 +72,31 @@ public struct LuaDate: Equatable, Comparable, Hashable, Sendable {
 }
 
 extension LuaDate {
+    /// The dates a script can make: years 0000 to 9999, what ISO 8601's four-digit years (and so `tostring(d)`)
+    /// can show. A number outside, NaN or an infinity is refused with its value named, before any conversion
+    /// to Int could trap, and never clamped.
+    public static let earliestSeconds = -62_167_219_200.0 // 0000-01-01T00:00:00Z
+    public static let endSeconds = 253_402_300_800.0 // 10000-01-01T00:00:00Z, the first instant out of range
+
+    public struct RangeError: Error, CustomStringConvertible, Sendable {
+        public var value: String
+        public var description: String {
+            "date out of range: \(value) (dates run from 0000-01-01 to 9999-12-31; a number is seconds since "
+                + "1970-01-01 UTC, as os.time() gives)"
+        }
+    }
+
+    /// A date from seconds since the epoch, or a RangeError naming `value` (what the script wrote).
+    public static func checked(epochSeconds s: Double, value: @autoclosure () -> String) throws -> LuaDate {
+        guard s.isFinite, s >= earliestSeconds, s < endSeconds else { throw RangeError(value: value()) }
+        return LuaDate(epochSeconds: s)
+    }
+
+    /// `d + days`, refused when it leaves the range (or days is NaN).
+    public func checkedAdding(days: Double) throws -> LuaDate {
+        try LuaDate.checked(epochSeconds: epochSeconds + days * 86_400, value: "\(iso) + \(days) days")
+    }
+
     public struct ParseError: Error, CustomStringConvertible, Sendable {
         public var text: String
         public var description: String {
@@ -91,28 +116,34 @@ extension LuaDate {
             case "tomorrow": return reference.startOfDay.adding(days: 1)
             default: break
             }
-            if let offset = parseOffset(text, from: reference) { return offset }
+            if let offset = try parseOffset(text, from: reference) { return offset }
         }
         guard let d = parseAbsolute(text) else { throw ParseError(text: raw) }
         return d
     }
 
-    private static func parseOffset(_ text: String, from reference: LuaDate) -> LuaDate? {
+    private static func parseOffset(_ text: String, from reference: LuaDate) throws -> LuaDate? {
         guard let sign = text.first, sign == "-" || sign == "+", let unit = text.last else { return nil }
         guard let n = Int(text.dropFirst().dropLast()), n >= 0 else { return nil }
         let k = sign == "-" ? -n : n
+        // In Double, so "+9000000000000000000w" is out of range rather than an Int overflow.
+        let value = Double(k)
+        func checked(_ s: Double) throws -> LuaDate { try LuaDate.checked(epochSeconds: s, value: "'\(text)'") }
         switch unit {
-        case "h": return LuaDate(epochSeconds: reference.epochSeconds + Double(k) * 3600)
-        case "d": return reference.startOfDay.adding(days: Double(k))
-        case "w": return reference.startOfDay.adding(days: Double(7 * k))
+        case "h": return try checked(reference.epochSeconds + value * 3600)
+        case "d": return try checked(reference.startOfDay.epochSeconds + value * 86_400)
+        case "w": return try checked(reference.startOfDay.epochSeconds + value * 7 * 86_400)
         case "m", "y":
             let c = reference.components
+            // More than 10,000 years of months cannot land in range; refusing first keeps the Int sums exact.
+            guard n <= 120_000 else { throw RangeError(value: "'\(text)'") }
             let months = c.year * 12 + (c.month - 1) + (unit == "m" ? k : 12 * k)
             let y = months >= 0 ? months / 12 : (months - 11) / 12
             let m = months - y * 12 + 1
             let lastDay = LuaDate.daysFromCivil(year: m == 12 ? y + 1 : y, month: m == 12 ? 1 : m + 1, day: 1)
                 - LuaDate.daysFromCivil(year: y, month: m, day: 1)
-            return LuaDate(year: y, month: m, day: min(c.day, lastDay))
+            let d = LuaDate(year: y, month: m, day: min(c.day, lastDay))
+            return try checked(d.epochSeconds)
         default: return nil
         }
     }

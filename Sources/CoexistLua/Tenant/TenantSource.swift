@@ -54,11 +54,17 @@ public final class TenantSource {
     func day(_ value: LuaValue, _ what: String) throws -> PlanDay {
         if case .string(let s) = value {
             let noon = LuaDate(epochSeconds: tenant.today.epochSeconds + 12 * 3600)
-            do { return PlanDay(epochSeconds: try LuaDate.parse(s, relativeTo: noon).epochSeconds) } catch {
+            do { return PlanDay(epochSeconds: try LuaDate.parse(s, relativeTo: noon).epochSeconds) } catch let e as LuaDate.RangeError {
+                throw LuaError("\(what): \(e)")
+            } catch {
                 throw LuaError("\(what): '\(s)' is not a date (use \"2027-02-01\", \"+2w\" or date(...))")
             }
         }
-        do { return PlanDay(epochSeconds: try LuaDateType.coerce(value).epochSeconds) } catch {
+        do { return PlanDay(epochSeconds: try LuaDateType.coerce(value).epochSeconds) } catch let e as LuaDate.RangeError {
+            throw LuaError("\(what): \(e)")
+        } catch let e as LuaError where value.tableValue != nil {
+            throw LuaError("\(what): \(e.message)")
+        } catch {
             throw LuaError("\(what): date expected, got \(value.typeName)")
         }
     }
