@@ -41,7 +41,7 @@ public enum CallsBinding {
             }
             // q:where(other): both queries' conditions, as a review narrows a section's query to its scope.
             if let other = type.object(at: call.slot(1), call.L) {
-                return push(CallsQuery(workspace: q.workspace, L: q.L, base: q.base.and(other.base),
+                return push(CallsQuery(workspace: q.workspace, base: q.base.and(other.base),
                                        predicates: q.predicates + other.predicates, dimensions: q.dimensions,
                                        steps: q.steps + other.steps), call)
             }
