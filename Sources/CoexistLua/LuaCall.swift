@@ -77,7 +77,7 @@ public struct LuaCall {
     /// A date from a date value, an ISO string, an offset ("-7d"), or os.time() seconds.
     public func date(_ i: Int) throws -> LuaDate {
         do {
-            return try LuaDateType.coerce(value(i))
+            return try LuaDateType.coerce(value(i), now: LuaClock.now(L))
         } catch let e as LuaDate.ParseError {
             throw error(i, e.description)
         } catch let e as LuaDate.RangeError {

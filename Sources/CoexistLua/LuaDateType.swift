@@ -1,5 +1,6 @@
 import CLua
 import CLuaBridge
+import CoexistKit
 #if canImport(Glibc)
 @preconcurrency import Glibc
 #endif
@@ -20,12 +21,12 @@ public enum LuaDateType {
 
     static func date(at idx: Int32, _ L: OpaquePointer) -> LuaDate? { type.object(at: idx, L)?.date }
 
-    /// A date from whatever a script passed: a date, an ISO string or offset, os.time() seconds, or a
-    /// table like os.date("*t") gives.
-    public static func coerce(_ value: LuaValue) throws -> LuaDate {
+    /// A date from whatever a script passed: a date, an ISO string or a relative date counted from `now`,
+    /// os.time() seconds, or a table like os.date("*t") gives.
+    public static func coerce(_ value: LuaValue, now: @autoclosure () -> Instant) throws -> LuaDate {
         switch value {
         case .date(let d): return d
-        case .string(let s): return try LuaDate.parse(s)
+        case .string(let s): return try LuaDate.parse(s, relativeTo: now())
         case .integer(let n): return try LuaDate.checked(epochSeconds: Double(n), value: String(n))
         case .number(let d): return try LuaDate.checked(epochSeconds: d, value: String(d))
         case .table(let t):
@@ -47,9 +48,7 @@ public enum LuaDateType {
             }
             let year = try field("year", y, 0...9999), month = try field("month", m, 1...12)
             let day = try field("day", d, 1...31)
-            let next = month == 12 ? LuaDate.daysFromCivil(year: year + 1, month: 1, day: 1)
-                : LuaDate.daysFromCivil(year: year, month: month + 1, day: 1)
-            guard day <= next - LuaDate.daysFromCivil(year: year, month: month, day: 1) else {
+            guard Civil.isValid(year: year, month: month, day: day) else {
                 throw LuaError("date table: day = \(day) is past the end of \(year)-\(month)")
             }
             return LuaDate(year: year, month: month, day: day, hour: try optional("hour", 0...23),

@@ -1,5 +1,6 @@
 import CLua
 import CLuaBridge
+import CoexistKit
 #if canImport(Glibc)
 @preconcurrency import Glibc
 #endif
@@ -13,6 +14,8 @@ public final class LuaEngine {
     public internal(set) var types: [String: LuaTypeDescription] = [:]
     /// One-line docs of globals by dotted name ("help", "string.format"), for help() and completion.
     public internal(set) var globalDocs: [String: String] = [:]
+    /// What `date()`, "today" and "-7d" read: the system clock until `Bindings.install` hands in the workspace's.
+    public var clock: WorkspaceClock = .system
 
     public enum Failure: Error, CustomStringConvertible {
         case cannotCreateState
@@ -31,6 +34,7 @@ public final class LuaEngine {
             throw Failure.cannotCreateState
         }
         self.L = L
+        LuaClock.register(self)
         guard bridge_openlibs(L) == LUA_OK else { throw Failure.startup("cannot open the Lua libraries") }
         if let path = options.stdlibPath { setPackagePath(path) }
         registerType(LuaDateType.description)

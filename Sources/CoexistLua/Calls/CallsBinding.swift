@@ -49,9 +49,10 @@ public enum CallsBinding {
             do {
                 if call.isString(1) {
                     let op = call.count >= 3 ? try call.string(2) : nil
-                    (base, steps) = try WhereArguments.apply(field: try call.string(1), op: op, value: call.value(call.count >= 3 ? 3 : 2), to: q.base)
+                    (base, steps) = try WhereArguments.apply(field: try call.string(1), op: op, value: call.value(call.count >= 3 ? 3 : 2), to: q.base,
+                                                                  now: q.workspace.clock.now)
                 } else {
-                    (base, steps) = try WhereArguments.apply(try call.table(1), to: q.base)
+                    (base, steps) = try WhereArguments.apply(try call.table(1), to: q.base, now: q.workspace.clock.now)
                 }
             } catch let e as CallQueryError {
                 throw LuaError("where: \(e)")
