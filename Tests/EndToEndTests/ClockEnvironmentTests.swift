@@ -13,8 +13,8 @@ import Testing
     /// The demo lives on its own day unless COEXIST_NOW says otherwise; then its undated moves follow too.
     @Test func coexistNowMovesTheDemosDay() throws {
         let home = try TestHome()
-        let own = try PipedRun(["--demo-size", "50", "-e", "tostring(date('today'))"], home: home)
-        #expect(own.stdoutLines == ["2026-11-01"])
+        let own = try PipedRun(["--demo-size", "50", "-e", "tostring(date('today'))", "-e", "tostring(date())"], home: home)
+        #expect(own.stdoutLines == ["2026-11-01", "2026-11-01T12:00:00Z"])
         let run = try PipedRun(["--demo-size", "50", "-e", "tostring(date('today'))",
                                 "-e", "tostring(cohort('Pilot'):move('TeamsOnly').day)"],
                                home: home, environment: ["COEXIST_NOW": "2027-02-01T09:30Z"])
