@@ -2,7 +2,15 @@
 #include <lua.h>
 #include <lauxlib.h>
 
+/* Boxes carry a magic number beside their metatable: a script can reach a metatable's __gc (getmetatable,
+   debug.getupvalue) and call it on any value, or give any userdata our metatable (debug.setmetatable), and
+   neither may make C read a file handle or a string as one of our boxes. The bytes of a userdata cannot be
+   written from Lua, so a box with the right size and magic is one we made. */
+#define HOSTBOX_MAGIC 0x436f486f73744678ULL  /* "CoHostFx" */
+#define OBJECT_MAGIC 0x436f4f626a656374ULL   /* "CoObject" */
+
 typedef struct {
+    unsigned long long magic;
     bridge_host_fn fn;
     void *ctx;
     bridge_release_fn release;
@@ -10,8 +18,14 @@ typedef struct {
 
 static const char *HOSTBOX = "coexist.hostbox";
 
+static HostBox *to_hostbox(lua_State *L, int idx) {
+    if (lua_type(L, idx) != LUA_TUSERDATA || lua_rawlen(L, idx) != sizeof(HostBox)) return NULL;
+    HostBox *b = (HostBox *)lua_touserdata(L, idx);
+    return b && b->magic == HOSTBOX_MAGIC ? b : NULL;
+}
+
 static int hostbox_gc(lua_State *L) {
-    HostBox *b = (HostBox *)lua_touserdata(L, 1);
+    HostBox *b = to_hostbox(L, 1);
     if (b && b->release && b->ctx) {
         b->release(b->ctx);
         b->ctx = NULL;
@@ -20,7 +34,9 @@ static int hostbox_gc(lua_State *L) {
 }
 
 static int host_trampoline(lua_State *L) {
-    HostBox *b = (HostBox *)lua_touserdata(L, lua_upvalueindex(1));
+    HostBox *b = to_hostbox(L, lua_upvalueindex(1));
+    /* debug.setupvalue can replace the box, and its __gc can be called early: either way, refuse. */
+    if (!b || !b->ctx) return luaL_error(L, "this host function was released or tampered with");
     int n = b->fn(L, b->ctx);
     if (n < 0) {
         /* Like luaL_error: say where in the script the failing call was made. */
@@ -36,6 +52,7 @@ static int host_trampoline(lua_State *L) {
 
 void bridge_push_host_function(lua_State *L, bridge_host_fn fn, void *ctx, bridge_release_fn release) {
     HostBox *b = (HostBox *)lua_newuserdatauv(L, sizeof(HostBox), 0);
+    b->magic = HOSTBOX_MAGIC;
     b->fn = fn;
     b->ctx = ctx;
     b->release = release;
@@ -48,14 +65,34 @@ void bridge_push_host_function(lua_State *L, bridge_host_fn fn, void *ctx, bridg
 }
 
 typedef struct {
+    unsigned long long magic;
+    /* The metatable name's hash: an object given another type's metatable is still not of that type. */
+    unsigned long long type;
     void *ctx;
 } ObjectBox;
+
+static unsigned long long type_hash(const char *tname) {
+    unsigned long long h = 1469598103934665603ULL; /* FNV-1a */
+    for (const unsigned char *p = (const unsigned char *)tname; *p; p++) h = (h ^ *p) * 1099511628211ULL;
+    return h;
+}
+
+/* The box at idx when it is one of ours (of type tname when tname is not NULL), else NULL. Never raises. */
+static ObjectBox *to_box(lua_State *L, int idx, const char *tname) {
+    if (lua_type(L, idx) != LUA_TUSERDATA || lua_rawlen(L, idx) != sizeof(ObjectBox)) return NULL;
+    ObjectBox *b = (ObjectBox *)lua_touserdata(L, idx);
+    if (!b || b->magic != OBJECT_MAGIC) return NULL;
+    if (tname && b->type != type_hash(tname)) return NULL;
+    return b;
+}
 
 /* Registry key marking a metatable as one of ours, so bridge_any_object can recognise any object type. */
 static const char OBJECT_MARK = 0;
 
 static int object_gc(lua_State *L) {
-    ObjectBox *b = (ObjectBox *)lua_touserdata(L, 1);
+    /* Upvalue 2 is the type name: a __gc called by hand on another type's object must not release it
+       with this type's release function. */
+    ObjectBox *b = to_box(L, 1, lua_tostring(L, lua_upvalueindex(2)));
     bridge_release_fn release = (bridge_release_fn)lua_touserdata(L, lua_upvalueindex(1));
     if (b && b->ctx && release) {
         release(b->ctx);
@@ -67,7 +104,8 @@ static int object_gc(lua_State *L) {
 int bridge_object_metatable(lua_State *L, const char *tname, bridge_release_fn release) {
     if (!luaL_newmetatable(L, tname)) return 0;
     lua_pushlightuserdata(L, (void *)release);
-    lua_pushcclosure(L, object_gc, 1);
+    lua_pushstring(L, tname);
+    lua_pushcclosure(L, object_gc, 2);
     lua_setfield(L, -2, "__gc");
     lua_pushboolean(L, 1);
     lua_rawsetp(L, -2, &OBJECT_MARK);
@@ -76,17 +114,19 @@ int bridge_object_metatable(lua_State *L, const char *tname, bridge_release_fn r
 
 void bridge_push_object(lua_State *L, void *ctx, const char *tname) {
     ObjectBox *b = (ObjectBox *)lua_newuserdatauv(L, sizeof(ObjectBox), 0);
+    b->magic = OBJECT_MAGIC;
+    b->type = type_hash(tname);
     b->ctx = ctx;
     luaL_setmetatable(L, tname);
 }
 
 void *bridge_to_object(lua_State *L, int idx, const char *tname) {
-    ObjectBox *b = (ObjectBox *)luaL_testudata(L, idx, tname);
+    ObjectBox *b = to_box(L, idx, tname);
     return b ? b->ctx : NULL;
 }
 
 void *bridge_any_object(lua_State *L, int idx, const char **tname) {
-    if (lua_type(L, idx) != LUA_TUSERDATA || !lua_getmetatable(L, idx)) return NULL;
+    if (!to_box(L, idx, NULL) || !lua_getmetatable(L, idx)) return NULL;
     int ours = lua_rawgetp(L, -1, &OBJECT_MARK) == LUA_TBOOLEAN;
     lua_pop(L, 1);
     if (!ours) {
@@ -94,8 +134,9 @@ void *bridge_any_object(lua_State *L, int idx, const char **tname) {
         return NULL;
     }
     if (tname) {
-        lua_getfield(L, -1, "__name"); /* raw string field of our own metatable: cannot raise */
-        *tname = lua_tostring(L, -1);
+        /* Raw: a script may have given the metatable a metatable of its own. */
+        lua_pushliteral(L, "__name");
+        *tname = lua_rawget(L, -2) == LUA_TSTRING ? lua_tostring(L, -1) : "userdata";
         lua_pop(L, 1);
     }
     lua_pop(L, 1);

@@ -16,6 +16,7 @@ typedef struct {
 } Layout;
 
 typedef struct {
+    unsigned long long magic;
     Layout *layout;
     size_t row;
 } Row;
@@ -29,8 +30,34 @@ static const double POW10[] = {1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e
 /* Stands for nil in a cache, where nil would mean "not asked yet". */
 static const char MISSING = 0;
 
+/* Layouts and row views hide their metatables behind __metatable, but debug.getmetatable reaches them
+   and debug.setuservalue can change what a row view holds, so every entry point checks what it was given.
+   Rows carry a magic number (cheaper than luaL_testudata on the per-field path; Lua cannot write the bytes
+   of a userdata, so only we can make one). */
+#define ROW_MAGIC 0x436f526f77566965ULL /* "CoRowVie" */
+
+static Layout *to_layout(lua_State *L, int idx) { return (Layout *)luaL_testudata(L, idx, LAYOUT); }
+
+static Row *to_row(lua_State *L, int idx) {
+    if (lua_type(L, idx) != LUA_TUSERDATA || lua_rawlen(L, idx) != sizeof(Row)) return NULL;
+    Row *r = (Row *)lua_touserdata(L, idx);
+    return r->magic == ROW_MAGIC ? r : NULL;
+}
+
+/* The row view at idx and its layout, which must still be the one its user value keeps alive. */
+static Row *checked_row(lua_State *L, int idx) {
+    Row *r = to_row(L, idx);
+    if (!r) return NULL;
+    lua_getiuservalue(L, idx, 3);
+    int same = lua_touserdata(L, -1) == (void *)r->layout;
+    lua_pop(L, 1);
+    return same ? r : NULL;
+}
+
+static void tampered(lua_State *L) { luaL_error(L, "row view expected, got %s", luaL_typename(L, 1)); }
+
 static int layout_gc(lua_State *L) {
-    Layout *lo = (Layout *)lua_touserdata(L, 1);
+    Layout *lo = to_layout(L, 1);
     if (lo && lo->release && lo->ctx) {
         lo->release(lo->ctx);
         lo->ctx = NULL;
@@ -48,8 +75,7 @@ static void ask(lua_State *L, Layout *lo, int field, size_t row) {
 }
 
 static void push_cached(lua_State *L, Layout *lo, int field, size_t row, uint32_t code) {
-    lua_getiuservalue(L, 1, 2);
-    lua_rawgeti(L, -1, field + 1);
+    if (lua_getiuservalue(L, 1, 2) != LUA_TTABLE || lua_rawgeti(L, -1, field + 1) != LUA_TTABLE) tampered(L);
     if (lua_rawgeti(L, -1, (lua_Integer)code + 1) == LUA_TNIL) {
         lua_pop(L, 1);
         ask(L, lo, field, row);
@@ -66,10 +92,12 @@ static void push_cached(lua_State *L, Layout *lo, int field, size_t row, uint32_
 }
 
 static int row_index(lua_State *L) {
-    Row *r = (Row *)lua_touserdata(L, 1);
+    Row *r = checked_row(L, 1);
+    /* A layout whose __gc was called by hand no longer keeps the columns alive: read nothing. */
+    if (!r || !r->layout->ctx) tampered(L);
     Layout *lo = r->layout;
     size_t i = r->row;
-    lua_getiuservalue(L, 1, 1);
+    if (lua_getiuservalue(L, 1, 1) != LUA_TTABLE) tampered(L);
     lua_pushvalue(L, 2);
     int isnum = 0;
     lua_rawget(L, -2);
@@ -119,7 +147,8 @@ static int row_newindex(lua_State *L) {
 }
 
 static int row_tostring(lua_State *L) {
-    Row *r = (Row *)lua_touserdata(L, 1);
+    Row *r = to_row(L, 1);
+    if (!r) tampered(L);
     lua_pushfstring(L, "row %I", (lua_Integer)r->row + 1);
     return 1;
 }
@@ -158,6 +187,7 @@ void rowview_push_layout(lua_State *L, const rv_field *fields, int nfields, cons
 void rowview_push_row(lua_State *L, int layout, size_t row) {
     layout = lua_absindex(L, layout);
     Row *r = (Row *)lua_newuserdatauv(L, sizeof(Row), 3);
+    r->magic = ROW_MAGIC;
     r->layout = (Layout *)lua_touserdata(L, layout);
     r->row = row;
     if (luaL_newmetatable(L, ROW)) {
@@ -182,17 +212,19 @@ void rowview_push_row(lua_State *L, int layout, size_t row) {
 }
 
 void rowview_set_row(lua_State *L, int idx, size_t row) {
-    Row *r = (Row *)lua_touserdata(L, idx);
+    Row *r = to_row(L, idx);
     if (r) r->row = row;
 }
 
 size_t rowview_row(lua_State *L, int idx) {
-    Row *r = (Row *)luaL_testudata(L, idx, ROW);
+    Row *r = to_row(L, idx);
     return r ? r->row : 0;
 }
 
 int rowview_filter(lua_State *L) {
-    Row *r = (Row *)luaL_checkudata(L, 2, ROW);
+    Row *r = to_row(L, 2);
+    if (!r) return luaL_argerror(L, 2, "row view expected");
+    luaL_checktype(L, 3, LUA_TLIGHTUSERDATA);
     uint32_t *idx = (uint32_t *)lua_touserdata(L, 3);
     lua_Integer n = luaL_checkinteger(L, 4);
     lua_Integer m = 0;

@@ -4,9 +4,7 @@ import CoexistKit
 /// build exactly the same environment.
 public enum Bindings {
     public static func install(_ workspace: Workspace, in engine: LuaEngine) {
-        if let today = workspace.today {
-            LuaDate.tenantNow = LuaDate(epochSeconds: Double(today.daysSinceEpoch) * 86_400 + 12 * 3600)
-        }
+        engine.clock = workspace.clock
         TenantBinding.install(workspace, in: engine)
         CallsBinding.install(engine, workspace)
         CoexistenceBindings.install(workspace, in: engine)

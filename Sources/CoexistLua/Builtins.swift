@@ -22,8 +22,8 @@ extension LuaEngine {
             OutputStream.current(call.L).write(parts.joined(separator: "\t") + "\n")
             return 0
         }
-        register("date", doc: "date(x): a date from \"2026-10-01\", \"2026-10-01T08:30Z\", \"-7d\", \"today\", os.time() seconds or {year=,month=,day=}; date() is now") { call in
-            call.isNoneOrNil(1) ? call.results(.date(LuaDate.now())) : call.results(.date(try call.date(1)))
+        register("date", doc: "date(x): a date from \"2026-10-01\", \"2026-10-01T08:30Z\", \"-7d\", \"+2w\", \"-3m\", \"today\", os.time() seconds or {year=,month=,day=}; date() is now, by the tenant's clock") { [unowned self] call in
+            call.isNoneOrNil(1) ? call.results(.date(self.clock.now)) : call.results(.date(try call.date(1)))
         }
         register("result", doc: "result(records [, columns]): a result set from an array of records, e.g. result{{name=\"a\", n=1}, {name=\"b\", n=2}}") { call in
             let records = try call.table(1)

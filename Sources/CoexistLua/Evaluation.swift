@@ -11,7 +11,8 @@ public enum LuaDisplay {
 
 /// An object the REPL shows as a table (a calls query shows its first rows) rather than as text.
 public protocol LuaTabular: AnyObject {
-    var resultSet: ResultSet { get throws }
+    /// The table to show; L is the thread of the current call (Lua code the object holds runs on it).
+    func resultSet(_ L: OpaquePointer) throws -> ResultSet
 }
 
 public enum Evaluation {
@@ -63,7 +64,7 @@ extension LuaEngine {
     public func display(at idx: Int32) -> LuaDisplay {
         if let box = ResultSetBinding.type.object(at: idx, L) { return .resultSet(box) }
         if let ctx = bridge_any_object(L, idx, nil), let tabular = Unmanaged<AnyObject>.fromOpaque(ctx).takeUnretainedValue() as? LuaTabular {
-            do { return .resultSet(ResultSetBox(try tabular.resultSet)) } catch { return .text("error: \(error)") }
+            do { return .resultSet(ResultSetBox(try tabular.resultSet(L))) } catch { return .text("error: \(error)") }
         }
         return .text(ValueInspector(self).describe(at: idx))
     }

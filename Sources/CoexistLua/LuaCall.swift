@@ -77,9 +77,13 @@ public struct LuaCall {
     /// A date from a date value, an ISO string, an offset ("-7d"), or os.time() seconds.
     public func date(_ i: Int) throws -> LuaDate {
         do {
-            return try LuaDateType.coerce(value(i))
+            return try LuaDateType.coerce(value(i), now: LuaClock.now(L))
         } catch let e as LuaDate.ParseError {
             throw error(i, e.description)
+        } catch let e as LuaDate.RangeError {
+            throw error(i, e.description)
+        } catch let e as LuaError {
+            throw error(i, e.message)
         } catch {
             throw expected(i, "date")
         }
@@ -87,10 +91,11 @@ public struct LuaCall {
 
     /// The Swift object at argument i when it is of type T.
     public func object<T: AnyObject>(_ i: Int, _ type: LuaObjectType<T>) throws -> T {
-        guard i <= count, let ctx = bridge_to_object(L, slot(i), type.metatableName) else {
+        guard i <= count, let ctx = bridge_to_object(L, slot(i), type.metatableName),
+              let object = Unmanaged<AnyObject>.fromOpaque(ctx).takeUnretainedValue() as? T else {
             throw expected(i, type.name)
         }
-        return Unmanaged<AnyObject>.fromOpaque(ctx).takeUnretainedValue() as! T
+        return object
     }
 
     public func optObject<T: AnyObject>(_ i: Int, _ type: LuaObjectType<T>) -> T? {
@@ -116,7 +121,7 @@ public struct LuaCall {
         lua_pushvalue(L, slot(i))
         pushArgs()
         if lua_pcallk(L, nargs, 1, 0, 0, nil) != LUA_OK {
-            let message = stack.string(at: -1) ?? "error in function argument #\(i)"
+            let message = stack.errorMessage(at: -1)
             stack.pop()
             throw LuaError(message)
         }

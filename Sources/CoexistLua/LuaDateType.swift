@@ -1,5 +1,6 @@
 import CLua
 import CLuaBridge
+import CoexistKit
 #if canImport(Glibc)
 @preconcurrency import Glibc
 #endif
@@ -20,20 +21,38 @@ public enum LuaDateType {
 
     static func date(at idx: Int32, _ L: OpaquePointer) -> LuaDate? { type.object(at: idx, L)?.date }
 
-    /// A date from whatever a script passed: a date, an ISO string or offset, os.time() seconds, or a
-    /// table like os.date("*t") gives.
-    public static func coerce(_ value: LuaValue) throws -> LuaDate {
+    /// A date from whatever a script passed: a date, an ISO string or a relative date counted from `now`,
+    /// os.time() seconds, or a table like os.date("*t") gives.
+    public static func coerce(_ value: LuaValue, now: @autoclosure () -> Instant) throws -> LuaDate {
         switch value {
         case .date(let d): return d
-        case .string(let s): return try LuaDate.parse(s)
-        case .integer(let n): return LuaDate(epochSeconds: Double(n))
-        case .number(let d): return LuaDate(epochSeconds: d)
+        case .string(let s): return try LuaDate.parse(s, relativeTo: now())
+        case .integer(let n): return try LuaDate.checked(epochSeconds: Double(n), value: String(n))
+        case .number(let d): return try LuaDate.checked(epochSeconds: d, value: String(d))
         case .table(let t):
             guard let y = t["year"].integerValue, let m = t["month"].integerValue, let d = t["day"].integerValue else {
                 throw LuaError("a date table needs year, month and day")
             }
-            return LuaDate(year: Int(y), month: Int(m), day: Int(d), hour: Int(t["hour"].integerValue ?? 0),
-                           minute: Int(t["min"].integerValue ?? 0), second: Double(t["sec"].integerValue ?? 0))
+            // Each field in its own range: os.time would roll month=13 into next year, which hides a mistake.
+            func field(_ name: String, _ v: Int64, _ range: ClosedRange<Int64>) throws -> Int {
+                guard range.contains(v) else { throw LuaError("date table: \(name) = \(v) is out of range \(range.lowerBound)-\(range.upperBound)") }
+                return Int(v)
+            }
+            func optional(_ name: String, _ range: ClosedRange<Int64>) throws -> Int {
+                switch t[name] {
+                case .nil: return 0
+                case let v:
+                    guard let n = v.integerValue else { throw LuaError("date table: \(name) must be an integer, got \(v.typeName)") }
+                    return try field(name, n, range)
+                }
+            }
+            let year = try field("year", y, 0...9999), month = try field("month", m, 1...12)
+            let day = try field("day", d, 1...31)
+            guard Civil.isValid(year: year, month: month, day: day) else {
+                throw LuaError("date table: day = \(day) is past the end of \(year)-\(month)")
+            }
+            return LuaDate(year: year, month: month, day: day, hour: try optional("hour", 0...23),
+                           minute: try optional("min", 0...59), second: Double(try optional("sec", 0...60)))
         default: throw LuaError("date expected, got \(value.typeName)")
         }
     }
@@ -68,7 +87,7 @@ public enum LuaDateType {
             case "hours", "hour", "h": days = n / 24
             default: throw call.error(2, "unit must be days, weeks or hours, not '\(unit)'")
             }
-            return call.results(.date(box.date.adding(days: days)))
+            return call.results(.date(try box.date.checkedAdding(days: days)))
         }
         t.describe { $0.date.iso }
         t.metamethod("__eq") { call in call.results(.boolean(try both(call) { $0 == $1 })) }
@@ -76,14 +95,14 @@ public enum LuaDateType {
         t.metamethod("__le") { call in call.results(.boolean(try both(call) { $0 <= $1 })) }
         t.metamethod("__add") { call in
             let (d, n) = try dateAndNumber(call)
-            return call.results(.date(d.adding(days: n)))
+            return call.results(.date(try d.checkedAdding(days: n)))
         }
         t.metamethod("__sub") { call in
             if let a = date(at: 1, call.L), let b = date(at: 2, call.L) {
                 return call.results(.number((a.epochSeconds - b.epochSeconds) / 86_400))
             }
             guard let a = date(at: 1, call.L) else { throw LuaError("cannot subtract a date from a number") }
-            return call.results(.date(a.adding(days: -(try call.number(2)))))
+            return call.results(.date(try a.checkedAdding(days: -(try call.number(2)))))
         }
         t.metamethod("__concat") { call in
             var parts: [String] = []

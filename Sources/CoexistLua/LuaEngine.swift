@@ -1,5 +1,6 @@
 import CLua
 import CLuaBridge
+import CoexistKit
 #if canImport(Glibc)
 @preconcurrency import Glibc
 #endif
@@ -15,6 +16,8 @@ public final class LuaEngine {
     public internal(set) var globalDocs: [String: String] = [:]
     /// What `tostring` of a result set renders with; the registry points at it (see RenderSettings).
     let renderSettings = RenderSettings()
+    /// What `date()`, "today" and "-7d" read: the system clock until `Bindings.install` hands in the workspace's.
+    public var clock: WorkspaceClock = .system
 
     public enum Failure: Error, CustomStringConvertible {
         case cannotCreateState
@@ -33,6 +36,7 @@ public final class LuaEngine {
             throw Failure.cannotCreateState
         }
         self.L = L
+        LuaClock.register(self)
         guard bridge_openlibs(L) == LUA_OK else { throw Failure.startup("cannot open the Lua libraries") }
         if let path = options.stdlibPath { setPackagePath(path) }
         renderSettings.install(L)

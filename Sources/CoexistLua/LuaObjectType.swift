@@ -47,11 +47,11 @@ public final class LuaObjectType<T: AnyObject>: LuaTypeDescription {
         let typeName = self.name
         let mt = metatableName
         methods[name] = HostFunction(name, selfSlots: 1) { call in
-            guard let ctx = bridge_to_object(call.L, 1, mt) else {
+            guard let ctx = bridge_to_object(call.L, 1, mt), let obj = Unmanaged<AnyObject>.fromOpaque(ctx).takeUnretainedValue() as? T else {
                 throw LuaError("calling '\(name)' on bad self (\(typeName) expected, got \(call.stack.typeName(at: 1)); "
                     + "call it with a colon: obj:\(name)(...))")
             }
-            return try body(Unmanaged<AnyObject>.fromOpaque(ctx).takeUnretainedValue() as! T, call)
+            return try body(obj, call)
         }
         members.append((name, doc, true))
     }
@@ -80,6 +80,15 @@ public final class LuaObjectType<T: AnyObject>: LuaTypeDescription {
         return Unmanaged<AnyObject>.fromOpaque(ctx).takeUnretainedValue() as? T
     }
 
+    /// The object a metamethod was called on. Metamethods are reachable by `getmetatable(obj).__len` and
+    /// friends, so self may be anything (another type's object, a file, one whose __gc already ran).
+    public func checkedSelf(_ call: LuaCall, _ event: String) throws -> T {
+        guard let obj = object(at: 1, call.L) else {
+            throw LuaError("\(event) of \(name) called on bad self (\(name) expected, got \(call.stack.typeName(at: 1)))")
+        }
+        return obj
+    }
+
     /// Creates the metatable in this state the first time an object of the type is pushed.
     private func install(_ L: OpaquePointer) {
         let created = bridge_object_metatable(L, metatableName, { ctx in
@@ -96,13 +105,13 @@ public final class LuaObjectType<T: AnyObject>: LuaTypeDescription {
         index.push(L)
         lua_setfield(L, -2, "__index")
         HostFunction("tostring") { [unowned self] call in
-            guard let obj = self.object(at: 1, call.L) else { return call.results(.string(self.name)) }
+            let obj = try self.checkedSelf(call, "__tostring")
             return call.results(.string(self.tostring?(obj, call.L) ?? self.name))
         }.push(L)
         lua_setfield(L, -2, "__tostring")
         if let length {
             HostFunction("len") { [unowned self] call in
-                guard let obj = self.object(at: 1, call.L) else { return call.results(.integer(0)) }
+                let obj = try self.checkedSelf(call, "__len")
                 return call.results(.integer(Int64(length(obj))))
             }.push(L)
             lua_setfield(L, -2, "__len")
@@ -116,6 +125,8 @@ public final class LuaObjectType<T: AnyObject>: LuaTypeDescription {
     /// `obj.key`: a field's value, else the method, else an error that suggests the nearest member.
     private lazy var index = HostFunction("__index") { [unowned self] call in
         let L = call.L
+        // The metamethod is reachable by getmetatable(obj).__index and may be called with anything as self.
+        _ = try self.checkedSelf(call, "__index")
         if let positional = self.positional, lua_isinteger(L, 2) != 0, let obj = self.object(at: 1, L) {
             let i = Int(shim_tointegerx(L, 2, nil))
             lua_settop(L, 1)
@@ -128,10 +139,19 @@ public final class LuaObjectType<T: AnyObject>: LuaTypeDescription {
             lua_settop(L, 1)
             return try get(obj, LuaCall(L, name: key, selfSlots: 1))
         }
-        if self.methods[key] != nil {
-            lua_getmetatable(L, 1)
-            lua_getfield(L, -1, "__methods")
-            lua_getfield(L, -1, key)
+        if let method = self.methods[key] {
+            // Raw reads, since a script may have changed the metatable: the same function each time when
+            // __methods is intact, else a fresh one.
+            lua_settop(L, 1)
+            if lua_getmetatable(L, 1) != 0 {
+                call.stack.push("__methods")
+                if lua_rawget(L, -2) == LUA_TTABLE {
+                    call.stack.push(key)
+                    if lua_rawget(L, -2) == LUA_TFUNCTION { return 1 }
+                }
+            }
+            lua_settop(L, 1)
+            method.push(L)
             return 1
         }
         throw LuaError("\(self.name) has no field or method '\(key)'" + didYouMean(key, self.members.map(\.name)))

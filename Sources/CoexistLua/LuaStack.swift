@@ -101,6 +101,28 @@ public struct LuaStack {
         }
     }
 
+    /// An error value as a message, as lua.c's msghandler words it: a string or number as it is, else its
+    /// `__tostring` (run under protection), else "(error object is a table value)". Never "error".
+    public func errorMessage(at idx: Int32) -> String {
+        let idx = lua_absindex(L, idx)
+        switch lua_type(L, idx) {
+        case LUA_TSTRING: return string(at: idx) ?? ""
+        case LUA_TNUMBER:
+            if lua_isinteger(L, idx) != 0 { return String(shim_tointegerx(L, idx, nil)) }
+            return String(shim_tonumberx(L, idx, nil))
+        default:
+            if luaL_getmetafield(L, idx, "__tostring") != LUA_TNIL {
+                pop()
+                if bridge_tostring(L, idx) == LUA_OK, let s = string(at: -1) {
+                    pop()
+                    return s
+                }
+                pop()
+            }
+            return "(error object is a \(typeName(at: idx)) value)"
+        }
+    }
+
     /// Lua's type name of the value at idx, with bridged objects named by their own type.
     public func typeName(at idx: Int32) -> String {
         var name: UnsafePointer<CChar>?

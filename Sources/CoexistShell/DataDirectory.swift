@@ -13,12 +13,12 @@ import CoexistLua
 enum DataDirectory {
     /// The workspace the command line asks for (demo, empty or a data folder); nil after printing why not.
     static func workspace(for config: SessionConfig) -> Workspace? {
-        let today = PlanDay(epochSeconds: LuaDate.now().epochSeconds)
         guard let dir = config.dataDirectory else {
-            return config.empty ? Workspace.empty(today: today) : Workspace.demo(users: config.demoUsers)
+            return config.empty ? Workspace.empty(clock: config.clock ?? .system)
+                : Workspace.demo(users: config.demoUsers, clock: config.clock)
         }
         do {
-            return try load(dir, today: today)
+            return try load(dir, clock: config.clock ?? .system)
         } catch {
             fputs("coexist: --data \(dir): \(error)\n", bridge_stderr())
             return nil
@@ -29,9 +29,9 @@ enum DataDirectory {
         var description: String
     }
 
-    static func load(_ dir: String, today: PlanDay) throws -> Workspace {
+    static func load(_ dir: String, clock: WorkspaceClock) throws -> Workspace {
         let names = try list(dir)
-        let workspace = Workspace.empty(today: today)
+        let workspace = Workspace.empty(clock: clock)
         workspace.name = dir.split(separator: "/").last.map(String.init) ?? dir
         func path(_ name: String) -> String { dir.hasSuffix("/") ? dir + name : dir + "/" + name }
         var store = CallStore()

@@ -53,6 +53,8 @@ public final class LuaCompletionSource: CompletionSource {
     private func resolve(_ path: String) -> Bool {
         let parts = path.split(whereSeparator: { $0 == "." || $0 == ":" }).map(String.init)
         guard !parts.isEmpty, parts.allSatisfy({ !$0.isEmpty }) else { return false }
+        // One slot per part: a long dotted name must not run past the end of Lua's stack.
+        guard lua_checkstack(engine.L, Int32(clamping: parts.count + 4)) != 0 else { return false }
         engine.pushGlobal(path: parts[0])
         for part in parts.dropFirst() {
             guard lua_type(engine.L, -1) == LUA_TTABLE else { return false }

@@ -20,6 +20,9 @@ public struct SessionConfig {
     public var demoUsers = DemoPeople.defaultUserCount
     /// A folder of real files to load instead of the demo (`--data DIR`, see `DataDirectory`).
     public var dataDirectory: String?
+    /// The clock the workspace reads (`COEXIST_NOW`, read once by the executable); nil: the system clock, or
+    /// the demo tenant's own day for the demo.
+    public var clock: WorkspaceClock?
 
     public init() {}
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CoexistKit
 import CoexistLua
 import CoexistShell
 #if canImport(Glibc)
@@ -17,7 +18,8 @@ struct CoexistCommand: ParsableCommand {
             from standard input, exiting 1 if any failed). A script gets its arguments in `arg`, as with lua.
             Files: $XDG_CONFIG_HOME/coexist/init.lua runs at start (skip with --norc); history is kept in \
             $XDG_STATE_HOME/coexist/history. NO_COLOR turns colour off. COEXIST_STDLIB overrides where \
-            the shipped Lua modules are found.
+            the shipped Lua modules are found. COEXIST_NOW=2026-11-01 (or 2026-11-01T09:30Z) fixes the clock: \
+            date(), "today", "-7d" and undated moves read it.
             """,
         version: Version.text)
 
@@ -120,4 +122,14 @@ do {
     fputs("coexist: \(message) (see 'coexist --help')\n", bridge_stderr())
     exit(2)
 }
-exit(Session.run(command.sessionConfig(script: script)))
+var config = command.sessionConfig(script: script)
+// The one place the environment's "now" is read; the workspace and its Lua engine get it as their clock.
+if let value = getenv("COEXIST_NOW").map({ String(cString: $0) }), !value.isEmpty {
+    do {
+        config.clock = try WorkspaceClock.fixed(parsing: value)
+    } catch {
+        fputs("coexist: COEXIST_NOW: \(error)\n", bridge_stderr())
+        exit(2)
+    }
+}
+exit(Session.run(config))

@@ -15,12 +15,13 @@ struct PipedRun {
     /// input (before it starts) and closes it. Output goes to files, so no amount of it can block the child.
     init(
         _ arguments: [String] = [], executable: String = CoexistBinary.path, input: String = "",
-        home: TestHome, path: String? = nil, directory: String? = nil, timeout: Double = 10
+        home: TestHome, path: String? = nil, directory: String? = nil, environment: [String: String] = [:],
+        timeout: Double = 10
     ) throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
-        process.environment = home.environment(path: path)
+        process.environment = home.environment(path: path).merging(environment) { $1 }
         process.currentDirectoryURL = URL(fileURLWithPath: directory ?? home.root)
         let stdin = Pipe()
         let outPath = "\(home.root)/.run-stdout-\(UUID().uuidString)"

@@ -1,4 +1,4 @@
-/// Calendar fields of a Unix time in UTC, computed arithmetically (Hinnant's days-from-civil inverse)
+/// Calendar fields of a Unix time in UTC, computed arithmetically (`Civil.date(days:)`)
 /// because Foundation's DateFormatter is slow per cell and brings time zones into a UTC-only format.
 struct UTCTimestamp {
     var year: Int
@@ -15,21 +15,13 @@ struct UTCTimestamp {
         // Rounded half away from zero by hand: `rounded()` would pull in libm, which this target does not link.
         let scaled = epochSeconds * 1000
         let totalMilliseconds = Int(scaled + (scaled < 0 ? -0.5 : 0.5))
-        let (days, msOfDay) = Self.floorDivide(totalMilliseconds, 86_400_000)
+        let (days, msOfDay) = Civil.floorDivide(totalMilliseconds, 86_400_000)
         millisecond = msOfDay % 1000
         second = msOfDay / 1000 % 60
         minute = msOfDay / 60_000 % 60
         hour = msOfDay / 3_600_000
 
-        let shifted = days + 719_468
-        let era = Self.floorDivide(shifted, 146_097).quotient
-        let dayOfEra = shifted - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let shiftedMonth = (5 * dayOfYear + 2) / 153
-        day = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1
-        month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
-        year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        (year, month, day) = Civil.date(days: days)
     }
 
     var isMidnight: Bool { hour == 0 && minute == 0 && second == 0 && millisecond == 0 }
@@ -59,11 +51,6 @@ struct UTCTimestamp {
         }
         out.append(contentsOf: suffix.utf8)
         return String(decoding: out, as: UTF8.self)
-    }
-
-    private static func floorDivide(_ a: Int, _ b: Int) -> (quotient: Int, remainder: Int) {
-        let remainder = a % b
-        return remainder < 0 ? (a / b - 1, remainder + b) : (a / b, remainder)
     }
 
     private static func append(_ value: UInt, width: Int, to out: inout [UInt8]) {

@@ -2,40 +2,61 @@
 /// records (`calls`). Each part is made on first use.
 public final class Workspace {
     public var name: String
-    /// The day the tenant lives on: undated moves take effect then, and relative dates count from it.
-    /// nil means the real today.
-    public let today: PlanDay?
+    /// Where this workspace reads "now": a change's "when", `date()`, relative dates and the tenant's today.
+    public let clock: WorkspaceClock
     private let coexistenceSlot: Lazy<CoexistenceTenant>
     private let callsSlot: Lazy<CallStore>
     /// Whether the store's cohort, department and user_city tables describe the current tenant; a change
     /// to either side clears it, and the next read of `calls` registers them again (once, not per query).
     private var userDimensionsCurrent = false
 
-    public init(name: String, today: PlanDay? = nil, coexistence: @escaping () -> CoexistenceTenant,
+    public init(name: String, clock: WorkspaceClock = .system, coexistence: @escaping () -> CoexistenceTenant,
                 calls: @escaping () -> CallStore = { CallStore() }) {
         self.name = name
-        self.today = today
+        self.clock = clock
         coexistenceSlot = Lazy(coexistence)
         callsSlot = Lazy(calls)
     }
 
-    public static let unnamed = "coexist"
-
-    /// A tenant with nothing in it.
-    public static func empty(today: PlanDay) -> Workspace {
-        Workspace(name: unnamed, coexistence: { CoexistenceTenant(today: today) })
+    /// A workspace whose clock is fixed at noon of `today`.
+    public convenience init(name: String, today: Day, coexistence: @escaping () -> CoexistenceTenant,
+                            calls: @escaping () -> CallStore = { CallStore() }) {
+        self.init(name: name, clock: .fixed(today), coexistence: coexistence, calls: calls)
     }
 
-    /// The synthetic Contoso of `DemoPeople`, `users` people strong.
-    public static func demo(users: Int = DemoPeople.defaultUserCount) -> Workspace {
-        let day = PlanDay(year: DemoPeople.today.year, month: DemoPeople.today.month, day: DemoPeople.today.day)
-        return Workspace(name: DemoPeople.tenantName, today: day,
-                         coexistence: { CoexistenceTenant.demo(userCount: users, today: day) },
+    /// The day the tenant lives on, from the clock: undated moves take effect then, and relative dates
+    /// count from it.
+    public var today: Day { clock.today }
+
+    public static let unnamed = "coexist"
+
+    /// A tenant with nothing in it, living on `clock`.
+    public static func empty(clock: WorkspaceClock) -> Workspace {
+        Workspace(name: unnamed, clock: clock, coexistence: { CoexistenceTenant(today: clock.today) })
+    }
+
+    /// A tenant with nothing in it whose clock is fixed on `today` (its `date()` reads that day too).
+    public static func empty(today: Day) -> Workspace { empty(clock: .fixed(today)) }
+
+    /// The day the demo tenant lives on unless a clock is given.
+    public static let demoDay = Day(year: DemoPeople.today.year, month: DemoPeople.today.month, day: DemoPeople.today.day)
+
+    /// The synthetic Contoso of `DemoPeople`, `users` people strong, on `clock` (default: fixed on `demoDay`,
+    /// so "-7d" means the demo's last week on every machine).
+    public static func demo(users: Int = DemoPeople.defaultUserCount, clock: WorkspaceClock? = nil) -> Workspace {
+        let clock = clock ?? .fixed(demoDay)
+        return Workspace(name: DemoPeople.tenantName, clock: clock,
+                         coexistence: { CoexistenceTenant.demo(userCount: users, today: clock.today) },
                          calls: { DemoCalls.generate(DemoCallsOptions(users: users)) })
     }
 
+    /// The users, cohorts and modes; the tenant's `today` is the clock's (a system clock's day moves on).
     public var coexistence: CoexistenceTenant {
-        get { coexistenceSlot.wrapped }
+        get {
+            let day = clock.today
+            if coexistenceSlot.wrapped.today != day { coexistenceSlot.wrapped.today = day }
+            return coexistenceSlot.wrapped
+        }
         set {
             coexistenceSlot.wrapped = newValue
             userDimensionsCurrent = false

@@ -10,7 +10,7 @@ public enum CallsBinding {
     /// Installs `calls`, the import functions and `missing_subnets` (the one entry point Session calls).
     public static func install(_ engine: LuaEngine, _ workspace: Workspace) {
         engine.registerType(type)
-        type.push(CallsQuery(workspace: workspace, L: engine.L), engine.L)
+        type.push(CallsQuery(workspace: workspace), engine.L)
         engine.setGlobal(path: "calls")
         engine.document("calls", "every media stream, as a query: calls:where{modality=\"audio\"}:by(\"building\"):summary(); help(calls) for its methods")
         CallsImportBindings.install(engine, workspace)
@@ -42,7 +42,7 @@ public enum CallsBinding {
             }
             // q:where(other): both queries' conditions, as a review narrows a section's query to its scope.
             if let other = type.object(at: call.slot(1), call.L) {
-                return push(CallsQuery(workspace: q.workspace, L: q.L, base: q.base.and(other.base),
+                return push(CallsQuery(workspace: q.workspace, base: q.base.and(other.base),
                                        predicates: q.predicates + other.predicates, dimensions: q.dimensions,
                                        steps: q.steps + other.steps), call)
             }
@@ -50,15 +50,16 @@ public enum CallsBinding {
             do {
                 if call.isString(1) {
                     let op = call.count >= 3 ? try call.string(2) : nil
-                    (base, steps) = try WhereArguments.apply(field: try call.string(1), op: op, value: call.value(call.count >= 3 ? 3 : 2), to: q.base)
+                    (base, steps) = try WhereArguments.apply(field: try call.string(1), op: op, value: call.value(call.count >= 3 ? 3 : 2), to: q.base,
+                                                                  now: q.workspace.clock.now)
                 } else {
-                    (base, steps) = try WhereArguments.apply(try call.table(1), to: q.base)
+                    (base, steps) = try WhereArguments.apply(try call.table(1), to: q.base, now: q.workspace.clock.now)
                 }
             } catch let e as CallQueryError {
                 throw LuaError("where: \(e)")
             }
             for w in base.unknownValues(on: q.workspace.calls, after: q.base.conditionCount) { Warnings.emit(call.L, "where: " + w) }
-            return push(CallsQuery(workspace: q.workspace, L: q.L, base: base, predicates: q.predicates,
+            return push(CallsQuery(workspace: q.workspace, base: base, predicates: q.predicates,
                                    dimensions: q.dimensions, steps: q.steps + steps), call)
         }
         t.method("between", "q:between(from, to): streams starting on or after from and before to (dates, \"2026-10-01\", \"-7d\"; to optional, a whole day when given as a date)") { q, call in
@@ -82,7 +83,7 @@ public enum CallsBinding {
         }
         t.method("summary", "q:summary{measures...}: a result set of measures (default streams, poor, audio_poor_pct, ...), one row per group of :by") { q, call in
             let measures = try measureNames(call)
-            ResultSetBinding.push(try CallsRun.summary(q, measures: measures), call.L)
+            ResultSetBinding.push(try CallsRun.summary(q, measures: measures, call.L), call.L)
             return 1
         }
         t.method("top", "q:top(dim, n, measure, {min_streams=}): the n groups with the highest measure (default 10 by streams)") { q, call in
@@ -90,11 +91,11 @@ public enum CallsBinding {
             let n = Int(try call.optInteger(2) ?? 10)
             let measure = try call.optString(3) ?? "streams"
             let minStreams = try call.optTable(4).flatMap { $0["min_streams"].integerValue }.map(Int.init) ?? 0
-            ResultSetBinding.push(try CallsRun.top(q, dimension: dim, n: n, measure: measure, minStreams: minStreams), call.L)
+            ResultSetBinding.push(try CallsRun.top(q, dimension: dim, n: n, measure: measure, minStreams: minStreams, call.L), call.L)
             return 1
         }
         t.method("count", "q:count(): how many streams match (also #q)") { q, call in
-            call.results(.integer(Int64(try q.count())))
+            call.results(.integer(Int64(try q.count(call.L))))
         }
         t.method("rows", "q:rows(): an iterator of row views (row.jitter_ms, row.building, row.index...) for for-in loops") { q, call in
             try CallsRun.pushRowIterator(q, call.L)
@@ -103,7 +104,7 @@ public enum CallsBinding {
         t.method("to_csv", "q:to_csv(path): writes the matching streams as streams CSV (the import format); returns the count") { q, call in
             let path = try call.string(1)
             try Sandbox.checkWrite(call.L, path)
-            let (store, rows) = try q.select()
+            let (store, rows) = try q.select(call.L)
             try CSVWriter.write(store, rows: rows.map(Int.init), to: path)
             return call.results(.integer(Int64(rows.count)))
         }
@@ -115,12 +116,12 @@ public enum CallsBinding {
             call.results(.table(LuaTable(array: CallMeasure.allNames.map { .string($0) })))
         }
         t.metamethod("__len") { call in
-            guard let q = type.object(at: 1, call.L) else { return call.results(.integer(0)) }
-            return call.results(.integer(Int64(try q.count())))
+            let q = try type.checkedSelf(call, "__len")
+            return call.results(.integer(Int64(try q.count(call.L))))
         }
         t.metamethod("__tostring") { call in
-            guard let q = type.object(at: 1, call.L) else { return call.results(.string("calls")) }
-            let n = try q.count()
+            let q = try type.checkedSelf(call, "__tostring")
+            let n = try q.count(call.L)
             return call.results(.string("\(q.text) (\(grouped(n)) stream\(n == 1 ? "" : "s"))"))
         }
         return t

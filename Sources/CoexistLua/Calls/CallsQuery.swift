@@ -4,18 +4,18 @@ import CoexistKit
 /// predicates (run by `LuaPredicates` after the filters), the grouping, and words describing the steps.
 /// Immutable: each step makes a new one. Nothing runs until a terminal method (count, summary, rows...),
 /// and it runs on the workspace's store of that moment, so a query kept across an import sees the new rows.
+/// It keeps no `lua_State`: its Lua predicates run on the thread of the call that runs the query, since the
+/// coroutine it was made on may be dead by then.
 final class CallsQuery {
     let workspace: Workspace
-    let L: OpaquePointer
     let base: CallQuery
     let predicates: [LuaRef]
     let dimensions: [String]
     let steps: [String]
 
-    init(workspace: Workspace, L: OpaquePointer, base: CallQuery = CallQuery(), predicates: [LuaRef] = [],
+    init(workspace: Workspace, base: CallQuery = CallQuery(), predicates: [LuaRef] = [],
          dimensions: [String] = [], steps: [String] = []) {
         self.workspace = workspace
-        self.L = L
         self.base = base
         self.predicates = predicates
         self.dimensions = dimensions
@@ -24,13 +24,13 @@ final class CallsQuery {
 
     func with(base: CallQuery? = nil, predicate: LuaRef? = nil, dimensions: [String]? = nil,
               step: String? = nil) -> CallsQuery {
-        CallsQuery(workspace: workspace, L: L, base: base ?? self.base, predicates: predicates + (predicate.map { [$0] } ?? []),
+        CallsQuery(workspace: workspace, base: base ?? self.base, predicates: predicates + (predicate.map { [$0] } ?? []),
                    dimensions: dimensions ?? self.dimensions, steps: steps + (step.map { [$0] } ?? []))
     }
 
     /// The store, and the core query that selects exactly this query's rows on it. Lua predicates are
     /// evaluated here, once, and become a row set the core query tests.
-    func resolve() throws -> (store: CallStore, query: CallQuery, rows: [UInt32]?) {
+    func resolve(_ L: OpaquePointer) throws -> (store: CallStore, query: CallQuery, rows: [UInt32]?) {
         let store = workspace.calls
         guard !predicates.isEmpty else { return (store, base, nil) }
         let snapshot = CallStoreSnapshot(store)
@@ -41,14 +41,14 @@ final class CallsQuery {
         return (store, base.filter { member[$0.index] }, rows)
     }
 
-    func count() throws -> Int {
-        let (store, query, rows) = try resolve()
+    func count(_ L: OpaquePointer) throws -> Int {
+        let (store, query, rows) = try resolve(L)
         return try rows?.count ?? store.count(query)
     }
 
     /// Row indices (0-based, ascending).
-    func select() throws -> (store: CallStore, rows: [UInt32]) {
-        let (store, query, rows) = try resolve()
+    func select(_ L: OpaquePointer) throws -> (store: CallStore, rows: [UInt32]) {
+        let (store, query, rows) = try resolve(L)
         return (store, try rows ?? store.select(query))
     }
 

@@ -4,8 +4,8 @@ import CoexistKit
 
 /// The terminal steps of a query: what runs it on the store and hands results to Lua.
 enum CallsRun {
-    static func summary(_ q: CallsQuery, measures: [String]?) throws -> ResultSet {
-        let (store, query, _) = try q.resolve()
+    static func summary(_ q: CallsQuery, measures: [String]?, _ L: OpaquePointer) throws -> ResultSet {
+        let (store, query, _) = try q.resolve(L)
         var rs: ResultSet
         do {
             rs = try store.summary(query, by: q.dimensions, measures: measures)
@@ -16,8 +16,9 @@ enum CallsRun {
         return rs
     }
 
-    static func top(_ q: CallsQuery, dimension: String, n: Int, measure: String, minStreams: Int) throws -> ResultSet {
-        let (store, query, _) = try q.resolve()
+    static func top(_ q: CallsQuery, dimension: String, n: Int, measure: String, minStreams: Int,
+                    _ L: OpaquePointer) throws -> ResultSet {
+        let (store, query, _) = try q.resolve(L)
         do {
             return try store.top(query, dimension: dimension, n: n, measure: measure, minStreams: minStreams)
         } catch let e as CallQueryError {
@@ -28,14 +29,15 @@ enum CallsRun {
     /// Pushes `for row in q:rows()`'s iterator: each step a fresh row view (so rows kept in a table stay
     /// what they were), all sharing one layout that keeps the store's columns alive.
     static func pushRowIterator(_ q: CallsQuery, _ L: OpaquePointer) throws {
-        let (store, rows) = try q.select()
+        let (store, rows) = try q.select(L)
         RowLayout.push(CallStoreSnapshot(store), L)
         let layout = LuaRef(L, at: -1)
         shim_pop(L, 1)
         var next = 0
         HostFunction("rows iterator") { call in
             guard next < rows.count else { return call.results(.nil) }
-            layout.push()
+            // The thread stepping the loop, which need not be the one that made the iterator.
+            layout.push(call.L)
             rowview_push_row(call.L, -1, Int(rows[next]))
             shim_remove(call.L, -2)
             next += 1
@@ -48,9 +50,9 @@ enum CallsRun {
                                              .jitter, .packetLoss, .roundTrip, .quality]
     static let previewRows = 10
 
-    static func preview(_ q: CallsQuery) throws -> ResultSet {
-        if !q.dimensions.isEmpty { return try summary(q, measures: nil) }
-        let (store, rows) = try q.select()
+    static func preview(_ q: CallsQuery, _ L: OpaquePointer) throws -> ResultSet {
+        if !q.dimensions.isEmpty { return try summary(q, measures: nil, L) }
+        let (store, rows) = try q.select(L)
         let shown = rows.prefix(previewRows).map { i in previewFields.map { store.value($0, at: Int(i)) } }
         let more = rows.count > shown.count ? "; first \(shown.count), q:rows() for all, q:summary() to aggregate" : ""
         return ResultSet(columns: previewFields.map { Column($0.rawValue, $0.type) },
@@ -59,5 +61,5 @@ enum CallsRun {
 }
 
 extension CallsQuery: LuaTabular {
-    public var resultSet: ResultSet { get throws { try CallsRun.preview(self) } }
+    public func resultSet(_ L: OpaquePointer) throws -> ResultSet { try CallsRun.preview(self, L) }
 }

@@ -19,12 +19,12 @@ enum LuaPredicates {
             let n = rows.count
             let kept: Int = try rows.withUnsafeMutableBufferPointer { buf in
                 lua_pushcclosure(L, rowview_filter, 0)
-                p.push()
+                p.push(L)
                 lua_pushvalue(L, row)
                 lua_pushlightuserdata(L, UnsafeMutableRawPointer(buf.baseAddress!))
                 lua_pushinteger(L, lua_Integer(n))
                 guard lua_pcallk(L, 4, 1, 0, 0, nil) == LUA_OK else {
-                    let message = LuaStack(L).string(at: -1) ?? "error"
+                    let message = LuaStack(L).errorMessage(at: -1)
                     shim_pop(L, 1)
                     throw LuaError(explain(message, row: rowview_row(L, row)))
                 }
@@ -39,7 +39,7 @@ enum LuaPredicates {
     /// Says which stream failed, and the usual cause: a metric the stream did not report is nil, never 0.
     static func explain(_ message: String, row: Int) -> String {
         var s = "where(function) failed on row \(row + 1): \(message)"
-        if message.contains("with nil") || message.contains("a nil value") {
+        if !message.hasPrefix("(error object"), message.contains("with nil") || message.contains("a nil value") {
             s += " (a metric a stream did not report is nil, never 0: write row.jitter_ms and row.jitter_ms > 20)"
         }
         return s

@@ -22,13 +22,14 @@ enum ReadinessBinding {
             } else if let c = try opts.string("cohort") {
                 names = try cohortBuildings(c, workspace.coexistence, workspace.calls)
             }
-            ResultSetBinding.push(try measure(workspace.calls, opts, buildings: names).table, call.L)
+            ResultSetBinding.push(try measure(workspace.calls, opts, buildings: names, today: workspace.today).table, call.L)
             return 1
         }
     }
 
-    /// The measurement `opts` asks for (period, min_streams) over `buildings` (nil: the building file's).
-    static func measure(_ store: CallStore, _ opts: OptionTable, buildings: [String]? = nil) throws -> NetworkReadiness {
+    /// The measurement `opts` asks for (period, min_streams) over `buildings` (nil: the building file's); with no
+    /// period, the last full month with data before `today` (the workspace clock's).
+    static func measure(_ store: CallStore, _ opts: OptionTable, buildings: [String]? = nil, today: Day) throws -> NetworkReadiness {
         var minStreams = defaultMinStreams
         switch opts["min_streams"] {
         case .nil: break
@@ -39,7 +40,6 @@ enum ReadinessBinding {
         let month: CalendarMonth?
         switch try opts.string("period") {
         case nil:
-            let today = PlanDay(epochSeconds: LuaDate.now().epochSeconds)
             month = try store.lastFullMonthWithData(today: today) ?? CalendarMonth(containing: today).previous
         case "all"?:
             month = nil

@@ -10,7 +10,8 @@ import CoexistKit
 enum WhereArguments {
     static let operatorHelp = "operators: = ~= < <= > >= in, not in, like, not like (% and _), prefix, is null, not null"
 
-    static func apply(_ table: LuaTable, to query: CallQuery) throws -> (CallQuery, [String]) {
+    /// `now` is what relative dates on `start` ("-7d") count from: the workspace's clock.
+    static func apply(_ table: LuaTable, to query: CallQuery, now: Instant) throws -> (CallQuery, [String]) {
         guard table.array.isEmpty else {
             throw LuaError("where{...} takes field = value pairs (where{modality=\"audio\"}); "
                 + "for a test of your own pass a function: where(function(row) return row.jitter_ms > 20 end)")
@@ -22,7 +23,7 @@ enum WhereArguments {
             return (k, value)
         }.sorted { $0.0 < $1.0 }
         for (field, value) in pairs {
-            let (op, operands) = try condition(field, value)
+            let (op, operands) = try condition(field, value, now: now)
             q = try q.filter(field, op, values: operands)
             switch op {
             case .isNull, .notNull: steps.append("\(field) \(op.rawValue)")
@@ -34,19 +35,19 @@ enum WhereArguments {
     }
 
     /// `where("jitter_ms", ">", 30)`, `where("modality", "audio")` and `where("building", "is null")`.
-    static func apply(field: String, op: String?, value: LuaValue, to query: CallQuery) throws -> (CallQuery, [String]) {
+    static func apply(field: String, op: String?, value: LuaValue, to query: CallQuery, now: Instant) throws -> (CallQuery, [String]) {
         var t = LuaTable()
         if op == nil, case .string(let word) = value, let bare = FilterOp.parse(word), !bare.takesValue {
             t.fields = [(.string(field), .table(LuaTable(array: [.string(word)])))]
         } else {
             t.fields = [(.string(field), op.map { .table(LuaTable(array: [.string($0), value])) } ?? value)]
         }
-        return try apply(t, to: query)
+        return try apply(t, to: query, now: now)
     }
 
-    private static func condition(_ field: String, _ value: LuaValue) throws -> (FilterOp, [ResultValue]) {
+    private static func condition(_ field: String, _ value: LuaValue, now: Instant) throws -> (FilterOp, [ResultValue]) {
         let f = try? CallField.named(field)
-        let isStart = f == .start
+        let isStart: Instant? = f == .start ? now : nil
         guard case .table(let t) = value else { return (.eq, [try operand(field, value, date: isStart)]) }
         guard !t.array.isEmpty, t.fields.isEmpty else {
             throw LuaError("where{\(field)=...}: give a value, {op, value} such as {\">\", 30}, or a list of values; " + operatorHelp)
@@ -60,7 +61,7 @@ enum WhereArguments {
 
     /// `{op}`, `{op, value}`, `{op, {values}}` or `{op, a, b, ...}`.
     private static func operatorForm(_ field: String, _ op: FilterOp, _ word: String, _ rest: [LuaValue],
-                                     date: Bool) throws -> (FilterOp, [ResultValue]) {
+                                     date: Instant?) throws -> (FilterOp, [ResultValue]) {
         if !op.takesValue {
             guard rest.isEmpty else { throw LuaError("where{\(field)={\"\(word)\"}}: '\(word)' takes no value") }
             return (op, [])
@@ -98,9 +99,10 @@ enum WhereArguments {
         }
     }
 
-    private static func operand(_ field: String, _ v: LuaValue, date: Bool) throws -> ResultValue {
-        if date, case .string = v {
-            do { return .date(try LuaDateType.coerce(v).epochSeconds) } catch { throw LuaError("where{\(field)=...}: \(error)") }
+    /// `date` is the now relative dates count from when the field holds dates, nil for other fields.
+    private static func operand(_ field: String, _ v: LuaValue, date now: Instant?) throws -> ResultValue {
+        if let now, case .string = v {
+            do { return .date(try LuaDateType.coerce(v, now: now).epochSeconds) } catch { throw LuaError("where{\(field)=...}: \(error)") }
         }
         switch v {
         case .string(let s): return .string(s)

@@ -75,7 +75,7 @@ enum CohortBinding {
             }
             let cohort = try c.cohort()
             let buildings = try ReadinessBinding.cohortBuildings(cohort.name, c.source.tenant, store)
-            let network = try ReadinessBinding.measure(store, opts, buildings: buildings)
+            let network = try ReadinessBinding.measure(store, opts, buildings: buildings, today: c.source.clock.today)
             ResultSetBinding.push(try c.source.tenant.cohortReadiness(cohort.name, network: network), call.L)
             return 1
         }

@@ -41,10 +41,10 @@ struct OptionTable {
 
     static let changeKeys = ["on", "notify", "reason", "dry_run"]
 
-    /// `{on=, notify=, reason=, dry_run=}` plus who ($USER) and when (the shell's now).
+    /// `{on=, notify=, reason=, dry_run=}` plus who ($USER) and when (the workspace clock's now).
     func changeOptions(_ source: TenantSource) throws -> ChangeOptions {
         ChangeOptions(on: try source.optionalDay(self["on"], "\(what): option 'on'"), notify: try bool("notify"),
-                      reason: try string("reason") ?? "", who: TenantSource.who, at: LuaDate.now().epochSeconds,
+                      reason: try string("reason") ?? "", who: TenantSource.who, at: source.clock.now.epochSeconds,
                       dryRun: try bool("dry_run") ?? false)
     }
 }

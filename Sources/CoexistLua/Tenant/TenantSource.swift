@@ -24,6 +24,10 @@ public final class TenantSource {
         recordsOf = workspace
     }
 
+    /// The clock "now" is read from: the live workspace's (a frozen view reads its workspace's too, while its
+    /// undated reads describe the view's own day).
+    var clock: WorkspaceClock { (workspace ?? recordsOf)?.clock ?? .fixed(tenant.today) }
+
     /// The call records, for network readiness; nil for a view with none.
     var calls: CallStore? { recordsOf?.calls }
 
@@ -53,12 +57,18 @@ public final class TenantSource {
     /// demo tenant living on a fixed date plans the same way on every machine.
     func day(_ value: LuaValue, _ what: String) throws -> PlanDay {
         if case .string(let s) = value {
-            let noon = LuaDate(epochSeconds: tenant.today.epochSeconds + 12 * 3600)
-            do { return PlanDay(epochSeconds: try LuaDate.parse(s, relativeTo: noon).epochSeconds) } catch {
-                throw LuaError("\(what): '\(s)' is not a date (use \"2027-02-01\", \"+2w\" or date(...))")
+            do { return try LuaDate.parse(s, relativeTo: tenant.today.noon).day } catch let e as LuaDate.RangeError {
+                throw LuaError("\(what): \(e)")
+            } catch let e as LuaDate.ParseError {
+                let hint = e.suggestions.isEmpty ? "" : "did you mean " + e.suggestions.map { "'\($0)'" }.joined(separator: " or ") + "? "
+                throw LuaError("\(what): '\(s)' is not a date (\(e.reason.map { $0 + "; " } ?? "")\(hint)use \"2027-02-01\", \"+2w\" or date(...))")
             }
         }
-        do { return PlanDay(epochSeconds: try LuaDateType.coerce(value).epochSeconds) } catch {
+        do { return PlanDay(epochSeconds: try LuaDateType.coerce(value, now: tenant.today.noon).epochSeconds) } catch let e as LuaDate.RangeError {
+            throw LuaError("\(what): \(e)")
+        } catch let e as LuaError where value.tableValue != nil {
+            throw LuaError("\(what): \(e.message)")
+        } catch {
             throw LuaError("\(what): date expected, got \(value.typeName)")
         }
     }

@@ -151,12 +151,17 @@ enum UsersBinding {
                 throw LuaError("users are indexed by UPN or position, not by \(call.stack.typeName(at: 2))")
             }
             if type.members.contains(where: { $0.name == key && $0.isMethod }) {
-                lua_getmetatable(L, 1)
-                call.stack.push("__methods")
-                lua_rawget(L, -2)
-                call.stack.push(key)
-                lua_rawget(L, -2)
-                return 1
+                // A script may have emptied or replaced __methods: check each step, since lua_rawget on a
+                // non-table reads garbage.
+                lua_settop(L, 2)
+                if lua_getmetatable(L, 1) != 0 {
+                    call.stack.push("__methods")
+                    if lua_rawget(L, -2) == LUA_TTABLE {
+                        call.stack.push(key)
+                        if lua_rawget(L, -2) == LUA_TFUNCTION { return 1 }
+                    }
+                }
+                throw LuaError("users: the method '\(key)' was removed from the metatable")
             }
             call.push(UserObject(box.source, try member(box, key, what: "users")), UserBinding.type)
             return 1

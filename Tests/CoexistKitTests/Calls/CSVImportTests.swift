@@ -75,7 +75,7 @@ struct CSVImportTests {
         #expect(store.count == 2)
         #expect(store.value(.callId, at: 0) == .string("a,1"))
         #expect(store.value(.captureDevice, at: 0) == .string("Jabra \"Evolve\"\r\nline"))
-        #expect(store.value(.start, at: 0) == .date(Double(ByteParsers.daysFromCivil(2026, 9, 30) * 86400 + 22 * 3600)))
+        #expect(store.value(.start, at: 0) == .date(Double(Civil.days(year: 2026, month: 9, day: 30) * 86400 + 22 * 3600)))
         #expect(store.value(.start, at: 1) == .date(1_790_000_000))
         do { try store.importCSV(text: "call_id,start,modality\nx,2026-10-01\n"); Issue.record("no error") }
         catch let e as CallImportError { #expect(e.line == 2); #expect(e.message.contains("found 2")) }
@@ -188,7 +188,7 @@ struct CSVImportTests {
         #expect(d("abc") == nil && d("1.2.3") == nil && d("") == nil)
         func t(_ s: String) -> Int64? { var s = s; return s.withUTF8 { ByteParsers.timestamp($0.baseAddress!, $0.count) } }
         #expect(t("1970-01-01T00:00:00Z") == 0)
-        #expect(t("2026-10-01 09:15:30.250") == Int64(ByteParsers.daysFromCivil(2026, 10, 1)) * 86400 + 9 * 3600 + 15 * 60 + 30)
+        #expect(t("2026-10-01 09:15:30.250") == Int64(Civil.days(year: 2026, month: 10, day: 1)) * 86400 + 9 * 3600 + 15 * 60 + 30)
         #expect(t("2026-13-01") == nil && t("yesterday") == nil)
     }
 }

@@ -33,7 +33,7 @@ import CoexistKit
         let copy = dir + "/users.csv"
         unlink(copy)
         try FileManager.default.copyItem(atPath: Self.export, toPath: copy)
-        let loaded = try DataDirectory.load(dir, today: Self.today)
+        let loaded = try DataDirectory.load(dir, clock: .fixed(Self.today))
         let shell = try emptyShell()
         _ = try runShell(["import_users('\(copy)')"], shell: shell)
         #expect(loaded.coexistence.directory.count == 7)

@@ -9,8 +9,8 @@ public enum DemoCalls {
         let codes = intern(people, into: &store)
         let target = options.exactStreams ?? options.users * options.streamsPerUser
         var sink = store.openSink(minimumCapacity: target)
-        let firstDay = ByteParsers.daysFromCivil(DemoCallsOptions.lastDay.year, DemoCallsOptions.lastDay.month,
-                                                 DemoCallsOptions.lastDay.day) - options.days + 1
+        let firstDay = Civil.days(year: DemoCallsOptions.lastDay.year, month: DemoCallsOptions.lastDay.month,
+                              day: DemoCallsOptions.lastDay.day) - options.days + 1
         var rng = SplitMix64(seed: options.seed)
         // Contexts are per (person, day); cache the last few since a call's people repeat.
         var contextCache: [Int: DemoNetworkContext] = [:]

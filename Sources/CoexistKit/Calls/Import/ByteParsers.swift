@@ -86,17 +86,6 @@ enum ByteParsers {
         return v
     }
 
-    /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's days_from_civil).
-    @inline(__always)
-    static func daysFromCivil(_ y0: Int, _ m: Int, _ d: Int) -> Int {
-        let y = m <= 2 ? y0 - 1 : y0
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146097 + doe - 719468
-    }
-
     /// ISO 8601 date-time, "2026-10-01T09:15:00Z", "2026-10-01 09:15:00.123+02:00", a bare date, or whole
     /// seconds since the Unix epoch. Fractions of a second are dropped. Returns epoch seconds (UTC).
     static func timestamp(_ p: UnsafePointer<UInt8>, _ n: Int) -> Int64? {
@@ -113,7 +102,7 @@ enum ByteParsers {
         if n >= 10 && p[4] == 45 {
             guard let y = num(0, 4), let mo = num(5, 2), p[7] == 45, let d = num(8, 2),
                   (1...12).contains(mo), (1...31).contains(d) else { return nil }
-            var secs = Int64(daysFromCivil(y, mo, d)) * 86400
+            var secs = Int64(Civil.days(year: y, month: mo, day: d)) * 86400
             if n == 10 { return secs }
             guard p[10] == 84 || p[10] == 32, let h = num(11, 2), p[13] == 58, let mi = num(14, 2),
                   h < 24, mi < 60 else { return nil }

@@ -148,10 +148,10 @@ struct GroupKey {
             for d in d0...d1 {
                 let bucketStart: Int
                 if b == .week {
-                    bucketStart = Int(d) - (Int(d) + 3) % 7       // Monday (1970-01-01 was a Thursday)
+                    bucketStart = Civil.monday(onOrBefore: Int(d))
                 } else {
-                    let (y, m, _) = civilFromDays(Int(d))
-                    bucketStart = ByteParsers.daysFromCivil(y, m, 1)
+                    let (y, m, _) = Civil.date(days: Int(d))
+                    bucketStart = Civil.days(year: y, month: m, day: 1)
                 }
                 if bucketStart != last { labels.append(.date(Double(bucketStart) * 86400)); last = bucketStart }
                 table.append(UInt32(labels.count - 1))

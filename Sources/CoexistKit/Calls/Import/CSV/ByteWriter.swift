@@ -107,25 +107,10 @@ struct ByteWriter {
 
     /// ISO 8601 UTC, "2026-10-01T09:15:00Z".
     mutating func timestamp(_ epoch: Int64) {
-        let days = Int(epoch >= 0 ? epoch / 86400 : (epoch - 86399) / 86400)
-        let secs = Int(epoch - Int64(days) * 86400)
-        let (y, m, d) = civilFromDays(days)
+        let (days, secs) = Civil.floorDivide(Int(epoch), 86400)
+        let (y, m, d) = Civil.date(days: days)
         unsigned(UInt64(y))
         byte(45); twoDigits(m); byte(45); twoDigits(d); byte(84)
         twoDigits(secs / 3600); byte(58); twoDigits(secs / 60 % 60); byte(58); twoDigits(secs % 60); byte(90)
     }
-}
-
-/// The inverse of `ByteParsers.daysFromCivil`.
-func civilFromDays(_ z0: Int) -> (Int, Int, Int) {
-    let z = z0 + 719468
-    let era = (z >= 0 ? z : z - 146096) / 146097
-    let doe = z - era * 146097
-    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
-    let y = yoe + era * 400
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-    let mp = (5 * doy + 2) / 153
-    let d = doy - (153 * mp + 2) / 5 + 1
-    let m = mp < 10 ? mp + 3 : mp - 9
-    return (m <= 2 ? y + 1 : y, m, d)
 }

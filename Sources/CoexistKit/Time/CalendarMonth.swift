@@ -19,34 +19,22 @@ public struct CalendarMonth: Sendable, Hashable, Comparable, CustomStringConvert
         self.init(year: y, month: m)
     }
 
-    public init(containing day: PlanDay) {
+    public init(containing day: Day) {
         let c = day.components
         year = c.year
         month = c.month
     }
 
-    public var first: PlanDay { PlanDay(year: year, month: month, day: 1) }
+    public var first: Day { Day(year: year, month: month, day: 1) }
     public var next: CalendarMonth { month == 12 ? CalendarMonth(year: year + 1, month: 1)! : CalendarMonth(year: year, month: month + 1)! }
     public var previous: CalendarMonth { month == 1 ? CalendarMonth(year: year - 1, month: 12)! : CalendarMonth(year: year, month: month - 1)! }
     /// Epoch seconds of the first instant and of the first instant after it.
     public var range: (from: Double, to: Double) { (first.epochSeconds, next.first.epochSeconds) }
 
-    public var description: String {
-        (year < 1000 ? String(repeating: "0", count: 4 - String(year).count) : "") + "\(year)-" + (month < 10 ? "0" : "") + "\(month)"
-    }
+    /// Days in the month, 28 to 31.
+    public var dayCount: Int { Civil.daysIn(year: year, month: month) }
+
+    public var description: String { "\(Day.pad(year, 4))-\(Day.pad(month, 2))" }
 
     public static func < (a: CalendarMonth, b: CalendarMonth) -> Bool { (a.year, a.month) < (b.year, b.month) }
-}
-
-extension CallStore {
-    /// The last month that has ended by `today` and holds streams: what a review covers by default. nil when
-    /// no stream started before this month.
-    public func lastFullMonthWithData(today: PlanDay) throws -> CalendarMonth? {
-        let current = CalendarMonth(containing: today)
-        let months = try summary(CallQuery().between(nil, current.first.epochSeconds), by: ["month"], measures: ["streams"])
-        return months.rows.compactMap { row -> CalendarMonth? in
-            guard case .date(let d) = row[0] else { return nil }
-            return CalendarMonth(containing: PlanDay(epochSeconds: d))
-        }.max()
-    }
 }
