@@ -1,0 +1,10 @@
+-- debug.setmetatable gives a file handle, then another type's object, a host object's metatable.
+debug.setmetatable(io.stderr, getmetatable(calls))
+print(pcall(function() return io.stderr:count() end))
+print(pcall(tostring, io.stderr))
+print(pcall(function() return #io.stderr end))
+local d = date("2026-01-01")
+debug.setmetatable(d, getmetatable(calls))
+print(pcall(function() return d:count() end))
+print(pcall(function() return d:where{modality = "audio"}:count() end))
+collectgarbage()
