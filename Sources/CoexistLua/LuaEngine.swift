@@ -9,6 +9,8 @@ import CLuaBridge
 public final class LuaEngine {
     public let L: OpaquePointer
     public let options: LuaEngineOptions
+    /// What this session may read and write (FileGate); host functions find it through the registry.
+    public let files: FileGate
     /// Object types by metatable name, for help() and completion.
     public internal(set) var types: [String: LuaTypeDescription] = [:]
     /// One-line docs of globals by dotted name ("help", "string.format"), for help() and completion.
@@ -27,15 +29,21 @@ public final class LuaEngine {
 
     public init(_ options: LuaEngineOptions = LuaEngineOptions()) throws {
         self.options = options
+        files = options.sandbox
+            ? FileGate(sandboxed: true, writeDirectory: options.sandboxDirectory,
+                       readRoots: [".", options.stdlibPath].compactMap { $0 })
+            : .open
         guard let L = bridge_newstate(options.memoryLimit < 0 ? 0 : options.memoryLimit) else {
             throw Failure.cannotCreateState
         }
         self.L = L
+        files.install(L)
         guard bridge_openlibs(L) == LUA_OK else { throw Failure.startup("cannot open the Lua libraries") }
         if let path = options.stdlibPath { setPackagePath(path) }
         registerType(LuaDateType.description)
         installBuiltins()
         installRedirection()
+        installTextChunks()
         if options.sandbox { try Sandbox.apply(self) }
     }
 

@@ -9,6 +9,7 @@ enum CallsImportBindings {
     static func install(_ engine: LuaEngine, _ workspace: Workspace) {
         engine.register("import_calls", doc: "import_calls(path, {on_error=\"skip\", replace=true}): adds the streams of a CSV file or of Graph call records (JSON, JSON Lines, or a folder); strict unless on_error=\"skip\"; returns {imported=, skipped=, reasons={...}, notices=, users_without_upn= (Graph people with no UPN, who match no user)}") { call in
             let path = try call.string(1)
+            try Sandbox.checkRead(call.L, path)
             let options = try call.optTable(2)
             try checkKeys(options, ["on_error", "replace"], "import_calls")
             let report = try CallsImport.calls(path, workspace, skip: try onErrorSkip(options), replace: options?["replace"] == .boolean(true))
@@ -16,6 +17,7 @@ enum CallsImportBindings {
         }
         engine.register("import_buildings", doc: "import_buildings(path): loads the CQD building file (15 columns, comma or tab) and maps every subnet; returns {buildings=, ranges=}") { call in
             let path = try call.string(1)
+            try Sandbox.checkRead(call.L, path)
             let file = try BuildingFile.parse(try CallsImport.read(path), file: path)
             workspace.calls.setBuildingFile(file)
             return call.results(.table(LuaTable(fields: [(.string("buildings"), .integer(Int64(file.buildings.count))),
@@ -23,6 +25,7 @@ enum CallsImportBindings {
         }
         engine.register("import_devices", doc: "import_devices(path): replaces the certified-device catalogue (one name pattern a line, !pattern excludes); returns {certified=, excluded=}") { call in
             let path = try call.string(1)
+            try Sandbox.checkRead(call.L, path)
             let catalogue = DeviceCatalogue.parse(try CallsImport.read(path))
             workspace.calls.setDeviceCatalogue(catalogue)
             return call.results(.table(LuaTable(fields: [(.string("certified"), .integer(Int64(catalogue.certified.count))),
