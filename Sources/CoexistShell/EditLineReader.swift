@@ -54,7 +54,10 @@ public final class EditLineReader: LineReader {
         free(promptText)
         promptText = strdup(prompt)
         var count: Int32 = 0
-        guard let raw = el_gets(el, &count) else {
+        let got = el_gets(el, &count)
+        if bridge_termination_pending() != 0 { terminate() }
+        bridge_release_termination_signals()
+        guard let raw = got else {
             if bridge_take_interrupt() != 0 {
                 fputs("^C\n", bridge_stdout())
                 return .interrupted
@@ -64,6 +67,15 @@ public final class EditLineReader: LineReader {
         var line = String(cString: raw)
         if line.hasSuffix("\n") { line.removeLast() }
         return .line(line)
+    }
+
+    /// SIGTERM or SIGHUP arrived at the prompt: keep the history, flush what was printed, and end this
+    /// process alone by the same signal (el_gets has put the terminal back in cooked mode).
+    private func terminate() -> Never {
+        if let historyPath { shim_history_save(history, historyPath) }
+        fflush(nil)
+        bridge_die_of_signal(bridge_termination_pending())
+        fatalError("unreachable: bridge_die_of_signal returned")
     }
 
     public func remember(_ entry: String) {
@@ -78,8 +90,10 @@ public final class EditLineReader: LineReader {
     /// of input, -1 when interrupted or on a read error.
     static func readCharacter(_ out: UnsafeMutablePointer<wchar_t>?) -> Int32 {
         var state = mbstate_t()
+        // Inside el_gets, after libedit installed its own handlers: take SIGTERM and SIGHUP from it.
+        bridge_claim_termination_signals()
         while true {
-            if bridge_interrupt_pending() != 0 {
+            if bridge_interrupt_pending() != 0 || bridge_termination_pending() != 0 {
                 errno = EINTR
                 return -1
             }

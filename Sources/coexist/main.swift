@@ -121,6 +121,7 @@ enum Version {
 }
 
 setlocale(LC_CTYPE, "")
+bridge_default_sigpipe()
 let (options, script) = CoexistCommand.split(Array(CommandLine.arguments.dropFirst()))
 let command: CoexistCommand
 do {
