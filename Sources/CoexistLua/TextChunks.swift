@@ -4,6 +4,7 @@ import CLuaBridge
 /// Lua code is loaded as text only, in every session: a binary chunk is not verified by Lua, so forged
 /// bytecode is arbitrary memory access (issue 12), and coexist scripts are text. `load`, `loadfile` and
 /// `dofile` force mode "t", require's file searcher uses that loadfile, and `string.dump` is removed.
+/// `debug.setuservalue` refuses row views, whose user values C trusts on the per-field path.
 extension LuaEngine {
     static let textChunksScript = """
     local load, loadfile, select, error, searchpath = load, loadfile, select, error, package.searchpath
@@ -32,6 +33,18 @@ extension LuaEngine {
       return f, path
     end
     string.dump = nil
+    -- A row view's user value keeps its layout (and the store's columns) alive; C reads the columns through
+    -- it without re-checking on every field (rowview.c), so it may not be replaced.
+    if debug and debug.setuservalue then
+      local setuservalue, getregistry, getmetatable = debug.setuservalue, debug.getregistry, debug.getmetatable
+      debug.setuservalue = function(u, ...)
+        local mt = getmetatable(u)
+        if mt ~= nil and mt == getregistry()["coexist.row"] then
+          error("debug.setuservalue: row views cannot be changed", 2)
+        end
+        return setuservalue(u, ...)
+      end
+    end
     """
 
     func installTextChunks() {
