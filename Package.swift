@@ -25,6 +25,6 @@ let package = Package(
         .testTarget(name: "CoexistKitTests", dependencies: ["CoexistKit"], exclude: ["Tenant/Fixtures", "Calls/Fixtures"]),
         .testTarget(name: "CoexistLuaTests", dependencies: ["CoexistLua", "CLua", "CLuaBridge"]),
         .testTarget(name: "CoexistShellTests", dependencies: ["CoexistShell", "CoexistLua"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["coexist"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["coexist"], exclude: ["Fixtures"]),
     ]
 )

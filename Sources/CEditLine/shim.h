@@ -5,6 +5,11 @@
    and <readline/readline.h> would pick up GNU readline instead. */
 #include <stdio.h>
 #include <wchar.h>
+#include <stdlib.h>
+#include <string.h>
+#include <fcntl.h>
+#include <unistd.h>
+#include <sys/stat.h>
 #include <histedit.h>
 
 typedef char *(*shim_prompt_fn)(EditLine *);
@@ -35,5 +40,48 @@ static inline int shim_history_enter(History *h, const char *line) { HistEvent e
 static inline int shim_history_load(History *h, const char *path) { HistEvent ev; return history(h, &ev, H_LOAD, path); }
 static inline int shim_history_save(History *h, const char *path) { HistEvent ev; return history(h, &ev, H_SAVE, path); }
 static inline History *shim_history_init(void) { return history_init(); }
+
+/* Appends the newest entry to the history file, in libedit's own encoding, with one O_APPEND write, so two
+   shells at once keep each other's lines (H_SAVE rewrites the whole file from one shell's memory). libedit
+   writes the entry through H_NSAVE_FP into a scratch file (it fchmods its stream, so not a memory stream);
+   its leading cookie line is kept only when the history file is new. Returns 0, or -1 on any failure. */
+static inline int shim_history_append_newest(History *h, const char *path) {
+    FILE *scratch = tmpfile();
+    if (!scratch) return -1;
+    HistEvent ev;
+    char *buf = NULL;
+    long len = -1;
+    if (history(h, &ev, H_NSAVE_FP, (size_t)1, scratch) >= 0 && fflush(scratch) == 0 && (len = ftell(scratch)) > 0) {
+        buf = (char *)malloc((size_t)len);
+        rewind(scratch);
+        if (!buf || fread(buf, 1, (size_t)len, scratch) != (size_t)len) len = -1;
+    }
+    fclose(scratch);
+    if (len <= 0) { free(buf); return -1; }
+    int fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0600);
+    if (fd < 0) { free(buf); return -1; }
+    /* The newest entry is the last line (an entry's own newlines are encoded as \012); libedit 3.1's
+       H_NSAVE_FP writes one entry more than asked, so take that line alone, after the cookie if new. */
+    const char *end = buf + len;
+    if (end > buf && end[-1] == '\n') end--;
+    const char *last = end;
+    while (last > buf && last[-1] != '\n') last--;
+    const char *start = last;
+    struct stat st;
+    if (fstat(fd, &st) == 0 && st.st_size == 0) {
+        const char *nl = (const char *)memchr(buf, '\n', (size_t)len);
+        if (nl && nl + 1 < last) {
+            /* A new file: the cookie line, then the entry. */
+            if (write(fd, buf, (size_t)(nl + 1 - buf)) != (ssize_t)(nl + 1 - buf)) { close(fd); free(buf); return -1; }
+        } else {
+            start = buf;
+        }
+    }
+    size_t n = (size_t)(buf + len - start);
+    ssize_t w = n ? write(fd, start, n) : 0;
+    int ok = close(fd) == 0 && w == (ssize_t)n;
+    free(buf);
+    return ok ? 0 : -1;
+}
 
 #endif

@@ -57,3 +57,51 @@ int bridge_take_interrupt(void) {
 }
 
 void bridge_raise_interrupt(void) { on_sigint(SIGINT); }
+
+/* SIGTERM and SIGHUP at the prompt. libedit's EL_SIGNAL handler restores the terminal and then re-sends the
+   signal with kill(0, sig), to the whole process group, so `bash -c 'coexist; next'` died with us. While the
+   line editor reads, this handler takes them instead: it only records the signal, the reader returns, and
+   the shell saves its history, restores the terminal and ends itself alone (bridge_die_of_signal). */
+static volatile sig_atomic_t termination = 0;
+
+static void on_termination(int sig) { termination = sig; }
+
+void bridge_claim_termination_signals(void) {
+    struct sigaction sa;
+    sa.sa_handler = on_termination;
+    sigemptyset(&sa.sa_mask);
+    sa.sa_flags = 0; /* no SA_RESTART: the poll in the reader must return */
+    sigaction(SIGTERM, &sa, NULL);
+    sigaction(SIGHUP, &sa, NULL);
+}
+
+void bridge_release_termination_signals(void) {
+    /* Outside the prompt the default action is right: running code ends at once, as any program would. */
+    signal(SIGTERM, SIG_DFL);
+    signal(SIGHUP, SIG_DFL);
+    int sig = termination;
+    if (sig) bridge_die_of_signal(sig);
+}
+
+int bridge_termination_pending(void) { return termination; }
+
+void bridge_die_of_signal(int sig) {
+    if (have_tty) tcsetattr(STDIN_FILENO, TCSANOW, &saved_tty);
+    signal(sig, SIG_DFL);
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, sig);
+    sigprocmask(SIG_UNBLOCK, &set, NULL);
+    /* This process only, so the parent sees how we ended (status 128 + sig) and carries on. */
+    kill(getpid(), sig);
+    _exit(128 + sig);
+}
+
+void bridge_default_sigpipe(void) {
+    signal(SIGPIPE, SIG_DFL);
+    /* A blocked SIGPIPE (the mask survives exec) would turn it into EPIPE, which print ignores. */
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGPIPE);
+    sigprocmask(SIG_UNBLOCK, &set, NULL);
+}

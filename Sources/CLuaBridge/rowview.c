@@ -30,28 +30,20 @@ static const double POW10[] = {1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e
 /* Stands for nil in a cache, where nil would mean "not asked yet". */
 static const char MISSING = 0;
 
-/* Layouts and row views hide their metatables behind __metatable, but debug.getmetatable reaches them
-   and debug.setuservalue can change what a row view holds, so every entry point checks what it was given.
-   Rows carry a magic number (cheaper than luaL_testudata on the per-field path; Lua cannot write the bytes
-   of a userdata, so only we can make one). */
+/* Layouts and row views hide their metatables behind __metatable, but debug.getmetatable reaches them, so
+   every entry point checks what it was given. Rows carry a magic number: cheaper than luaL_testudata on the
+   per-field path, and Lua cannot write the bytes of a userdata, so only we make one. (lua_rawlen is 0 for
+   anything but a full userdata or a string, and lua_touserdata is NULL for a string.) A row's layout stays
+   alive through its user value 3, which debug.setuservalue could drop: LuaEngine refuses that call on row
+   views (TextChunks.swift), which keeps this path to two API calls. */
 #define ROW_MAGIC 0x436f526f77566965ULL /* "CoRowVie" */
 
 static Layout *to_layout(lua_State *L, int idx) { return (Layout *)luaL_testudata(L, idx, LAYOUT); }
 
 static Row *to_row(lua_State *L, int idx) {
-    if (lua_type(L, idx) != LUA_TUSERDATA || lua_rawlen(L, idx) != sizeof(Row)) return NULL;
+    if (lua_rawlen(L, idx) != sizeof(Row)) return NULL;
     Row *r = (Row *)lua_touserdata(L, idx);
-    return r->magic == ROW_MAGIC ? r : NULL;
-}
-
-/* The row view at idx and its layout, which must still be the one its user value keeps alive. */
-static Row *checked_row(lua_State *L, int idx) {
-    Row *r = to_row(L, idx);
-    if (!r) return NULL;
-    lua_getiuservalue(L, idx, 3);
-    int same = lua_touserdata(L, -1) == (void *)r->layout;
-    lua_pop(L, 1);
-    return same ? r : NULL;
+    return r && r->magic == ROW_MAGIC ? r : NULL;
 }
 
 static void tampered(lua_State *L) { luaL_error(L, "row view expected, got %s", luaL_typename(L, 1)); }
@@ -92,7 +84,7 @@ static void push_cached(lua_State *L, Layout *lo, int field, size_t row, uint32_
 }
 
 static int row_index(lua_State *L) {
-    Row *r = checked_row(L, 1);
+    Row *r = to_row(L, 1);
     /* A layout whose __gc was called by hand no longer keeps the columns alive: read nothing. */
     if (!r || !r->layout->ctx) tampered(L);
     Layout *lo = r->layout;

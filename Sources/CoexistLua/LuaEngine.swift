@@ -10,6 +10,8 @@ import CoexistKit
 public final class LuaEngine {
     public let L: OpaquePointer
     public let options: LuaEngineOptions
+    /// What this session may read and write (FileGate); host functions find it through the registry.
+    public let files: FileGate
     /// Object types by metatable name, for help() and completion.
     public internal(set) var types: [String: LuaTypeDescription] = [:]
     /// One-line docs of globals by dotted name ("help", "string.format"), for help() and completion.
@@ -32,17 +34,23 @@ public final class LuaEngine {
 
     public init(_ options: LuaEngineOptions = LuaEngineOptions()) throws {
         self.options = options
+        files = options.sandbox
+            ? FileGate(sandboxed: true, writeDirectory: options.sandboxDirectory,
+                       readRoots: [".", options.stdlibPath].compactMap { $0 })
+            : .open
         guard let L = bridge_newstate(options.memoryLimit < 0 ? 0 : options.memoryLimit) else {
             throw Failure.cannotCreateState
         }
         self.L = L
         LuaClock.register(self)
+        files.install(L)
         guard bridge_openlibs(L) == LUA_OK else { throw Failure.startup("cannot open the Lua libraries") }
         if let path = options.stdlibPath { setPackagePath(path) }
         renderSettings.install(L)
         registerType(LuaDateType.description)
         installBuiltins()
         installRedirection()
+        installTextChunks()
         if options.sandbox { try Sandbox.apply(self) }
     }
 

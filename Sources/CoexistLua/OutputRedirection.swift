@@ -47,6 +47,8 @@ extension LuaEngine {
     public func restoreAfterOnce() { try? redirect("restore", nil) }
 
     private func redirect(_ op: String, _ path: String?) throws {
+        // The Lua side opens with the real io.open, so the gate is asked here.
+        if let path { try files.checkWrite(path) }
         OutputStream.current(L).flush()
         lua_getfield(L, shim_registryindex(), Self.redirectKey)
         stack.push(op)

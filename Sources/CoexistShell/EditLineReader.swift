@@ -26,6 +26,7 @@ public final class EditLineReader: LineReader {
         if let historyPath {
             XDGPaths.makeParent(of: historyPath)
             shim_history_load(history, historyPath)
+            compactHistoryFile()
         }
         shim_el_set_editor(el, "emacs")
         shim_el_set_signal(el, 1)
@@ -54,7 +55,10 @@ public final class EditLineReader: LineReader {
         free(promptText)
         promptText = strdup(prompt)
         var count: Int32 = 0
-        guard let raw = el_gets(el, &count) else {
+        let got = el_gets(el, &count)
+        if bridge_termination_pending() != 0 { terminate() }
+        bridge_release_termination_signals()
+        guard let raw = got else {
             if bridge_take_interrupt() != 0 {
                 fputs("^C\n", bridge_stdout())
                 return .interrupted
@@ -66,10 +70,40 @@ public final class EditLineReader: LineReader {
         return .line(line)
     }
 
+    /// SIGTERM or SIGHUP arrived at the prompt: flush what was printed and end this process alone by the
+    /// same signal (el_gets has put the terminal back in cooked mode). The history is already on disk: each
+    /// entry was appended when it was remembered, and rewriting it here would drop other shells' lines.
+    private func terminate() -> Never {
+        fflush(nil)
+        bridge_die_of_signal(bridge_termination_pending())
+        fatalError("unreachable: bridge_die_of_signal returned")
+    }
+
     public func remember(_ entry: String) {
         guard !entry.trimmingCharacters(in: " \t").isEmpty else { return }
+        // History is unique: an entry equal to the last one is not entered, so it is not appended either.
+        guard entry != lastEntry else { return }
+        lastEntry = entry
         shim_history_enter(history, entry)
-        if let historyPath { shim_history_save(history, historyPath) }
+        if let historyPath { _ = shim_history_append_newest(history, historyPath) }
+    }
+
+    private var lastEntry: String?
+
+    /// Entries are appended, so the file only grows; once it holds twice what is kept, it is rewritten with
+    /// the kept entries (to a temporary file renamed into place, so a failure leaves the old one).
+    private func compactHistoryFile() {
+        guard let historyPath, let f = fopen(historyPath, "r") else { return }
+        var lines = 0
+        while true {
+            let c = getc(f)
+            if c == EOF { break }
+            if c == 10 { lines += 1 }
+        }
+        fclose(f)
+        guard lines > 2 * Int(Self.historySize) + 1 else { return }
+        let temporary = historyPath + ".compacting"
+        if shim_history_save(history, temporary) >= 0 { rename(temporary, historyPath) } else { unlink(temporary) }
     }
 
     /// libedit's own reader blocks in read(2): a Ctrl-C that lands while it is still redrawing (not yet in
@@ -78,8 +112,10 @@ public final class EditLineReader: LineReader {
     /// of input, -1 when interrupted or on a read error.
     static func readCharacter(_ out: UnsafeMutablePointer<wchar_t>?) -> Int32 {
         var state = mbstate_t()
+        // Inside el_gets, after libedit installed its own handlers: take SIGTERM and SIGHUP from it.
+        bridge_claim_termination_signals()
         while true {
-            if bridge_interrupt_pending() != 0 {
+            if bridge_interrupt_pending() != 0 || bridge_termination_pending() != 0 {
                 errno = EINTR
                 return -1
             }

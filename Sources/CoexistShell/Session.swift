@@ -10,6 +10,8 @@ public struct SessionConfig {
     public var evalChunks: [String] = []
     public var interactiveAfter = false
     public var sandbox = false
+    /// `--sandbox-dir`: the one directory a sandboxed session may write into.
+    public var sandboxDirectory: String?
     public var noRC = false
     public var luaMemory = 4 << 30
     public var script: String?
@@ -33,7 +35,8 @@ public enum Session {
         let color = getenv("NO_COLOR") == nil
         let engine: LuaEngine
         do {
-            engine = try LuaEngine(LuaEngineOptions(memoryLimit: config.luaMemory, sandbox: config.sandbox))
+            engine = try LuaEngine(LuaEngineOptions(memoryLimit: config.luaMemory, sandbox: config.sandbox,
+                                                    sandboxDirectory: config.sandboxDirectory))
         } catch {
             fputs("coexist: \(error)\n", bridge_stderr())
             return 1
@@ -70,7 +73,8 @@ public enum Session {
             return finish(engine, status)
         }
         if isatty(STDIN_FILENO) != 0 && isatty(STDOUT_FILENO) != 0,
-           let reader = EditLineReader(completer: shell.completer, historyPath: XDGPaths.historyFile) {
+           // A sandboxed session writes no history file (the room shares the trainer's account).
+           let reader = EditLineReader(completer: shell.completer, historyPath: config.sandbox ? nil : XDGPaths.historyFile) {
             shell.loop(reader, interactive: true)
             return finish(engine, status)
         }

@@ -29,8 +29,11 @@ struct CoexistCommand: ParsableCommand {
     @Flag(name: .customShort("i"), help: "Enter the shell after -e or a script.")
     var interactive = false
 
-    @Flag(help: "Remove os.execute, io.popen, os.remove, os.rename, os.exit, package.loadlib and C modules; io.open only reads.")
+    @Flag(help: "For training rooms: no programs, no C modules, no file written (but in --sandbox-dir), reads only in the working directory, the sandbox directory and the shipped modules, no history file, few environment variables.")
     var sandbox = false
+
+    @Option(name: .customLong("sandbox-dir"), help: ArgumentHelp("With --sandbox, the one directory scripts may write files into.", valueName: "DIR"))
+    var sandboxDir: String?
 
     @Flag(help: "Do not run init.lua.")
     var norc = false
@@ -50,7 +53,7 @@ struct CoexistCommand: ParsableCommand {
     /// Options end at the first argument that is not an option (or after `--`): from there on everything is
     /// the script and its own arguments, as with `lua`, so `coexist s.lua -e x` passes `-e x` to the script.
     static func split(_ argv: [String]) -> (options: [String], script: [String]) {
-        let takesValue: Set<String> = ["-e", "--lua-memory", "--demo-size", "--data"]
+        let takesValue: Set<String> = ["-e", "--lua-memory", "--demo-size", "--data", "--sandbox-dir"]
         var i = 0
         while i < argv.count {
             let a = argv[i]
@@ -63,6 +66,13 @@ struct CoexistCommand: ParsableCommand {
     }
 
     func validate() throws {
+        if let dir = sandboxDir {
+            guard sandbox else { throw ValidationError("--sandbox-dir needs --sandbox") }
+            var st = stat()
+            guard stat(dir, &st) == 0, (st.st_mode & S_IFMT) == S_IFDIR else {
+                throw ValidationError("--sandbox-dir \(dir) is not a directory")
+            }
+        }
         guard demoSize >= 1 && demoSize <= 1_000_000 else {
             throw ValidationError("--demo-size must be between 1 and 1000000")
         }
@@ -73,6 +83,7 @@ struct CoexistCommand: ParsableCommand {
         c.evalChunks = code
         c.interactiveAfter = interactive
         c.sandbox = sandbox
+        c.sandboxDirectory = sandboxDir
         c.noRC = norc
         c.luaMemory = luaMemory.bytes
         c.empty = empty
@@ -112,6 +123,7 @@ enum Version {
 }
 
 setlocale(LC_CTYPE, "")
+bridge_default_sigpipe()
 let (options, script) = CoexistCommand.split(Array(CommandLine.arguments.dropFirst()))
 let command: CoexistCommand
 do {

@@ -4,6 +4,8 @@ import Foundation
 /// `printf ... | coexist args > out 2> err` gives.
 struct PipedRun {
     let status: Int32
+    /// True when a signal ended the program (status is then the signal's number).
+    let signalled: Bool
     let stdout: String
     let stderr: String
 
@@ -54,6 +56,7 @@ struct PipedRun {
         }
         process.waitUntilExit()
         status = process.terminationStatus
+        signalled = process.terminationReason == .uncaughtSignal
         stdout = (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? ""
         stderr = (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? ""
     }

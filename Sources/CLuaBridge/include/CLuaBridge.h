@@ -62,6 +62,18 @@ int bridge_take_interrupt(void);
 /* Simulates a Ctrl-C (for tests). */
 void bridge_raise_interrupt(void);
 
+/* SIGTERM and SIGHUP at the prompt (see interrupt.c): claimed while the line editor reads, so they end this
+   process only, after the shell saved its history; released (default action) while code runs. Releasing
+   with one pending ends the process. */
+void bridge_claim_termination_signals(void);
+void bridge_release_termination_signals(void);
+int bridge_termination_pending(void);
+/* Restores the terminal and ends this process by `sig` (kill(getpid()), never the process group). */
+void bridge_die_of_signal(int sig);
+/* SIGPIPE to its default action even if the parent ignored it: output into `head` then ends the process
+   quietly with status 141, as cat does, instead of writing into a closed pipe for ever. */
+void bridge_default_sigpipe(void);
+
 /* The C standard streams: Swift 6 rejects the mutable C globals stdin, stdout and stderr, so go through these. */
 FILE *bridge_stdin(void);
 FILE *bridge_stdout(void);

@@ -21,7 +21,12 @@ public enum EditDistance {
     /// (a suggestion that far off misleads more than it helps).
     public static func nearest(to name: String, in candidates: [String]) -> String? {
         var best: (String, Int)?
+        let length = name.count
         for c in candidates {
+            // The length difference bounds the distance from below: skip a candidate that cannot be near,
+            // so a 16 MB name costs one pass, not a 16 MB x candidate-length table per candidate.
+            let limit = Swift.max(2, c.count / 2)
+            guard abs(length - c.count) <= limit else { continue }
             let d = distance(name, c)
             if best == nil || d < best!.1 { best = (c, d) }
         }

@@ -10,6 +10,7 @@ enum CallsImportBindings {
     static func install(_ engine: LuaEngine, _ workspace: Workspace) {
         engine.register("import_calls", doc: "import_calls(path, {on_error=\"skip\", replace=true}): adds the streams of a CSV file (ours or a CQD export; a row whose First Is Server says Server is read from its Second, client, columns) or of Graph call records (JSON, JSON Lines, or a folder); strict unless on_error=\"skip\"; a stream already in the store (same call, stream or session/segment, direction) is skipped and counted; unknown columns and skipped duplicates are also warned on stderr; returns {imported=, skipped=, duplicates=, reasons={...}, notices=, users_without_upn= (Graph people with no UPN, who match no user)}") { call in
             let path = try call.string(1)
+            try Sandbox.checkRead(call.L, path)
             let options = try call.optTable(2)
             try checkKeys(options, ["on_error", "replace"], "import_calls")
             let report = try CallsImport.calls(path, workspace, skip: try onErrorSkip(options), replace: options?["replace"] == .boolean(true))
@@ -17,6 +18,7 @@ enum CallsImportBindings {
         }
         engine.register("import_buildings", doc: "import_buildings(path): loads the CQD building file (15 columns, comma or tab; ranges /8 to /28, to /32 on VPN=1 rows) and maps every subnet; refuses a NetworkIP that is not its range's network address (saying which it probably meant) and a file past 1,000,000 rows once VPN=1 rows are expanded to every address; returns {buildings=, ranges=}") { call in
             let path = try call.string(1)
+            try Sandbox.checkRead(call.L, path)
             let file = try BuildingFile.parse(try CallsImport.read(path), file: path)
             workspace.calls.setBuildingFile(file)
             return call.results(.table(LuaTable(fields: [(.string("buildings"), .integer(Int64(file.buildings.count))),
@@ -24,6 +26,7 @@ enum CallsImportBindings {
         }
         engine.register("import_devices", doc: "import_devices(path): replaces the certified-device catalogue: one name pattern a line, !pattern excludes, # comments. Patterns ignore case; * matches any run of characters (*Jabra* anywhere in the name, Jabra* at its start); a pattern without * must equal the whole device name (one that only occurs inside the names of devices already imported gets a warning). Returns {certified=, excluded=}") { call in
             let path = try call.string(1)
+            try Sandbox.checkRead(call.L, path)
             let catalogue = DeviceCatalogue.parse(try CallsImport.read(path))
             workspace.calls.setDeviceCatalogue(catalogue)
             for w in workspace.calls.devicePatternWarnings { Warnings.emit(call.L, "import_devices: \(path): " + w) }

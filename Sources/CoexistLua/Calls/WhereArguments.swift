@@ -107,7 +107,11 @@ enum WhereArguments {
         switch v {
         case .string(let s): return .string(s)
         case .integer(let i): return .int(Int(i))
-        case .number(let d): return .double(d)
+        case .number(let d):
+            // NaN compares false with everything, so no filter could mean what the script wrote; and an
+            // infinity or NaN converted to a column's integer type traps.
+            guard d.isFinite else { throw LuaError("where{\(field)=...}: \(d) is not a number to compare with") }
+            return .double(d)
         case .boolean(let b): return .bool(b)
         case .date(let d): return .date(d.epochSeconds)
         default: throw LuaError("where{\(field)=...}: a \(v.typeName) is not a value to compare with")

@@ -25,7 +25,7 @@ struct ReviewReader {
             findings.append(ReviewFinding(area: try string("area", at: i, path: path) ?? "",
                                           title: try string("title", at: i, path: path) ?? "(untitled)",
                                           detail: try string("detail", at: i, path: path) ?? "",
-                                          streamsAffected: Int(try number("streams", at: i, path: path) ?? 0),
+                                          streamsAffected: try count("streams", at: i, path: path) ?? 0,
                                           remedy: try string("remedy", at: i, path: path) ?? ""))
         }
         return ReviewReport(title: try string("title", at: index, path: "title") ?? "Quality Experience Review",
@@ -47,8 +47,8 @@ struct ReviewReader {
                                         target: try number("target", at: f, path: fpath), direction: dir,
                                         previous: try number("previous", at: f, path: fpath),
                                         trend: try trend(at: f, path: fpath + ".trend", count: periodCount),
-                                        streams: Int(try number("streams", at: f, path: fpath) ?? 0),
-                                        minStreams: Int(try number("min_streams", at: f, path: fpath) ?? 0)))
+                                        streams: try count("streams", at: f, path: fpath) ?? 0,
+                                        minStreams: try count("min_streams", at: f, path: fpath) ?? 0))
         }
         var tables: [ResultSet] = []
         try each("tables", at: i, path: path + ".tables") { t, tpath in
@@ -97,6 +97,15 @@ struct ReviewReader {
         push(key, from: table)
         defer { stack.pop() }
         return try numberValue(at: stack.top, path: "\(path).\(key)")
+    }
+
+    /// A count of streams: a whole number from 0 to 10^15, refused otherwise (Int(1e309) traps).
+    private func count(_ key: String, at table: Int32, path: String) throws -> Int? {
+        guard let d = try number(key, at: table, path: path) else { return nil }
+        guard d.isFinite, d >= 0, d <= 1e15, d == d.rounded() else {
+            throw LuaError("\(path).\(key): \(d) is not a count (a whole number from 0)")
+        }
+        return Int(d)
     }
 
     private func numberValue(at idx: Int32, path: String) throws -> Double? {

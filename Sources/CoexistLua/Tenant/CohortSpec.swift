@@ -15,6 +15,7 @@ enum CohortSpec {
             guard path.lowercased().hasSuffix(".csv") else {
                 throw call.error(i, "'\(path)' is not a .csv file; members are " + help)
             }
+            try Sandbox.checkRead(call.L, path)
             let text: String
             do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
                 throw LuaError("cannot read '\(path)': \(error.localizedDescription)")

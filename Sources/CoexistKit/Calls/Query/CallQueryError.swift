@@ -53,6 +53,9 @@ func editDistance(_ a: String, _ b: String) -> Int {
 
 /// The closest candidate, if it is close enough to be a plausible typo.
 func closest(to name: String, in candidates: [String]) -> String? {
+    // The table is |name| x |candidate| per candidate: a script's 16 MB string would take hours. No field or
+    // measure name is near anything that long.
+    guard name.utf8.count <= 256 else { return nil }
     let lower = name.lowercased()
     var best: (String, Int)?
     for c in candidates {

@@ -1,0 +1,2 @@
+-- issue 12: SIGILL.
+print(date(math.mininteger))

@@ -1,0 +1,2 @@
+-- issue 12: SIGILL.
+print(calls:between(0/0))
