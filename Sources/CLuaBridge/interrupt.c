@@ -66,6 +66,19 @@ static volatile sig_atomic_t termination = 0;
 
 static void on_termination(int sig) { termination = sig; }
 
+static void termination_mask(int how) {
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGTERM);
+    sigaddset(&set, SIGHUP);
+    sigprocmask(how, &set, NULL);
+}
+
+/* Before el_gets: libedit installs its handler first and prints the prompt before it asks the reader for a
+   key, so a signal in that window would reach its kill(0, sig). Blocked, it waits (libedit restores the mask
+   it found) until the reader has claimed the signals. */
+void bridge_block_termination_signals(void) { termination_mask(SIG_BLOCK); }
+
 void bridge_claim_termination_signals(void) {
     struct sigaction sa;
     sa.sa_handler = on_termination;
@@ -73,6 +86,7 @@ void bridge_claim_termination_signals(void) {
     sa.sa_flags = 0; /* no SA_RESTART: the poll in the reader must return */
     sigaction(SIGTERM, &sa, NULL);
     sigaction(SIGHUP, &sa, NULL);
+    termination_mask(SIG_UNBLOCK);
 }
 
 void bridge_release_termination_signals(void) {
@@ -81,6 +95,8 @@ void bridge_release_termination_signals(void) {
     signal(SIGHUP, SIG_DFL);
     int sig = termination;
     if (sig) bridge_die_of_signal(sig);
+    /* el_gets may return before reading a key; a signal still blocked ends this process alone, by default. */
+    termination_mask(SIG_UNBLOCK);
 }
 
 int bridge_termination_pending(void) { return termination; }

@@ -55,6 +55,7 @@ public final class EditLineReader: LineReader {
         free(promptText)
         promptText = strdup(prompt)
         var count: Int32 = 0
+        bridge_block_termination_signals()
         let got = el_gets(el, &count)
         if bridge_termination_pending() != 0 { terminate() }
         bridge_release_termination_signals()

@@ -65,6 +65,7 @@ void bridge_raise_interrupt(void);
 /* SIGTERM and SIGHUP at the prompt (see interrupt.c): claimed while the line editor reads, so they end this
    process only, after the shell saved its history; released (default action) while code runs. Releasing
    with one pending ends the process. */
+void bridge_block_termination_signals(void);
 void bridge_claim_termination_signals(void);
 void bridge_release_termination_signals(void);
 int bridge_termination_pending(void);
