@@ -26,14 +26,16 @@ public enum TenantBinding {
                     throw LuaError("set_global: {current=true} records no change, so it takes no '\(other)'; only notify=")
                 }
                 let notify = try table.bool("notify")
-                let report = try source.change("set_global") { tenant in
-                    do { return try tenant.stateCurrentGlobal(target, notify: notify) } catch { throw LuaError("set_global: \(error)") }
+                let options = ChangeOptions(who: TenantSource.who, at: LuaDate.now().epochSeconds)
+                let report: ChangeReport
+                do { report = try source.apply("set_global", .stateGlobal(target: target, notify: notify), options) } catch let e as TenantError {
+                    throw LuaError("set_global: \(e)")
                 }
                 ChangeReportBinding.push(report, call.L)
                 return 1
             }
             let options = try table.changeOptions(source)
-            let report = try source.change("set_global", dryRun: options.dryRun) { try $0.setGlobal(target, options: options) }
+            let report = try source.apply("set_global", .setGlobal(target: target, on: options.on, notify: options.notify), options)
             ChangeReportBinding.push(report, call.L)
             return 1
         }

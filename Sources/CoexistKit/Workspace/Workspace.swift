@@ -9,7 +9,9 @@ public final class Workspace {
     private let callsSlot: Lazy<CallStore>
     /// Whether the store's cohort, department and user_city tables describe the current tenant; a change
     /// to either side clears it, and the next read of `calls` registers them again (once, not per query).
-    private var userDimensionsCurrent = false
+    var userDimensionsCurrent = false
+    /// Every change since the workspace was made, in order (see `apply`, the only way in).
+    public internal(set) var journal = Journal()
 
     public init(name: String, today: PlanDay? = nil, coexistence: @escaping () -> CoexistenceTenant,
                 calls: @escaping () -> CallStore = { CallStore() }) {
@@ -18,6 +20,19 @@ public final class Workspace {
         coexistenceSlot = Lazy(coexistence)
         callsSlot = Lazy(calls)
     }
+
+    /// A workspace over values already made (a fork).
+    init(name: String, today: PlanDay?, tenant: CoexistenceTenant, store: CallStore, dimensionsCurrent: Bool, journal: Journal) {
+        self.name = name
+        self.today = today
+        coexistenceSlot = Lazy(value: tenant)
+        callsSlot = Lazy(value: store)
+        userDimensionsCurrent = dimensionsCurrent
+        self.journal = journal
+    }
+
+    /// The store as it is, without registering user dimensions (a fork copies it as it stands).
+    var storeAsIs: CallStore { callsSlot.wrapped }
 
     public static let unnamed = "coexist"
 
@@ -34,7 +49,8 @@ public final class Workspace {
                          calls: { DemoCalls.generate(DemoCallsOptions(users: users)) })
     }
 
-    public var coexistence: CoexistenceTenant {
+    /// Written only by `apply` and `undo` (and by tests setting up a starting point).
+    public internal(set) var coexistence: CoexistenceTenant {
         get { coexistenceSlot.wrapped }
         set {
             coexistenceSlot.wrapped = newValue
@@ -44,7 +60,7 @@ public final class Workspace {
 
     /// Every media stream, columnar; replaced whole by a successful import. Its user dimensions (cohort,
     /// department, user_city) follow the tenant: a move, a cohort edit or an undo shows in the next query.
-    public var calls: CallStore {
+    public internal(set) var calls: CallStore {
         get {
             if !userDimensionsCurrent {
                 let tenant = coexistence
