@@ -43,8 +43,24 @@ public enum TenantBinding {
             guard !call.isNoneOrNil(1) else { throw call.error(1, "date expected, got no value") }
             return try TenantViewBinding.push(asOf: call.value(1), TenantSource(live: w), call)
         }
-        t.method("undo", "tenant:undo(): reverts the last change set (same as undo())") { w, call in
+        t.method("undo", "tenant:undo(): reverts the last change, whatever its kind (same as undo() on the shell's tenant)") { w, call in
             try ChangesBinding.undo(TenantSource(live: w), call)
+        }
+        t.method("fork", "tenant:fork([name]): an independent copy that shares everything until written; f:set_global, f.users:move, f:cohort(name):move and f:undo() change the fork only, f.changes is its journal (the shell's so far, then its own)") { w, call in
+            call.push(w.fork(name: try call.optString(1)), type)
+            return 1
+        }
+        t.field("users", "every user of this tenant (a Users selection)") { w, call in
+            call.push(UsersBox(TenantSource(live: w)), UsersBinding.type)
+            return 1
+        }
+        t.field("cohorts", "this tenant's cohorts") { w, call in
+            call.push(CohortsBox(TenantSource(live: w)), CohortsBinding.type)
+            return 1
+        }
+        t.field("changes", "this tenant's change log (the same object as the global changes for the shell's tenant)") { w, call in
+            call.push(ChangesBox(TenantSource(live: w)), ChangesBinding.type)
+            return 1
         }
         TenantViewBinding.addReaders(t) { TenantSource(live: $0) }
         t.describe { $0.summary }
