@@ -17,7 +17,7 @@ public enum TenantBinding {
         t.field("counts", "a record of how many users, cohorts, buildings and streams it holds") { w in
             .table(LuaTable(fields: w.counts.map { (.string($0.label), .integer(Int64($0.value))) }))
         }
-        t.method("set_global", "tenant:set_global(mode_or_policy, {on=, notify=, reason=, dry_run=}): Grant-CsTeamsUpgradePolicy -Global; returns a report. {current=true} states what the global already is (a Get-CsOnlineUser export cannot say) without recording a change") { w, call in
+        t.method("set_global", "tenant:set_global(mode_or_policy, {on=, notify=, reason=, dry_run=}): Grant-CsTeamsUpgradePolicy -Global; returns a report. {current=true} states what the global already is (a Get-CsOnlineUser export cannot say): journaled, so undo() takes it back, but no dated move and no PowerShell step") { w, call in
             let source = TenantSource(live: w)
             let target = try call.string(1)
             let table = try OptionTable(try call.optTable(2), allowed: OptionTable.changeKeys + ["current"], what: "set_global")

@@ -6,6 +6,8 @@ extension Workspace {
     public func apply(_ change: Change, who: String, why: String = "", at: Double = 0, dryRun: Bool = false,
                       progress: ImportProgressHandler? = nil) throws -> ChangeReport {
         let when = coexistence.today
+        // A report's id is its tenant change set's (the PowerShell plan's change_set), which is the journal id;
+        // imports and a stated global have none, as they have no step in the plan.
         let (report, revert) = try perform(change, options: ChangeOptions(reason: why, who: who, at: at, dryRun: dryRun),
                                            progress: progress)
         if dryRun { return report }
@@ -60,6 +62,9 @@ extension Workspace {
     private func perform(_ change: Change, options base: ChangeOptions,
                          progress: ImportProgressHandler?) throws -> (ChangeReport, Revert) {
         var tenant = coexistence
+        // The tenant's change sets (the timeline's entries, the PowerShell plan's change_set) take the journal's
+        // ids, so a report, `changes` and a plan all say "change 3" of the same change.
+        tenant.log.nextId = journal.nextId
         var options = base
         switch change {
         case let .moveUsers(upns, target, on, notify):

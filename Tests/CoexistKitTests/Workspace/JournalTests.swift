@@ -97,3 +97,23 @@ import Testing
         #expect(throws: (any Error).self) { try FileStamp.of(path + ".missing") }
     }
 }
+
+/// A report, the journal and the tenant's change sets (what the PowerShell plan numbers) agree on ids.
+@Suite struct JournalIdTests {
+    @Test func aMoveAfterAnImportIsChangeTwoEverywhere() throws {
+        let w = Workspace.demo(users: 40)
+        let imported = try w.apply(.importBuildings(try FileStamp.of(WorkspaceFiles.cqdBuildings)), who: "alice")
+        let moved = try w.apply(.moveCohort(name: "Wave 1", target: "TeamsOnly", on: PlanDay(year: 2027, month: 2, day: 1)), who: "alice")
+        #expect(imported.id == nil)
+        #expect(moved.id == 2)
+        #expect(w.journal.entries.map(\.id) == [1, 2])
+        #expect(w.coexistence.log.entries.map(\.id) == [2])
+        let steps = try PowerShellPlan(w.coexistence).steps
+        #expect(!steps.isEmpty)
+        #expect(steps.allSatisfy { $0.changeSet == 2 })
+        try w.undo()
+        let again = try w.apply(.setGlobal(target: "SfBWithTeamsCollab"), who: "alice")
+        #expect(again.id == 2)
+        #expect(w.coexistence.log.entries.map(\.id) == [2])
+    }
+}
