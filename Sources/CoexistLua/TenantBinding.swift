@@ -17,7 +17,7 @@ public enum TenantBinding {
         t.field("counts", "a record of how many users, cohorts, buildings and streams it holds") { w in
             .table(LuaTable(fields: w.counts.map { (.string($0.label), .integer(Int64($0.value))) }))
         }
-        t.method("set_global", "tenant:set_global(mode_or_policy, {on=, notify=, reason=, dry_run=}): Grant-CsTeamsUpgradePolicy -Global; returns a report. {current=true} states what the global already is (a Get-CsOnlineUser export cannot say) without recording a change") { w, call in
+        t.method("set_global", "tenant:set_global(mode_or_policy, {on=, notify=, reason=, dry_run=}): Grant-CsTeamsUpgradePolicy -Global; returns a report. {current=true} states what the global already is (a Get-CsOnlineUser export cannot say): journaled, so undo() takes it back, but no dated move and no PowerShell step") { w, call in
             let source = TenantSource(live: w)
             let target = try call.string(1)
             let table = try OptionTable(try call.optTable(2), allowed: OptionTable.changeKeys + ["current"], what: "set_global")
@@ -26,14 +26,16 @@ public enum TenantBinding {
                     throw LuaError("set_global: {current=true} records no change, so it takes no '\(other)'; only notify=")
                 }
                 let notify = try table.bool("notify")
-                let report = try source.change("set_global") { tenant in
-                    do { return try tenant.stateCurrentGlobal(target, notify: notify) } catch { throw LuaError("set_global: \(error)") }
+                let options = ChangeOptions(who: TenantSource.who, at: w.clock.now.epochSeconds)
+                let report: ChangeReport
+                do { report = try source.apply("set_global", .stateGlobal(target: target, notify: notify), options) } catch let e as TenantError {
+                    throw LuaError("set_global: \(e)")
                 }
                 ChangeReportBinding.push(report, call.L)
                 return 1
             }
             let options = try table.changeOptions(source)
-            let report = try source.change("set_global", dryRun: options.dryRun) { try $0.setGlobal(target, options: options) }
+            let report = try source.apply("set_global", .setGlobal(target: target, on: options.on, notify: options.notify), options)
             ChangeReportBinding.push(report, call.L)
             return 1
         }
@@ -41,8 +43,24 @@ public enum TenantBinding {
             guard !call.isNoneOrNil(1) else { throw call.error(1, "date expected, got no value") }
             return try TenantViewBinding.push(asOf: call.value(1), TenantSource(live: w), call)
         }
-        t.method("undo", "tenant:undo(): reverts the last change set (same as undo())") { w, call in
+        t.method("undo", "tenant:undo(): reverts the last change, whatever its kind (same as undo() on the shell's tenant)") { w, call in
             try ChangesBinding.undo(TenantSource(live: w), call)
+        }
+        t.method("fork", "tenant:fork([name]): an independent copy that shares everything until written; f:set_global, f.users:move, f:cohort(name):move and f:undo() change the fork only, f.changes is its journal (the shell's so far, then its own)") { w, call in
+            call.push(w.fork(name: try call.optString(1)), type)
+            return 1
+        }
+        t.field("users", "every user of this tenant (a Users selection)") { w, call in
+            call.push(UsersBox(TenantSource(live: w)), UsersBinding.type)
+            return 1
+        }
+        t.field("cohorts", "this tenant's cohorts") { w, call in
+            call.push(CohortsBox(TenantSource(live: w)), CohortsBinding.type)
+            return 1
+        }
+        t.field("changes", "this tenant's change log (the same object as the global changes for the shell's tenant)") { w, call in
+            call.push(ChangesBox(TenantSource(live: w)), ChangesBinding.type)
+            return 1
         }
         TenantViewBinding.addReaders(t) { TenantSource(live: $0) }
         t.describe { $0.summary }

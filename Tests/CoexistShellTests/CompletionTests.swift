@@ -23,7 +23,7 @@ import Testing
         let shell = try makeShell()
         #expect(shell.completer.complete("string.fo").candidates == ["format"])
         #expect(shell.completer.complete("ten").candidates.contains("tenant"))
-        #expect(shell.completer.complete("tenant.").candidates == ["counts", "name"])
+        #expect(shell.completer.complete("tenant.").candidates == ["changes", "cohorts", "counts", "name", "users"])
         #expect(shell.completer.complete("whi").candidates == ["while"])
         #expect(shell.completer.complete(".mo").candidates == [".mode"])
         #expect(shell.completer.complete(".mode j").candidates == ["json"])

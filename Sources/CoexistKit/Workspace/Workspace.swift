@@ -8,7 +8,9 @@ public final class Workspace {
     private let callsSlot: Lazy<CallStore>
     /// Whether the store's cohort, department and user_city tables describe the current tenant; a change
     /// to either side clears it, and the next read of `calls` registers them again (once, not per query).
-    private var userDimensionsCurrent = false
+    var userDimensionsCurrent = false
+    /// Every change since the workspace was made, in order (see `apply`, the only way in).
+    public internal(set) var journal = Journal()
 
     public init(name: String, clock: WorkspaceClock = .system, coexistence: @escaping () -> CoexistenceTenant,
                 calls: @escaping () -> CallStore = { CallStore() }) {
@@ -23,6 +25,19 @@ public final class Workspace {
                             calls: @escaping () -> CallStore = { CallStore() }) {
         self.init(name: name, clock: .fixed(today), coexistence: coexistence, calls: calls)
     }
+
+    /// A workspace over values already made (a fork).
+    init(name: String, clock: WorkspaceClock, tenant: CoexistenceTenant, store: CallStore, dimensionsCurrent: Bool, journal: Journal) {
+        self.name = name
+        self.clock = clock
+        coexistenceSlot = Lazy(value: tenant)
+        callsSlot = Lazy(value: store)
+        userDimensionsCurrent = dimensionsCurrent
+        self.journal = journal
+    }
+
+    /// The store as it is, without registering user dimensions (a fork copies it as it stands).
+    var storeAsIs: CallStore { callsSlot.wrapped }
 
     /// The day the tenant lives on, from the clock: undated moves take effect then, and relative dates
     /// count from it.
@@ -51,7 +66,8 @@ public final class Workspace {
     }
 
     /// The users, cohorts and modes; the tenant's `today` is the clock's (a system clock's day moves on).
-    public var coexistence: CoexistenceTenant {
+    /// Written only by `apply` and `undo` (and by tests setting up a starting point).
+    public internal(set) var coexistence: CoexistenceTenant {
         get {
             let day = clock.today
             if coexistenceSlot.wrapped.today != day { coexistenceSlot.wrapped.today = day }
@@ -65,7 +81,7 @@ public final class Workspace {
 
     /// Every media stream, columnar; replaced whole by a successful import. Its user dimensions (cohort,
     /// department, user_city) follow the tenant: a move, a cohort edit or an undo shows in the next query.
-    public var calls: CallStore {
+    public internal(set) var calls: CallStore {
         get {
             if !userDimensionsCurrent {
                 let tenant = coexistence

@@ -7,8 +7,8 @@ import CoexistKit
 /// Draws an importer's progress on stderr (percent, rows/s), rewritten in place, when stderr is a
 /// terminal; nil otherwise, so scripts and pipes see only their own output. The importer calls it about
 /// ten times a second, possibly from its worker threads, and ends with fraction 1 if it drew at all.
-enum ProgressLine {
-    static func handler(for file: String, terminal: Bool = isatty(STDERR_FILENO) != 0) -> ImportProgressHandler? {
+public enum ProgressLine {
+    public static func handler(for file: String, terminal: Bool = isatty(STDERR_FILENO) != 0) -> ImportProgressHandler? {
         guard terminal else { return nil }
         let name = file.split(separator: "/").last.map(String.init) ?? file
         return { p in

@@ -44,9 +44,7 @@ enum CohortBinding {
         t.method("move", "c:move(mode_or_policy, {on=, notify=, reason=, dry_run=}): grant every member a mode; returns a report") { c, call in
             let target = try call.string(1)
             let options = try OptionTable(try call.optTable(2), allowed: OptionTable.changeKeys, what: "move").changeOptions(c.source)
-            let report = try c.source.change("move", dryRun: options.dryRun) { tenant in
-                try tenant.moveCohort(c.name, to: target, options: options)
-            }
+            let report = try c.source.apply("move", .moveCohort(name: c.name, target: target, on: options.on, notify: options.notify), options)
             ChangeReportBinding.push(report, call.L)
             return 1
         }
@@ -86,13 +84,13 @@ enum CohortBinding {
         t.method("remove", "c:remove(members): takes users out of the cohort (they are then in no cohort)") { c, call in
             let positions = try CohortSpec.positions(c.source, call, argument: 1)
             let options = try OptionTable(nil, allowed: [], what: "remove").changeOptions(c.source)
-            let report = try c.source.change("remove") { try $0.removeFromCohort(c.name, members: positions, options: options) }
+            let report = try c.source.apply("remove", .removeFromCohort(name: c.name, upns: c.source.upns(positions)), options)
             ChangeReportBinding.push(report, call.L)
             return 1
         }
         t.method("delete", "c:delete(): deletes the cohort (its users are then in no cohort; undo() restores it)") { c, call in
             let options = try OptionTable(nil, allowed: [], what: "delete").changeOptions(c.source)
-            let report = try c.source.change("delete") { try $0.deleteCohort(c.name, options: options) }
+            let report = try c.source.apply("delete", .deleteCohort(name: c.name), options)
             ChangeReportBinding.push(report, call.L)
             return 1
         }
@@ -113,9 +111,7 @@ enum CohortBinding {
         let opts = try OptionTable(try call.optTable(i + 1), allowed: ["group_id"], what: call.name)
         let groupId = try opts.string("group_id")
         let options = try opts.changeOptions(c.source)
-        return try c.source.change(call.name) { tenant in
-            try tenant.defineCohort(c.name, members: positions, groupId: groupId, replace: replace, options: options)
-        }
+        return try c.source.apply(call.name, .defineCohort(name: c.name, upns: c.source.upns(positions), groupId: groupId, replace: replace), options)
     }
 
     static func describe(_ c: CohortObject) -> String {

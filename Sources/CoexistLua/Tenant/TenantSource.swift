@@ -40,17 +40,24 @@ public final class TenantSource {
     public var tenant: CoexistenceTenant { frozen ?? workspace!.coexistence }
     public var isReadOnly: Bool { frozen != nil }
 
-    /// Runs a change on the live tenant, storing the result only when it succeeded and was not a dry run,
-    /// so a failed or dry-run move leaves the workspace exactly as it was.
-    func change<R>(_ what: String, dryRun: Bool = false,
-                   _ body: (inout CoexistenceTenant) throws -> R) throws -> R {
+    /// Sends a change through the live workspace's door (validated, applied, journaled; a failed or dry-run
+    /// change leaves it exactly as it was). A frozen view refuses.
+    func apply(_ what: String, _ change: Change, _ options: ChangeOptions) throws -> ChangeReport {
+        try live(what).apply(change, who: options.who, why: options.reason, at: options.at, dryRun: options.dryRun)
+    }
+
+    /// The live workspace, or the error a read-only view gives for `what`.
+    func live(_ what: String) throws -> Workspace {
         guard let workspace else {
             throw LuaError("\(what): this is a read-only view of \(tenant.today.iso); make changes on the live tenant")
         }
-        var copy = workspace.coexistence
-        let result = try body(&copy)
-        if !dryRun { workspace.coexistence = copy }
-        return result
+        return workspace
+    }
+
+    /// The UPNs of directory positions, as a change names users.
+    func upns(_ positions: [Int]) -> [String] {
+        let users = tenant.directory
+        return positions.map { users[$0].upn }
     }
 
     /// A date argument as a plan day. Relative dates ("+2w", "today") count from the tenant's own today, so a

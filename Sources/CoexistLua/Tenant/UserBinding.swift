@@ -73,9 +73,7 @@ enum UserBinding {
             let target = try call.string(1)
             let options = try OptionTable(try call.optTable(2), allowed: OptionTable.changeKeys, what: "move").changeOptions(u.source)
             let upn = u.view.user.upn
-            let report = try u.source.change("move", dryRun: options.dryRun) { tenant in
-                try tenant.moveUsers([upn], to: target, options: options)
-            }
+            let report = try u.source.apply("move", .moveUsers(upns: [upn], target: target, on: options.on, notify: options.notify), options)
             u.unpin()
             ChangeReportBinding.push(report, call.L)
             return 1

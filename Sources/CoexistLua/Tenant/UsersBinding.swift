@@ -122,11 +122,8 @@ enum UsersBinding {
             let target = try call.string(1)
             let options = try OptionTable(try call.optTable(2), allowed: OptionTable.changeKeys, what: "move").changeOptions(box.source)
             guard box.count > 0 else { throw LuaError("move: the selection is empty") }
-            let users = box.source.tenant.directory
-            let upns = box.positions.map { users[$0].upn }
-            let report = try box.source.change("move", dryRun: options.dryRun) { tenant in
-                try tenant.moveUsers(upns, to: target, options: options)
-            }
+            let upns = box.source.upns(box.positions)
+            let report = try box.source.apply("move", .moveUsers(upns: upns, target: target, on: options.on, notify: options.notify), options)
             ChangeReportBinding.push(report, call.L)
             return 1
         }

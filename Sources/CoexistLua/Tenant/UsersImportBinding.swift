@@ -23,10 +23,17 @@ public enum UsersImportBinding {
                     throw LuaError("import_users: option 'global': \(error)")
                 }
             }
-            let report: UserImportReport = try source.change("import_users") { tenant in
-                do { return try tenant.importUsers(path: path, options: options) } catch {
-                    throw LuaError("import_users: \(error)")
+            let workspace = try source.live("import_users")
+            let report: UserImportReport
+            do {
+                let stamp = try FileStamp.of(path)
+                let change = Change.importUsers(stamp, skipBadRows: options.onError == .skip, global: options.global?.name)
+                guard let users = try workspace.apply(change, who: TenantSource.who, at: workspace.clock.now.epochSeconds).users else {
+                    throw LuaError("the import gave no report")
                 }
+                report = users
+            } catch {
+                throw LuaError("import_users: \(error)")
             }
             let out = OutputStream.current(call.L)
             for line in messages(report) { out.write(line + "\n") }
@@ -35,9 +42,7 @@ public enum UsersImportBinding {
     }
 
     /// The notices and warnings an import prints, wherever it runs.
-    public static func messages(_ report: UserImportReport) -> [String] {
-        report.notices.map { "notice: " + $0 } + report.warnings.map { "warning: " + $0 }
-    }
+    public static func messages(_ report: UserImportReport) -> [String] { report.messages }
 
     static func record(_ r: UserImportReport) -> LuaValue {
         func strings(_ list: [String]) -> LuaValue { .table(LuaTable(array: list.map { .string($0) })) }

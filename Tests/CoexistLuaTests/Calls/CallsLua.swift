@@ -1,5 +1,5 @@
 @preconcurrency import Glibc
-import CoexistKit
+@testable import CoexistKit
 @testable import CoexistLua
 
 /// A real engine with the calls bindings over a small random store whose first users are the demo

@@ -56,6 +56,10 @@ public struct ChangeReport: Sendable, Equatable {
     public var notices: [String] = []
     /// Meeting Migration Service caveats (meetings over 250 attendees, on-premises mailboxes, timing).
     public var caveats: [String] = []
+    /// What an import of streams did (`import_calls`).
+    public var streams: ImportReport?
+    /// What an import of users did (`import_users`).
+    public var users: UserImportReport?
 
     init(what: String, day: PlanDay?, scheduled: Bool, dryRun: Bool, cohort: String? = nil, groupId: String? = nil) {
         self.what = what

@@ -122,3 +122,8 @@ struct UserFieldReader {
         }
     }
 }
+
+extension UserImportReport {
+    /// The notices and warnings an import prints, wherever it runs.
+    public var messages: [String] { notices.map { "notice: " + $0 } + warnings.map { "warning: " + $0 } }
+}

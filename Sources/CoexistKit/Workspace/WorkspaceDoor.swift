@@ -1,0 +1,159 @@
+/// The one door: every change to a workspace is a `Change` value, validated and applied here, and appended to
+/// the journal with who, when, what and why. A failed change leaves the workspace as it was (each kind works
+/// on a copy and stores it only on success); a dry run is reported and not journaled.
+extension Workspace {
+    @discardableResult
+    public func apply(_ change: Change, who: String, why: String = "", at: Double = 0, dryRun: Bool = false,
+                      progress: ImportProgressHandler? = nil) throws -> ChangeReport {
+        let when = coexistence.today
+        // A report's id is its tenant change set's (the PowerShell plan's change_set), which is the journal id;
+        // imports and a stated global have none, as they have no step in the plan.
+        let (report, revert) = try perform(change, options: ChangeOptions(reason: why, who: who, at: at, dryRun: dryRun),
+                                           progress: progress)
+        if dryRun { return report }
+        let id = journal.nextId
+        journal.entries.append(JournalEntry(id: id, who: who, when: when, at: at, change: change, why: why,
+                                            report: report, revert: revert))
+        journal.nextId += 1
+        return report
+    }
+
+    /// Reverts the last journal entry, whatever its kind, and returns it.
+    @discardableResult
+    public func undo() throws(TenantError) -> JournalEntry {
+        guard let last = journal.entries.last else { throw .nothingToUndo }
+        switch last.revert {
+        case .tenantChangeSet:
+            var tenant = coexistence
+            try tenant.undo()
+            coexistence = tenant
+        case let .tenant(before): coexistence = before
+        case let .calls(before): calls = before
+        }
+        journal.entries.removeLast()
+        // As if it never happened: the next change takes the id again.
+        journal.nextId = last.id
+        return last
+    }
+
+    /// Plays stored journal records onto this workspace, in order, through the door. An import's file must be
+    /// the file that was imported (same size and hash), or the replay stops there, naming it.
+    public func replay(_ records: [JournalRecord]) throws {
+        for r in records {
+            if let stamp = r.change.file {
+                let now = try FileStamp.of(stamp.path)
+                guard now == stamp else {
+                    throw TenantError.badFile(file: stamp.path, reason: "changed since change \(r.id) imported it (\(stamp.size) bytes, hash \(stamp.hash); now \(now.size) bytes, hash \(now.hash))")
+                }
+            }
+            try apply(r.change, who: r.who, why: r.why, at: r.at)
+        }
+    }
+
+    /// An independent copy that shares every column and table with this one until either is written
+    /// (copy-on-write values), with the same journal so far; changes to it go through its own door.
+    public func fork(name: String? = nil) -> Workspace {
+        Workspace(name: name ?? self.name, clock: clock, tenant: coexistence, store: storeAsIs,
+                  dimensionsCurrent: userDimensionsCurrent, journal: journal)
+    }
+
+    // MARK: - validation and application, one kind at a time
+
+    private func perform(_ change: Change, options base: ChangeOptions,
+                         progress: ImportProgressHandler?) throws -> (ChangeReport, Revert) {
+        var tenant = coexistence
+        // The tenant's change sets (the timeline's entries, the PowerShell plan's change_set) take the journal's
+        // ids, so a report, `changes` and a plan all say "change 3" of the same change.
+        tenant.log.nextId = journal.nextId
+        var options = base
+        switch change {
+        case let .moveUsers(upns, target, on, notify):
+            guard !upns.isEmpty else { throw TenantError.refused("move: no users") }
+            options.on = on
+            options.notify = notify
+            let report = try tenant.moveUsers(upns, to: target, options: options)
+            return try keep(tenant, report, dryRun: options.dryRun, revert: .tenantChangeSet)
+        case let .moveCohort(name, target, on, notify):
+            options.on = on
+            options.notify = notify
+            let report = try tenant.moveCohort(name, to: target, options: options)
+            return try keep(tenant, report, dryRun: options.dryRun, revert: .tenantChangeSet)
+        case let .setGlobal(target, on, notify):
+            options.on = on
+            options.notify = notify
+            let report = try tenant.setGlobal(target, options: options)
+            return try keep(tenant, report, dryRun: options.dryRun, revert: .tenantChangeSet)
+        case let .stateGlobal(target, notify):
+            let before = tenant
+            let report = try tenant.stateCurrentGlobal(target, notify: notify)
+            return try keep(tenant, report, dryRun: options.dryRun, revert: .tenant(before))
+        case let .defineCohort(name, upns, groupId, replace):
+            let members = try positions(upns, in: tenant)
+            let report = try tenant.defineCohort(name, members: members, groupId: groupId, replace: replace, options: options)
+            return try keep(tenant, report, dryRun: options.dryRun, revert: .tenantChangeSet)
+        case let .removeFromCohort(name, upns):
+            let members = try positions(upns, in: tenant)
+            let report = try tenant.removeFromCohort(name, members: members, options: options)
+            return try keep(tenant, report, dryRun: options.dryRun, revert: .tenantChangeSet)
+        case let .deleteCohort(name):
+            let report = try tenant.deleteCohort(name, options: options)
+            return try keep(tenant, report, dryRun: options.dryRun, revert: .tenantChangeSet)
+        case let .importUsers(file, skip, global):
+            let before = tenant
+            var userOptions = CoexistenceTenant.UserImportOptions(onError: skip ? .skip : .strict)
+            if let global { userOptions.global = try UpgradePolicy.resolve(global, notify: nil) }
+            let imported = try tenant.importUsers(path: file.path, options: userOptions)
+            var report = ChangeReport(what: "import_users \(file.path): \(imported.added) added, \(imported.replaced) replaced",
+                                      day: nil, scheduled: false, dryRun: options.dryRun)
+            report.users = imported
+            return try keep(tenant, report, dryRun: options.dryRun, revert: .tenant(before))
+        case let .importCalls(file, skip, replace):
+            let before = calls
+            var store = before
+            let imported = try CallsFile.importStreams(file.path, into: &store,
+                                                       options: ImportOptions(onError: skip ? .skip : .strict, progress: progress),
+                                                       replace: replace)
+            var report = ChangeReport(what: "import_calls \(file.path): \(imported.imported) stream(s)" + (replace ? " (store replaced)" : ""),
+                                      day: nil, scheduled: false, dryRun: options.dryRun)
+            report.streams = imported
+            report.warnings = imported.warnings
+            if !options.dryRun { calls = store }
+            return (report, .calls(before))
+        case let .importBuildings(file):
+            let before = calls
+            let parsed = try BuildingFile.parse(try CallsFile.read(file.path), file: file.path)
+            let report = ChangeReport(what: "import_buildings \(file.path): \(parsed.buildings.count) building(s), \(parsed.ranges.count) range(s)",
+                                      day: nil, scheduled: false, dryRun: options.dryRun)
+            if !options.dryRun {
+                var store = before
+                store.setBuildingFile(parsed)
+                calls = store
+            }
+            return (report, .calls(before))
+        case let .importDevices(file):
+            let before = calls
+            let catalogue = DeviceCatalogue.parse(try CallsFile.read(file.path))
+            var store = before
+            store.setDeviceCatalogue(catalogue)
+            var report = ChangeReport(what: "import_devices \(file.path): \(catalogue.certified.count) certified, \(catalogue.excluded.count) excluded",
+                                      day: nil, scheduled: false, dryRun: options.dryRun)
+            report.warnings = store.devicePatternWarnings
+            if !options.dryRun { calls = store }
+            return (report, .calls(before))
+        }
+    }
+
+    private func keep(_ tenant: CoexistenceTenant, _ report: ChangeReport, dryRun: Bool,
+                      revert: Revert) throws -> (ChangeReport, Revert) {
+        if !dryRun { coexistence = tenant }
+        return (report, revert)
+    }
+
+    /// UPNs to directory positions; an unknown UPN fails the whole change.
+    private func positions(_ upns: [String], in tenant: CoexistenceTenant) throws(TenantError) -> [Int] {
+        var out: [Int] = []
+        out.reserveCapacity(upns.count)
+        for upn in upns { out.append(try tenant.position(of: upn)) }
+        return out
+    }
+}
