@@ -81,6 +81,8 @@ struct RowSelectionTests {
                     // The general path over the same rows chosen by a closure is the oracle of the fast path.
                     let closure = qi == 0 ? CallQuery().filter { Self.chosen.contains($0.index) }
                         : try CallQuery().filter("modality", .eq, .string("audio")).filter { Self.chosen.contains($0.index) }
+                    #expect(try s.fastTop(closure, dimension: dimension, n: 5, measure: try CallMeasure.named(m), minStreams: 20) == nil,
+                            "the same rows as a closure (what a Lua predicate gave before) miss the fast path")
                     let slow = try s.top(closure, dimension: dimension, n: 5, measure: m, minStreams: 20)
                     #expect(fast?.rows == slow.rows, "q\(qi) \(dimension) \(m)")
                     #expect(try s.top(q, dimension: dimension, n: 5, measure: m, minStreams: 20).rows == slow.rows)
