@@ -67,6 +67,13 @@ struct StreamColumnsTests {
         for c in StreamColumn.allCases { #expect(Set(a.columnValues(c)).count > 1, "\(c.name) varies in the test store") }
         // Merge into a store that already has other streams, so dictionary codes are translated.
         var merged = QueryTests.randomStore(400, seed: 22)
+        // Strings the test store lacks, first in every dictionary, so no code means the same in both.
+        var first = CallStore()
+        try first.append(StreamRecord(callId: "base-call", start: 1_790_000_000, modality: .audio, clientVersion: "9.9",
+                                      firstUser: "base1@contoso.com", secondUser: "base2@contoso.com", subnet: "10.99.0.0",
+                                      captureDevice: "Base headset", setupFailed: true, failureReason: "Base reason"))
+        try first.append(contentsOf: merged)
+        merged = first
         let offset = merged.count
         try merged.append(contentsOf: a)
         #expect(merged.columnBytes == merged.count * CallStore.bytesPerStream)
