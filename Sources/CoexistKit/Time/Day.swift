@@ -1,7 +1,7 @@
 /// A calendar day (UTC): the one day type. Moves take effect on whole days, months and weeks are made of them,
 /// and a day count is exact where seconds would invite off-by-a-timezone bugs. `Instant.day` and `Day.start`
 /// convert between the two time types.
-public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// Days since 1970-01-01.
     public var daysSinceEpoch: Int
 

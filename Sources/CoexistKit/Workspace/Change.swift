@@ -54,8 +54,8 @@ public enum Change: Sendable, Codable, Equatable {
     }
 }
 
-/// A plan day is stored as its day count: exact, and independent of any calendar formatting.
-extension PlanDay: Codable {
+/// A day is stored as its day count: exact, and independent of any calendar formatting.
+extension Day: Codable {
     public init(from decoder: any Decoder) throws {
         self.init(daysSinceEpoch: try decoder.singleValueContainer().decode(Int.self))
     }

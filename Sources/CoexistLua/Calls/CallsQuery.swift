@@ -29,16 +29,16 @@ final class CallsQuery {
     }
 
     /// The store, and the core query that selects exactly this query's rows on it. Lua predicates are
-    /// evaluated here, once, and become a row set the core query tests.
+    /// evaluated here, once, over the rows the core query selects, and become a `RowSelection`: a
+    /// condition the later scans test on every core, top-N fast path included.
     func resolve(_ L: OpaquePointer) throws -> (store: CallStore, query: CallQuery, rows: [UInt32]?) {
         let store = workspace.calls
         guard !predicates.isEmpty else { return (store, base, nil) }
         let snapshot = CallStoreSnapshot(store)
         var rows = try store.select(base)
         try LuaPredicates.filter(&rows, predicates, snapshot, L)
-        var member = [Bool](repeating: false, count: store.count)
-        for r in rows { member[Int(r)] = true }
-        return (store, base.filter { member[$0.index] }, rows)
+        let selection = try RowSelection(rows: rows, rowCount: store.count)
+        return (store, CallQuery().filter(rows: selection), rows)
     }
 
     func count(_ L: OpaquePointer) throws -> Int {

@@ -50,37 +50,33 @@ final class RowLayout {
         }
     }
 
+    /// Where C finds a field: its column (`StreamColumn.of`), read as the column is stored. Fields that are
+    /// a function of one code are decoded by Swift once per code and cached; rating and duration are the
+    /// code itself; metrics are decoded by C.
     private func spec(_ f: CallField) -> rv_field {
         let s = snapshot.store
         func make(_ kind: Int32, _ column: UnsafeRawPointer?) -> rv_field {
             rv_field(kind: kind, column: column, gate: 0, multiplier: 0, decimals: 0)
         }
-        let u8 = Int32(RV_CACHED_U8), u16 = Int32(RV_CACHED_U16), u32 = Int32(RV_CACHED_U32)
+        let c = StreamColumn.of(f)
         switch f {
-        case .modality: return make(u8, UnsafeRawPointer(s.modality.pointer))
-        case .callType: return make(u8, UnsafeRawPointer(s.callType.pointer))
-        case .product: return make(u8, UnsafeRawPointer(s.product.pointer))
-        case .ice: return make(u8, UnsafeRawPointer(s.ice.pointer))
-        case .quality: return make(u8, UnsafeRawPointer(s.quality.pointer))
-        case .failureReason: return make(u8, UnsafeRawPointer(s.failureReason.pointer))
-        case .connection, .wifiBand, .vpn, .transport: return make(u8, UnsafeRawPointer(s.network.pointer))
-        case .direction, .cdrAvailable, .setupFailed, .dropped: return make(u8, UnsafeRawPointer(s.flags.pointer))
-        case .rating: return make(Int32(RV_U8_INT), UnsafeRawPointer(s.rating.pointer))
-        case .duration: return make(Int32(RV_U16_INT), UnsafeRawPointer(s.duration.pointer))
-        case .clientVersion: return make(u16, UnsafeRawPointer(s.clientVersion.pointer))
-        case .captureDevice, .certified: return make(u16, UnsafeRawPointer(s.device.pointer))
-        case .firstUser: return make(u32, UnsafeRawPointer(s.firstUser.pointer))
-        case .secondUser: return make(u32, UnsafeRawPointer(s.secondUser.pointer))
-        case .subnet, .building, .city, .country, .region, .inside: return make(u32, UnsafeRawPointer(s.subnet.pointer))
         case .callId, .start, .poorReason: return make(Int32(RV_SLOW), nil)
-        default:
-            guard let kind = f.metric else { return make(Int32(RV_SLOW), nil) }
+        case .rating: return make(Int32(RV_U8_INT), s.columnPointer(c))
+        case .duration: return make(Int32(RV_U16_INT), s.columnPointer(c))
+        default: break
+        }
+        if let kind = f.metric {
             // C decodes code * multiplier / 10^decimals, the same Double as Swift's `MetricKind.decode`.
             let (multiplier, decimals) = kind.scale
             var gate: UInt32 = 0
             for m in Modality.allCases where kind.applies(to: m) { gate |= 1 << UInt32(m.rawValue) }
-            return rv_field(kind: Int32(RV_METRIC), column: UnsafeRawPointer(s.metrics[kind.slot].pointer), gate: gate,
+            return rv_field(kind: Int32(RV_METRIC), column: s.columnPointer(c), gate: gate,
                             multiplier: Int32(multiplier), decimals: Int32(decimals))
+        }
+        switch c.storage {
+        case .u8: return make(Int32(RV_CACHED_U8), s.columnPointer(c))
+        case .u16: return make(Int32(RV_CACHED_U16), s.columnPointer(c))
+        case .u32: return make(Int32(RV_CACHED_U32), s.columnPointer(c))
         }
     }
 

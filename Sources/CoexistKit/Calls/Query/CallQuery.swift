@@ -6,6 +6,8 @@ enum Condition {
     case between(Double?, Double?)
     /// A `DerivedDimension` of the store the query runs on, resolved when it runs.
     case derived(String, FilterOp, [String])
+    /// Rows computed once (a Lua predicate's result): a bitmap the parallel scans test like a column.
+    case rows(RowSelection)
 }
 
 /// A lazy query over the streams: a list of conditions (all must hold). Each step returns a new query,
@@ -61,6 +63,20 @@ public struct CallQuery {
         var q = self
         q.conditions.append(.predicate(predicate))
         return q
+    }
+
+    /// Only the rows of `selection` (positions in the store it was made on). Unlike a closure, it
+    /// keeps the query parallel and on the top-N fast path.
+    public func filter(rows selection: RowSelection) -> CallQuery {
+        var q = self
+        q.conditions.append(.rows(selection))
+        return q
+    }
+
+    /// Whether a Swift closure (`filter(_:)`) is among the conditions: such a query scans on one thread
+    /// and cannot take the top-N fast path.
+    public var hasClosure: Bool {
+        conditions.contains { if case .predicate = $0 { return true }; return false }
     }
 
     /// Streams starting in [from, to) (epoch seconds, UTC); nil leaves that side open.

@@ -10,6 +10,8 @@ public enum CallQueryError: Error, CustomStringConvertible, Sendable, Equatable 
     case noUserDirectory(String)
     /// `between(from, to)` with `to` before `from` (epoch seconds).
     case reversedRange(from: Double, to: Double)
+    /// A `RowSelection` that does not fit the store the query runs on.
+    case badSelection(String)
 
     public var description: String {
         switch self {
@@ -28,6 +30,8 @@ public enum CallQueryError: Error, CustomStringConvertible, Sendable, Equatable 
         case .reversedRange(let from, let to):
             func day(_ t: Double) -> String { UTCTimestamp(epochSeconds: t)?.text(time: t.truncatingRemainder(dividingBy: 86_400) != 0, separator: UInt8(ascii: "T")) ?? "\(t)" }
             return "between: the end (\(day(to))) is before the start (\(day(from))); give the earlier date first"
+        case .badSelection(let why):
+            return "row selection: \(why)"
         case .noUserDirectory(let n):
             return "\(n) comes from the tenant's user directory, and these streams have none attached"
         }

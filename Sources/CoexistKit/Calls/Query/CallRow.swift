@@ -35,33 +35,26 @@ extension CallStore {
     /// One field of one row, decoded. Missing values are `.null`.
     public func value(_ f: CallField, at i: Int) -> ResultValue {
         func str(_ d: StringDictionary, _ c: UInt32) -> ResultValue { c == 0 ? .null : .string(d[c]) }
-        let net = network[i], fl = flags[i]
         switch f {
+        case .modality: return byteValue(f, modality[i])!
+        case .callType: return byteValue(f, callType[i])!
+        case .product: return byteValue(f, product[i])!
+        case .connection, .wifiBand, .vpn, .transport: return byteValue(f, network[i])!
+        case .direction, .cdrAvailable, .setupFailed, .dropped: return byteValue(f, flags[i])!
+        case .ice: return byteValue(f, ice[i])!
+        case .rating: return byteValue(f, rating[i])!
+        case .quality: return byteValue(f, quality[i])!
+        case .failureReason: return byteValue(f, failureReason[i])!
         case .callId: return str(callIds, call[i])
         case .start: return .date(Double(start[i]))
         case .duration: return duration[i] == 0xFFFF ? .null : .int(Int(duration[i]))
-        case .modality: return .string((Modality(rawValue: modality[i]) ?? .unknown).name)
-        case .callType: return .string((CallType(rawValue: callType[i]) ?? .unknown).name)
-        case .product: return .string((Product(rawValue: product[i]) ?? .unknown).name)
         case .clientVersion: return str(clientVersions, UInt32(clientVersion[i]))
         case .firstUser: return str(users, firstUser[i])
         case .secondUser: return str(users, secondUser[i])
-        case .direction: return .string(fl & FlagBits.secondToFirst != 0 ? "second_to_first" : "first_to_second")
         case .subnet: return str(subnets, subnet[i])
         case .building, .city, .country, .region, .inside: return subnetValue(f, subnet[i])
-        case .connection: return .string((NetworkConnection(rawValue: net & NetworkBits.connectionMask) ?? .unknown).name)
-        case .wifiBand: return .string((WifiBand(rawValue: (net & NetworkBits.bandMask) >> NetworkBits.bandShift) ?? .unknown).name)
-        case .vpn: return .bool(net & NetworkBits.vpn != 0)
-        case .transport: return .string((Transport(rawValue: (net & NetworkBits.transportMask) >> NetworkBits.transportShift) ?? .unknown).name)
-        case .ice: return .string((IceConnectivity(rawValue: ice[i]) ?? .unknown).name)
         case .captureDevice: return str(devices, UInt32(device[i]))
         case .certified: return device[i] == 0 ? .null : .bool(deviceCertified[Int(device[i])] != 0)
-        case .cdrAvailable: return .bool(fl & FlagBits.cdrAvailable != 0)
-        case .setupFailed: return .bool(fl & FlagBits.setupFailed != 0)
-        case .dropped: return .bool(fl & FlagBits.dropped != 0)
-        case .failureReason: return str(failureReasons, UInt32(failureReason[i]))
-        case .rating: return .int(Int(rating[i]))
-        case .quality: return .string(StreamQuality(packed: quality[i]).quality.name)
         case .poorReason:
             let names = StreamQuality(packed: quality[i]).reasons.names(for: Modality(rawValue: modality[i]) ?? .unknown)
             return names.isEmpty ? .null : .string(names.joined(separator: ","))
@@ -69,6 +62,23 @@ extension CallStore {
             let kind = f.metric!
             guard kind.applies(to: Modality(rawValue: modality[i]) ?? .unknown) else { return .null }
             return kind.decode(metrics[kind.slot][i]).map { .double($0) } ?? .null
+        }
+    }
+
+    /// The value of a field held in one byte of its column (`StreamColumn.of`), from that byte: what row
+    /// reads and compiled queries (a table over the 256 bytes) share. nil for the other fields.
+    func byteValue(_ f: CallField, _ b: UInt8) -> ResultValue? {
+        switch f {
+        case .modality: return .string((Modality(rawValue: b) ?? .unknown).name)
+        case .callType: return .string((CallType(rawValue: b) ?? .unknown).name)
+        case .product: return .string((Product(rawValue: b) ?? .unknown).name)
+        case .connection, .wifiBand, .vpn, .transport: return networkValue(f, b)
+        case .direction, .cdrAvailable, .setupFailed, .dropped: return flagValue(f, b)
+        case .ice: return .string((IceConnectivity(rawValue: b) ?? .unknown).name)
+        case .rating: return .int(Int(b))
+        case .quality: return .string(StreamQuality(packed: b).quality.name)
+        case .failureReason: return b > 0 && Int(b) < failureReasons.count ? .string(failureReasons[UInt32(b)]) : .null
+        default: return nil
         }
     }
 

@@ -4,6 +4,8 @@ final class CompiledQuery {
     let snapshot: CallStoreSnapshot
     private(set) var tests: [RowTest] = []
     private var tables: [UnsafeMutablePointer<UInt8>] = []
+    /// Kept so the bitmaps the tests point into stay alive.
+    private var selections: [RowSelection] = []
     static let chunk = 4096
 
     var store: CallStore { snapshot.store }
@@ -24,6 +26,12 @@ final class CompiledQuery {
                 try compile(f, op, values)
             case .derived(let name, let op, let labels):
                 try compileDerived(name, op, labels)
+            case .rows(let selection):
+                guard selection.rowCount <= store.count else {
+                    throw CallQueryError.badSelection("it was made on a store of \(selection.rowCount) rows, and this one has \(store.count)")
+                }
+                selections.append(selection)
+                tests.append(.bits(selection.words.pointer, count: selection.rowCount))
             }
         }
         // Predicates last: they are the slow ones, so they should see as few rows as possible.
@@ -94,23 +102,15 @@ final class CompiledQuery {
             }
             return t
         }
+        // The column each field is read from (`StreamColumn.of`), typed as it is stored.
+        let column = s.columnPointer(StreamColumn.of(f))
+        let u16 = column.assumingMemoryBound(to: UInt16.self), u32 = column.assumingMemoryBound(to: UInt32.self)
+        if let _ = s.byteValue(f, 0) {
+            // A field held in one byte: its value is a function of that byte, tested once per byte value.
+            tests.append(.u8(column.assumingMemoryBound(to: UInt8.self), lut: byteTable { s.byteValue(f, UInt8($0)) ?? .null }))
+            return
+        }
         switch f {
-        case .modality:
-            tests.append(.u8(s.modality.pointer, lut: byteTable { .string((Modality(rawValue: UInt8($0)) ?? .unknown).name) }))
-        case .callType:
-            tests.append(.u8(s.callType.pointer, lut: byteTable { .string((CallType(rawValue: UInt8($0)) ?? .unknown).name) }))
-        case .product:
-            tests.append(.u8(s.product.pointer, lut: byteTable { .string((Product(rawValue: UInt8($0)) ?? .unknown).name) }))
-        case .connection, .wifiBand, .vpn, .transport:
-            tests.append(.u8(s.network.pointer, lut: byteTable { b in networkValue(f, UInt8(b)) }))
-        case .ice:
-            tests.append(.u8(s.ice.pointer, lut: byteTable { .string((IceConnectivity(rawValue: UInt8($0)) ?? .unknown).name) }))
-        case .rating:
-            tests.append(.u8(s.rating.pointer, lut: byteTable { .int($0) }))
-        case .direction, .cdrAvailable, .setupFailed, .dropped:
-            tests.append(.u8(s.flags.pointer, lut: byteTable { b in flagValue(f, UInt8(b)) }))
-        case .quality:
-            tests.append(.u8(s.quality.pointer, lut: byteTable { .string(StreamQuality(packed: UInt8($0)).quality.name) }))
         case .poorReason:
             // A stream has a list of reasons: a positive test holds when one of them matches, a negative
             // one when none does (and there is a list: a stream with no reason is missing, as in SQL).
@@ -132,30 +132,27 @@ final class CompiledQuery {
                 }
             }
             tests.append(.u8Pair(s.quality.pointer, s.modality.pointer, lut: t))
-        case .failureReason:
-            let d = s.failureReasons
-            tests.append(.u8(s.failureReason.pointer, lut: byteTable { $0 < d.count && $0 > 0 ? .string(d[UInt32($0)]) : .null }))
         case .clientVersion:
             let t = dictionaryTable(s.clientVersions)
-            tests.append(.u16(s.clientVersion.pointer, lut: wide(t, s.clientVersions.count)))
+            tests.append(.u16(u16, lut: wide(t, s.clientVersions.count)))
         case .captureDevice:
             let t = dictionaryTable(s.devices)
-            tests.append(.u16(s.device.pointer, lut: wide(t, s.devices.count)))
+            tests.append(.u16(u16, lut: wide(t, s.devices.count)))
         case .certified:
             let t = table(65536)
             t[0] = test(.null) ? 1 : 0
             for c in 1..<min(s.devices.count, 65536) {
                 t[c] = test(.bool(s.deviceCertified[c] != 0)) ? 1 : 0
             }
-            tests.append(.u16(s.device.pointer, lut: t))
+            tests.append(.u16(u16, lut: t))
         case .callId:
-            tests.append(.u32(s.call.pointer, lut: dictionaryTable(s.callIds), count: s.callIds.count))
+            tests.append(.u32(u32, lut: dictionaryTable(s.callIds), count: s.callIds.count))
         case .firstUser:
-            tests.append(.u32(s.firstUser.pointer, lut: dictionaryTable(s.users), count: s.users.count))
+            tests.append(.u32(u32, lut: dictionaryTable(s.users), count: s.users.count))
         case .secondUser:
-            tests.append(.u32(s.secondUser.pointer, lut: dictionaryTable(s.users), count: s.users.count))
+            tests.append(.u32(u32, lut: dictionaryTable(s.users), count: s.users.count))
         case .subnet:
-            tests.append(.u32(s.subnet.pointer, lut: dictionaryTable(s.subnets), count: s.subnets.count))
+            tests.append(.u32(u32, lut: dictionaryTable(s.subnets), count: s.subnets.count))
         case .building, .city, .country, .region, .inside:
             // Tested once per range of the building file, then looked up per subnet code.
             let ranges = s.buildingFile.ranges
@@ -175,12 +172,12 @@ final class CompiledQuery {
                 let r = Int(s.subnetRange[c])
                 t[c] = r >= 0 ? perRange[r] : outside
             }
-            tests.append(.u32(s.subnet.pointer, lut: t, count: n))
+            tests.append(.u32(u32, lut: t, count: n))
         case .duration:
             let t = table(65536)
             for c in 0..<65535 { t[c] = test(.int(c)) ? 1 : 0 }
             t[65535] = test(.null) ? 1 : 0
-            tests.append(.u16(s.duration.pointer, lut: t))
+            tests.append(.u16(u16, lut: t))
         case .start:
             switch op {
             case .isNull: tests.append(.never); return
@@ -199,7 +196,7 @@ final class CompiledQuery {
                 throw CallQueryError.badOperator(field: f.rawValue, op: op.rawValue, reason: "use between(from, to) or <, >")
             }
             if lo > hi || hi < 0 || lo > Double(UInt32.max) || (op == .eq && x != x.rounded()) { tests.append(.never); return }
-            tests.append(.range(s.start.pointer, lo: UInt32(max(lo, 0)), hi: UInt32(min(hi, Double(UInt32.max)))))
+            tests.append(.range(u32, lo: UInt32(max(lo, 0)), hi: UInt32(min(hi, Double(UInt32.max)))))
         default:
             let kind = f.metric!
             let t = table(65536)
@@ -216,10 +213,10 @@ final class CompiledQuery {
             }
             if op == .isNull {
                 if gated { for m in 0..<256 { gate[m] ^= 1 } }
-                tests.append(.u16OrU8(s.metrics[kind.slot].pointer, lut: t, s.modality.pointer, or: gated ? gate : table(256)))
+                tests.append(.u16OrU8(u16, lut: t, s.modality.pointer, or: gated ? gate : table(256)))
             } else {
                 if gated { tests.append(.u8(s.modality.pointer, lut: gate)) }
-                tests.append(.u16(s.metrics[kind.slot].pointer, lut: t))
+                tests.append(.u16(u16, lut: t))
             }
         }
     }

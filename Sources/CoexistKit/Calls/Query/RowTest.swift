@@ -12,6 +12,8 @@ enum RowTest {
     case u32(UnsafePointer<UInt32>, lut: UnsafePointer<UInt8>, count: Int)
     /// lo <= value <= hi
     case range(UnsafePointer<UInt32>, lo: UInt32, hi: UInt32)
+    /// A `RowSelection`'s bitmap: row i is bit i % 64 of word i / 64; rows at or beyond `count` are out.
+    case bits(UnsafePointer<UInt64>, count: Int)
     case predicate((CallRow) -> Bool, CallStoreSnapshot)
     case never
 
@@ -41,6 +43,11 @@ enum RowTest {
                 let v = col[i]
                 idx[n] = UInt32(truncatingIfNeeded: i)
                 n &+= (v >= a && v <= b) ? 1 : 0
+            }
+        case .bits(let w, let count):
+            for i in lo..<Swift.max(lo, Swift.min(hi, count)) {
+                idx[n] = UInt32(truncatingIfNeeded: i)
+                n &+= Int(truncatingIfNeeded: (w[i &>> 6] &>> UInt64(i & 63)) & 1)
             }
         case .predicate(let p, let snap):
             for i in lo..<hi where p(CallRow(snap, i)) { idx[n] = UInt32(truncatingIfNeeded: i); n += 1 }
@@ -77,6 +84,12 @@ enum RowTest {
                 idx[m] = i
                 m &+= (v >= a && v <= b) ? 1 : 0
             }
+        case .bits(let w, let count):
+            for k in 0..<n {
+                let i = Int(idx[k])
+                idx[m] = UInt32(truncatingIfNeeded: i)
+                m &+= i < count ? Int(truncatingIfNeeded: (w[i &>> 6] &>> UInt64(i & 63)) & 1) : 0
+            }
         case .predicate(let p, let snap):
             for k in 0..<n where p(CallRow(snap, Int(idx[k]))) { idx[m] = idx[k]; m += 1 }
         case .never:
@@ -102,6 +115,10 @@ enum RowTest {
             for i in lo..<hi { let c = Int(col[i]); ok[i &- lo] &= c < count ? lut[c] : 0 }
         case .range(let col, let a, let b):
             for i in lo..<hi { let v = col[i]; ok[i &- lo] &= (v >= a && v <= b) ? 1 : 0 }
+        case .bits(let w, let count):
+            for i in lo..<hi {
+                ok[i &- lo] &= i < count ? UInt8(truncatingIfNeeded: (w[i &>> 6] &>> UInt64(i & 63)) & 1) : 0
+            }
         case .predicate, .never:
             for i in lo..<hi { ok[i &- lo] = 0 }
         }

@@ -55,25 +55,21 @@ extension CallStore {
         return skipped
     }
 
-    /// The streams whose `keep` is true, with the same dictionaries and reference data. Lists every
-    /// column, as `reserve` and `append(contentsOf:)` do.
+    /// The streams whose `keep` is true, with the same dictionaries and reference data.
     func keeping(_ keep: [Bool]) -> CallStore {
-        func pick<T>(_ c: PackedColumn<T>) -> PackedColumn<T> {
-            var out = PackedColumn<T>(capacity: count)
-            let p = c.pointer
-            for i in 0..<count where keep[i] { out.append(p[i]) }
-            return out
+        struct Pick: StreamColumnUpdate {
+            let keep: [Bool]
+            func visit<T: FixedWidthInteger & BitwiseCopyable>(_ c: StreamColumn, _ column: inout PackedColumn<T>) {
+                var out = PackedColumn<T>(capacity: column.count)
+                let p = column.pointer
+                for i in 0..<column.count where keep[i] { out.append(p[i]) }
+                column = out
+            }
         }
+        precondition(keep.count == count, "one keep flag per stream")
         var s = self
-        s.call = pick(call); s.start = pick(start); s.duration = pick(duration); s.modality = pick(modality)
-        s.callType = pick(callType); s.product = pick(product); s.network = pick(network); s.ice = pick(ice)
-        s.rating = pick(rating); s.failureReason = pick(failureReason); s.quality = pick(quality); s.flags = pick(flags)
-        s.clientVersion = pick(clientVersion); s.device = pick(device); s.firstUser = pick(firstUser)
-        s.secondUser = pick(secondUser); s.subnet = pick(subnet)
-        s.metrics = metrics.map(pick)
-        // Every column must have been filtered: a column added to the store and missed here would
-        // leave the rows misaligned, so it stops the tests rather than corrupt a store.
-        precondition(s.columnBytes == s.count * Self.bytesPerStream, "CallStore.keeping misses a column")
+        var pick = Pick(keep: keep)
+        s.updateColumns(&pick)
         return s
     }
 
@@ -86,30 +82,38 @@ extension CallStore {
     }
 
     private mutating func appendAllButCalls(_ other: CallStore) {
-        let userMap = Self.remap(other.users, into: &users)
-        let subnetMap = Self.remap(other.subnets, into: &subnets)
+        var maps: [StreamColumn.Dictionary: [UInt32]] = [:]
+        maps[.users] = Self.remap(other.users, into: &users)
+        maps[.subnets] = Self.remap(other.subnets, into: &subnets)
         extendSubnetBuildings()
-        let deviceMap = Self.remap(other.devices, into: &devices)
-        let versionMap = Self.remap(other.clientVersions, into: &clientVersions)
-        let reasonMap = Self.remap(other.failureReasons, into: &failureReasons)
+        maps[.devices] = Self.remap(other.devices, into: &devices)
+        maps[.clientVersions] = Self.remap(other.clientVersions, into: &clientVersions)
+        maps[.failureReasons] = Self.remap(other.failureReasons, into: &failureReasons)
         extendDeviceCertification()
-        start.append(contentsOf: other.start)
-        duration.append(contentsOf: other.duration)
-        modality.append(contentsOf: other.modality)
-        callType.append(contentsOf: other.callType)
-        product.append(contentsOf: other.product)
-        network.append(contentsOf: other.network)
-        ice.append(contentsOf: other.ice)
-        rating.append(contentsOf: other.rating)
-        failureReason.append(contentsOf: other.failureReason) { UInt8(reasonMap[Int($0)]) }
-        quality.append(contentsOf: other.quality)
-        flags.append(contentsOf: other.flags)
-        clientVersion.append(contentsOf: other.clientVersion) { UInt16(versionMap[Int($0)]) }
-        device.append(contentsOf: other.device) { UInt16(deviceMap[Int($0)]) }
-        firstUser.append(contentsOf: other.firstUser) { userMap[Int($0)] }
-        secondUser.append(contentsOf: other.secondUser) { userMap[Int($0)] }
-        subnet.append(contentsOf: other.subnet) { subnetMap[Int($0)] }
-        for s in 0..<6 { metrics[s].append(contentsOf: other.metrics[s]) }
+        // Every column but the call column (merged on the other core), codes translated by their dictionary.
+        struct Sources: StreamColumnRead {
+            var columns: [Any] = []
+            mutating func visit<T: FixedWidthInteger & BitwiseCopyable>(_ c: StreamColumn, _ column: PackedColumn<T>) {
+                columns.append(column)
+            }
+        }
+        struct Append: StreamColumnUpdate {
+            let sources: [Any]
+            let maps: [StreamColumn.Dictionary: [UInt32]]
+            func visit<T: FixedWidthInteger & BitwiseCopyable>(_ c: StreamColumn, _ column: inout PackedColumn<T>) {
+                guard c != .call else { return }
+                let from = sources[c.rawValue] as! PackedColumn<T>
+                if let d = c.dictionary, let map = maps[d] {
+                    map.withUnsafeBufferPointer { m in column.append(contentsOf: from) { T(truncatingIfNeeded: m[Int($0)]) } }
+                } else {
+                    column.append(contentsOf: from)
+                }
+            }
+        }
+        var sources = Sources()
+        other.readColumns(&sources)
+        var append = Append(sources: sources.columns, maps: maps)
+        updateColumns(&append)
     }
 
     private static func remap(_ from: StringDictionary, into to: inout StringDictionary) -> [UInt32] {

@@ -58,23 +58,31 @@ public struct CallStore: Sendable {
     public var count: Int { call.count }
 
     /// Bytes the per-stream columns take per stream (dictionaries and reference data excluded).
-    public static let bytesPerStream = 4 + 4 + 2 + 9 * 1 + 2 + 2 + 4 + 4 + 4 + 6 * 2
+    public static let bytesPerStream = StreamColumn.bytesPerStream
 
     /// Measured: column bytes over stream count.
     public var columnBytes: Int {
-        call.byteCount + start.byteCount + duration.byteCount + modality.byteCount + callType.byteCount
-            + product.byteCount + network.byteCount + ice.byteCount + rating.byteCount + failureReason.byteCount
-            + quality.byteCount + flags.byteCount + clientVersion.byteCount + device.byteCount
-            + firstUser.byteCount + secondUser.byteCount + subnet.byteCount + metrics.reduce(0) { $0 + $1.byteCount }
+        struct Sum: StreamColumnRead {
+            var bytes = 0
+            mutating func visit<T: FixedWidthInteger & BitwiseCopyable>(_ c: StreamColumn, _ column: PackedColumn<T>) {
+                bytes += column.byteCount
+            }
+        }
+        var sum = Sum()
+        readColumns(&sum)
+        return sum.bytes
     }
 
     public var bytesPerStream: Double { count == 0 ? Double(Self.bytesPerStream) : Double(columnBytes) / Double(count) }
 
     public mutating func reserve(_ n: Int) {
-        call.reserve(n); start.reserve(n); duration.reserve(n); modality.reserve(n); callType.reserve(n)
-        product.reserve(n); network.reserve(n); ice.reserve(n); rating.reserve(n); failureReason.reserve(n)
-        quality.reserve(n); flags.reserve(n); clientVersion.reserve(n); device.reserve(n); firstUser.reserve(n)
-        secondUser.reserve(n); subnet.reserve(n)
-        for s in 0..<6 { metrics[s].reserve(n) }
+        struct Reserve: StreamColumnUpdate {
+            let n: Int
+            func visit<T: FixedWidthInteger & BitwiseCopyable>(_ c: StreamColumn, _ column: inout PackedColumn<T>) {
+                column.reserve(n)
+            }
+        }
+        var r = Reserve(n: n)
+        updateColumns(&r)
     }
 }

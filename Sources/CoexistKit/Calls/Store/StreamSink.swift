@@ -13,31 +13,45 @@ struct StreamSink {
     private let m0, m1, m2, m3, m4, m5: UnsafeMutablePointer<UInt16>
 
     fileprivate init(_ s: inout CallStore, capacity: Int) {
+        // The pointers come from the column walk; `append` writes through them by name, straight-line,
+        // because a walk per row would cost on the importer's hot path.
+        struct Bases: StreamColumnUpdate {
+            let capacity: Int
+            var bases: [UnsafeMutableRawPointer] = []
+            mutating func visit<T: FixedWidthInteger & BitwiseCopyable>(_ c: StreamColumn, _ column: inout PackedColumn<T>) {
+                bases.append(UnsafeMutableRawPointer(column.mutableBase(reserving: capacity)))
+            }
+        }
+        var walk = Bases(capacity: capacity)
+        walk.bases.reserveCapacity(StreamColumn.allCases.count)
+        s.updateColumns(&walk)
+        let bases = walk.bases
+        func base<T>(_ c: StreamColumn, _: T.Type) -> UnsafeMutablePointer<T> { bases[c.rawValue].assumingMemoryBound(to: T.self) }
         count = s.count
         self.capacity = capacity
-        call = s.call.mutableBase(reserving: capacity)
-        start = s.start.mutableBase(reserving: capacity)
-        firstUser = s.firstUser.mutableBase(reserving: capacity)
-        secondUser = s.secondUser.mutableBase(reserving: capacity)
-        subnet = s.subnet.mutableBase(reserving: capacity)
-        duration = s.duration.mutableBase(reserving: capacity)
-        clientVersion = s.clientVersion.mutableBase(reserving: capacity)
-        device = s.device.mutableBase(reserving: capacity)
-        modality = s.modality.mutableBase(reserving: capacity)
-        callType = s.callType.mutableBase(reserving: capacity)
-        product = s.product.mutableBase(reserving: capacity)
-        network = s.network.mutableBase(reserving: capacity)
-        ice = s.ice.mutableBase(reserving: capacity)
-        rating = s.rating.mutableBase(reserving: capacity)
-        failureReason = s.failureReason.mutableBase(reserving: capacity)
-        quality = s.quality.mutableBase(reserving: capacity)
-        flags = s.flags.mutableBase(reserving: capacity)
-        m0 = s.metrics[0].mutableBase(reserving: capacity)
-        m1 = s.metrics[1].mutableBase(reserving: capacity)
-        m2 = s.metrics[2].mutableBase(reserving: capacity)
-        m3 = s.metrics[3].mutableBase(reserving: capacity)
-        m4 = s.metrics[4].mutableBase(reserving: capacity)
-        m5 = s.metrics[5].mutableBase(reserving: capacity)
+        call = base(.call, UInt32.self)
+        start = base(.start, UInt32.self)
+        firstUser = base(.firstUser, UInt32.self)
+        secondUser = base(.secondUser, UInt32.self)
+        subnet = base(.subnet, UInt32.self)
+        duration = base(.duration, UInt16.self)
+        clientVersion = base(.clientVersion, UInt16.self)
+        device = base(.device, UInt16.self)
+        modality = base(.modality, UInt8.self)
+        callType = base(.callType, UInt8.self)
+        product = base(.product, UInt8.self)
+        network = base(.network, UInt8.self)
+        ice = base(.ice, UInt8.self)
+        rating = base(.rating, UInt8.self)
+        failureReason = base(.failureReason, UInt8.self)
+        quality = base(.quality, UInt8.self)
+        flags = base(.flags, UInt8.self)
+        m0 = base(.metric0, UInt16.self)
+        m1 = base(.metric1, UInt16.self)
+        m2 = base(.metric2, UInt16.self)
+        m3 = base(.metric3, UInt16.self)
+        m4 = base(.metric4, UInt16.self)
+        m5 = base(.metric5, UInt16.self)
     }
 
     var isFull: Bool { count == capacity }
@@ -93,13 +107,14 @@ struct StreamSink {
 
     /// Hands the appended streams to the store the sink was opened on.
     func close(into s: inout CallStore) {
-        s.call.setCount(count); s.start.setCount(count); s.firstUser.setCount(count)
-        s.secondUser.setCount(count); s.subnet.setCount(count); s.duration.setCount(count)
-        s.clientVersion.setCount(count); s.device.setCount(count); s.modality.setCount(count)
-        s.callType.setCount(count); s.product.setCount(count); s.network.setCount(count)
-        s.ice.setCount(count); s.rating.setCount(count); s.failureReason.setCount(count)
-        s.quality.setCount(count); s.flags.setCount(count)
-        for k in 0..<6 { s.metrics[k].setCount(count) }
+        struct SetCount: StreamColumnUpdate {
+            let n: Int
+            func visit<T: FixedWidthInteger & BitwiseCopyable>(_ c: StreamColumn, _ column: inout PackedColumn<T>) {
+                column.setCount(n)
+            }
+        }
+        var set = SetCount(n: count)
+        s.updateColumns(&set)
     }
 }
 

@@ -17,10 +17,15 @@ public enum CSVWriter {
         var w = ByteWriter(fd: fd)
         defer { w.release() }
         w.string(CSVColumn.written.map(\.name).joined(separator: ",") + "\n")
+        let writers = fieldWriters(store)
+        let modality = store.modality.pointer
         if let rows {
-            for i in rows { row(store, i, &w) }
+            for i in rows {
+                precondition(i >= 0 && i < store.count, "row out of range")
+                row(writers, modality, i, &w)
+            }
         } else {
-            for i in 0..<store.count { row(store, i, &w) }
+            for i in 0..<store.count { row(writers, modality, i, &w) }
         }
         w.flush()
         if w.failed != 0 {
@@ -28,45 +33,63 @@ public enum CSVWriter {
         }
     }
 
-    static func row(_ s: CallStore, _ i: Int, _ w: inout ByteWriter) {
-        let mod = Modality(rawValue: s.modality[i]) ?? .unknown
-        let net = s.network[i], f = s.flags[i]
-        s.callIds.withBytes(s.call[i]) { w.field($0) }
-        w.byte(44)
-        w.timestamp(Int64(s.start[i]))
-        w.byte(44)
-        let d = s.duration[i]
-        if d != 0xFFFF { w.unsigned(UInt64(d)) }
-        w.byte(44)
-        w.string(mod.name); w.byte(44)
-        w.string((CallType(rawValue: s.callType[i]) ?? .unknown).name); w.byte(44)
-        w.string((Product(rawValue: s.product[i]) ?? .unknown).name); w.byte(44)
-        s.clientVersions.withBytes(UInt32(s.clientVersion[i])) { w.field($0) }; w.byte(44)
-        s.users.withBytes(s.firstUser[i]) { w.field($0) }; w.byte(44)
-        s.users.withBytes(s.secondUser[i]) { w.field($0) }; w.byte(44)
-        w.string(f & FlagBits.secondToFirst != 0 ? "second_to_first" : "first_to_second"); w.byte(44)
-        s.subnets.withBytes(s.subnet[i]) { w.field($0) }; w.byte(44)
-        w.string((NetworkConnection(rawValue: net & NetworkBits.connectionMask) ?? .unknown).name); w.byte(44)
-        w.string((WifiBand(rawValue: (net & NetworkBits.bandMask) >> NetworkBits.bandShift) ?? .unknown).name); w.byte(44)
-        w.byte(net & NetworkBits.vpn != 0 ? 49 : 48); w.byte(44)
-        w.string((Transport(rawValue: (net & NetworkBits.transportMask) >> NetworkBits.transportShift) ?? .unknown).name); w.byte(44)
-        w.string((IceConnectivity(rawValue: s.ice[i]) ?? .unknown).name); w.byte(44)
-        s.devices.withBytes(UInt32(s.device[i])) { w.field($0) }; w.byte(44)
-        for kind in MetricKind.allCases {
-            if kind.applies(to: mod) {
-                let q = s.metrics[kind.slot][i]
-                if q != MetricKind.missing {
+    /// How one written field is read from its column (`StreamColumn.of`), chosen once per file, so the
+    /// row loop walks the written columns rather than naming them.
+    enum FieldWriter {
+        /// Enums, flags and the rating: the field's value is a function of its byte (`byteValue`).
+        case byte(UnsafePointer<UInt8>, [ResultValue])
+        case code8(UnsafePointer<UInt8>, StringDictionary)
+        case code16(UnsafePointer<UInt16>, StringDictionary)
+        case code32(UnsafePointer<UInt32>, StringDictionary)
+        case start(UnsafePointer<UInt32>)
+        case duration(UnsafePointer<UInt16>)
+        case metric(MetricKind, UnsafePointer<UInt16>)
+    }
+
+    static func fieldWriters(_ s: CallStore) -> [FieldWriter] {
+        CSVColumn.written.map { c in
+            guard let f = CallField(rawValue: c.name) else { preconditionFailure("written column \(c.name) is no field") }
+            let column = StreamColumn.of(f)
+            let p = s.columnPointer(column)
+            if let kind = f.metric { return .metric(kind, p.assumingMemoryBound(to: UInt16.self)) }
+            if f == .start { return .start(p.assumingMemoryBound(to: UInt32.self)) }
+            if f == .duration { return .duration(p.assumingMemoryBound(to: UInt16.self)) }
+            if let d = column.dictionary {
+                switch column.storage {
+                case .u8: return .code8(p.assumingMemoryBound(to: UInt8.self), s.dictionary(d))
+                case .u16: return .code16(p.assumingMemoryBound(to: UInt16.self), s.dictionary(d))
+                case .u32: return .code32(p.assumingMemoryBound(to: UInt32.self), s.dictionary(d))
+                }
+            }
+            guard s.byteValue(f, 0) != nil else { preconditionFailure("no way to write \(f.rawValue)") }
+            return .byte(p.assumingMemoryBound(to: UInt8.self), (0..<256).map { s.byteValue(f, UInt8($0))! })
+        }
+    }
+
+    static func row(_ writers: [FieldWriter], _ modality: UnsafePointer<UInt8>, _ i: Int, _ w: inout ByteWriter) {
+        for (k, fw) in writers.enumerated() {
+            if k > 0 { w.byte(44) }
+            switch fw {
+            case .byte(let p, let values):
+                switch values[Int(p[i])] {
+                case .string(let s): w.string(s)
+                case .bool(let b): w.byte(b ? 49 : 48)
+                case .int(let n): w.unsigned(UInt64(n))
+                default: break
+                }
+            case .code8(let p, let d): d.withBytes(UInt32(p[i])) { w.field($0) }
+            case .code16(let p, let d): d.withBytes(UInt32(p[i])) { w.field($0) }
+            case .code32(let p, let d): d.withBytes(p[i]) { w.field($0) }
+            case .start(let p): w.timestamp(Int64(p[i]))
+            case .duration(let p): if p[i] != 0xFFFF { w.unsigned(UInt64(p[i])) }
+            case .metric(let kind, let p):
+                let q = p[i]
+                if q != MetricKind.missing && kind.applies(to: Modality(rawValue: modality[i]) ?? .unknown) {
                     let sc = kind.scale
                     w.fixed(UInt64(q) * UInt64(sc.multiplier), decimals: sc.decimals)
                 }
             }
-            w.byte(44)
         }
-        w.byte(f & FlagBits.cdrAvailable != 0 ? 49 : 48); w.byte(44)
-        w.byte(f & FlagBits.setupFailed != 0 ? 49 : 48); w.byte(44)
-        s.failureReasons.withBytes(UInt32(s.failureReason[i])) { w.field($0) }; w.byte(44)
-        w.byte(f & FlagBits.dropped != 0 ? 49 : 48); w.byte(44)
-        w.unsigned(UInt64(s.rating[i]))
         w.byte(10)
     }
 }
