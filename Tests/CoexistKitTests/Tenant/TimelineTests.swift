@@ -27,7 +27,7 @@ struct TimelineTests {
 
     @Test("as_of agrees with replaying every change on a long timeline")
     func asOfMatchesReplay() throws {
-        let t = TenantBenchmarks.timelineTenant(changes: 300, userCount: 500)
+        let t = CoexistenceTenant.demo(userCount: 500, randomChanges: 300)
         #expect(t.timeline.entries.count > 250)
         for offset in stride(from: -1, through: 3 * 365, by: 97) {
             let day = t.today.adding(days: offset)

@@ -1,16 +1,18 @@
-/// The upgrade engine's performance targets (issue 4), for the project's bench executable. Each figure is the
-/// median of several runs, in milliseconds; build with `-c release` for figures that mean anything.
-public enum TenantBenchmarks {
-    public typealias Figure = (name: String, figure: Double, target: Double, unit: String)
+import CoexistKit
 
-    public static func run(runs: Int = 7) -> [Figure] {
+/// The upgrade engine's performance targets, in the bench executable (not the library: nothing a user calls). Each figure is the
+/// median of several runs, in milliseconds; build with `-c release` for figures that mean anything.
+enum TenantBenchmarks {
+    typealias Figure = (name: String, figure: Double, target: Double, unit: String)
+
+    static func run(runs: Int = 7) -> [Figure] {
         [moveCohort(runs: runs), routingMatrix(runs: runs), asOf(runs: runs)]
     }
 
     /// Moving a 50,000-user cohort (validation, per-user change report, meeting-migration flags, timeline insert,
     /// log) and recomputing every user's effective mode. SfBWithTeamsCollabAndMeetings changes every user of the
     /// demo tenant (TeamsOnly would leave its online users, already TeamsOnly, unchanged).
-    public static func moveCohort(runs: Int = 7) -> Figure {
+    static func moveCohort(runs: Int = 7) -> Figure {
         var tenant = CoexistenceTenant.demo(userCount: 50_000)
         _ = try? tenant.defineCohort("All", members: Array(0..<50_000))
         let times = (0..<runs).map { _ in
@@ -24,7 +26,7 @@ public enum TenantBenchmarks {
     }
 
     /// The in-tenant routing matrix for every pair of 20 cohorts (of 50,000 users) from both clients.
-    public static func routingMatrix(runs: Int = 7) -> Figure {
+    static func routingMatrix(runs: Int = 7) -> Figure {
         var tenant = CoexistenceTenant.demo(userCount: 50_000)
         for c in 0..<20 {
             _ = try? tenant.defineCohort("Cohort \(c + 1)", members: Array(stride(from: c, to: 50_000, by: 20)))
@@ -34,8 +36,8 @@ public enum TenantBenchmarks {
     }
 
     /// `as_of` on a timeline of 1,000 dated change sets (50 users each, some tenant-global) over 3 years.
-    public static func asOf(runs: Int = 7) -> Figure {
-        let tenant = timelineTenant(changes: 1_000, userCount: 50_000)
+    static func asOf(runs: Int = 7) -> Figure {
+        let tenant = CoexistenceTenant.demo(userCount: 50_000, randomChanges: 1_000)
         let end = tenant.today.adding(days: 3 * 365)
         var rng = SplitMix64(seed: 42)
         let times = (0..<runs).map { _ in
@@ -46,25 +48,6 @@ public enum TenantBenchmarks {
             } / 2
         }
         return ("as_of over a timeline of 1,000 changes", median(times), 5, "ms")
-    }
-
-    /// A demo tenant with `changes` dated change sets inserted in random date order.
-    static func timelineTenant(changes: Int, userCount: Int) -> CoexistenceTenant {
-        var tenant = CoexistenceTenant.demo(userCount: userCount)
-        var rng = SplitMix64(seed: 7)
-        let modes = ["SfBWithTeamsCollab", "SfBWithTeamsCollabAndMeetings", "Islands", "SfBOnly", "TeamsOnly"]
-        for i in 0..<changes {
-            let day = tenant.today.adding(days: Int(rng.next() % UInt64(3 * 365)))
-            if i % 100 == 99 {
-                _ = try? tenant.setGlobal(i % 200 == 99 ? "SfBWithTeamsCollabAndMeetings" : "SfBWithTeamsCollab",
-                                          options: ChangeOptions(on: day))
-                continue
-            }
-            let start = Int(rng.next() % UInt64(userCount - 50))
-            let upns = (start..<start + 50).map { tenant.directory[$0].upn }
-            _ = try? tenant.moveUsers(upns, to: modes[i % modes.count], options: ChangeOptions(on: day))
-        }
-        return tenant
     }
 
     static func milliseconds(_ body: () -> Void) -> Double {
