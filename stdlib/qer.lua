@@ -13,7 +13,7 @@
 
 local qer = {}
 
--- The QER guide's suggested targets (reference 4.1), in percent, and nothing else: a figure whose key is not
+-- The QER guide's suggested targets ("Use CQD to manage call and meeting quality"), in percent, and nothing else: a figure whose key is not
 -- here has no target and is shown for information. Change them per tenant (qer.targets.poor_internal = 1.5), or
 -- give a figure a target of your own (qer.targets.tcp = 5). Keys: measure, call type, network.
 qer.targets = {
@@ -51,14 +51,14 @@ qer.thresholds = { tcp = 10.0, http = 2.0 }
 -- tightest targets. qer.min_streams = 200 or qer{min_streams = 200}; a section may set its own.
 qer.min_streams = 100
 
--- CQD's Missing Subnet report lists subnets in at least 10 audio streams that are in no building (reference 4.1).
+-- CQD's Missing Subnet report lists subnets in at least 10 audio streams that are in no building ("Use CQD to manage call and meeting quality").
 qer.missing_subnet_min = 10
 
--- Home and hotel networks (the common subnets of reference 3.5): a subnet of these ranges that no building claims
+-- Home and hotel networks (the common subnets of "Use CQD to manage call and meeting quality"): a subnet of these ranges that no building claims
 -- is someone working from home, not a subnet missing from the building file. Remove a range your offices use.
 qer.home_networks = { "192.168.0.0/16", "10.0.0.0/24", "172.20.10.0/24" }
 
--- Remedies (reference 4.3).
+-- Remedies ("Use CQD to manage call and meeting quality").
 qer.remedies = {
   setup = "Open the Office 365 media subnets and ports on the firewall (UDP 3478-3481, 13.107.64.0/18, "
     .. "52.112.0.0/14) and exempt them from deep packet inspection; verify with the Network Assessment Tool.",
@@ -202,7 +202,7 @@ local function all_of(...)
   end
 end
 
--- The rows of the guide's target table (reference 4.1): key suffix, call type, network, slice, cause.
+-- The rows of the guide's target table ("Use CQD to manage call and meeting quality"): key suffix, call type, network, slice, cause.
 local guide_rows = {
   { "overall", nil, "overall", any },
   { "internal", nil, "internal", internal },

@@ -8,7 +8,7 @@ public enum TenantError: Error, Sendable, Equatable, CustomStringConvertible {
     case badFile(file: String, reason: String)
     /// A line of an import file that cannot be read at all (its encoding, its number of fields).
     case badLine(file: String, line: Int, reason: String)
-    /// A change that breaks a rule of domain 1.4; nothing was changed.
+    /// A change that breaks a rule of "Grant-CsTeamsUpgradePolicy" and "Upgrade from Skype for Business Server to Teams: considerations"; nothing was changed.
     case refused(String)
     case nothingToUndo
 

@@ -18,7 +18,7 @@ public final class RouteBox {
     }
 }
 
-/// `route{from=, to=, client=, federated=, on=}`: where a new chat or call lands (domain 2.2 to 2.7).
+/// `route{from=, to=, client=, federated=, on=}`: where a new chat or call lands ("Coexistence with Skype for Business").
 enum RouteBinding {
     nonisolated(unsafe) static let type: LuaObjectType<RouteBox> = makeType()
 
@@ -90,7 +90,7 @@ enum RouteBinding {
         }
         t.field("missed_risk", "an Islands recipient not running the client it lands in") { .boolean($0.outcome.missedMessageRisk) }
         t.field("notes", "interop limits and caveats (array of strings)") { b in .table(LuaTable(array: b.outcome.notes.map { .string($0) })) }
-        t.field("table_row", "the row of the routing table (domain 2.2) this case matches, e.g. \"1a-3\", or nil") { b in
+        t.field("table_row", "the row of the routing tables of \"Coexistence with Skype for Business\" this case matches, e.g. \"1a-3\", or nil") { b in
             b.outcome.tableRow.map { .string($0) } ?? .nil
         }
         t.field("client", "the client the sender starts from") { .string($0.client.rawValue) }

@@ -29,7 +29,7 @@ public struct BuildingRange: Sendable, Equatable {
     public func contains(_ ip: UInt32) -> Bool { ip & IPv4.mask(prefix) == network }
 }
 
-/// The CQD building file (reference 5.1): ranges to buildings, matched by longest prefix.
+/// The CQD building file ("Upload tenant and building data in Call Quality Dashboard"): ranges to buildings, matched by longest prefix.
 public struct BuildingFile: Sendable, Equatable {
     public internal(set) var buildings: [Building] = []
     public internal(set) var ranges: [BuildingRange] = []

@@ -7,7 +7,7 @@ extension BuildingFile {
     /// ("Upload tenant and building data in Call Quality Dashboard").
     public static let maxExpandedRows = 1_000_000
 
-    /// Parses a CQD building file (reference 5.1): no header, 15 columns, comma or tab separated,
+    /// Parses a CQD building file ("Upload tenant and building data in Call Quality Dashboard"): no header, 15 columns, comma or tab separated,
     /// prefixes /8 to /28 (to /32 on VPN=1 rows, which CQD expands address by address), Booleans 0 or 1.
     /// Refused, naming the line: overlapping ranges (CQD mis-maps subnets when they overlap), a
     /// NetworkIP with host bits set (10.1.2.5 with range 24 is a typo for 10.1.2.0 or for another

@@ -1,4 +1,4 @@
-/// CQD's stream classification (reference 3.1 and 3.2), applied once, at import, to the exact values.
+/// CQD's stream classification ("Stream classification in Call Quality Dashboard"), applied once, at import, to the exact values.
 ///
 /// Missing metrics: Microsoft's text says a stream is Unclassified when ICE failed or "all the metrics
 /// required to compute stream classification are not reported". We read that as "none of them": a

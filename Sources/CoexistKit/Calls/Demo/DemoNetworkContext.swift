@@ -104,7 +104,7 @@ struct DemoCodes {
                             "Yealink UH37", "Microsoft Modern USB Headset"]
     static let builtIn = ["Microphone Array (Realtek(R) Audio)", "MacBook Pro Microphone",
                           "Internal Microphone (Conexant SmartAudio HD)"]
-    /// Common home-router subnets (reference 3.5): outside, and rightly absent from the building file.
+    /// Common home-router subnets ("Use CQD to manage call and meeting quality"): outside, and rightly absent from the building file.
     static let home = ["192.168.1.0", "192.168.0.0", "10.0.0.0", "192.168.178.0"]
     static let teams = ["1.7.00.13456", "1.6.00.35961", "24215.1007.3082.1590"]
     static let sfb = ["16.0.5356.1000", "16.0.4266.1001", "15.0.5023.1000"]

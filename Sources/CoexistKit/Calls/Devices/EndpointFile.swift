@@ -1,4 +1,4 @@
-/// One row of the CQD endpoint file (reference 5.2).
+/// One row of the CQD endpoint file ("Upload tenant and building data in Call Quality Dashboard").
 public struct EndpointInfo: Sendable, Equatable {
     public var name: String
     public var make: String

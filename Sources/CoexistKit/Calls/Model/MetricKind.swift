@@ -101,7 +101,7 @@ public enum MetricKind: Int, CaseIterable, Sendable {
         }
     }
 
-    /// CQD's threshold for this metric (reference 3.1) and whether poor is above it (else below).
+    /// CQD's threshold for this metric ("Stream classification in Call Quality Dashboard") and whether poor is above it (else below).
     func threshold(for modality: Modality) -> (value: Double, poorAbove: Bool) {
         switch self {
         case .jitter: return (30, true)

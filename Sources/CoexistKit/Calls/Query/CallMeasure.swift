@@ -1,4 +1,4 @@
-/// A measure a summary can compute, with CQD's definitions (reference 3.3). Percentages are 0-100;
+/// A measure a summary can compute, with CQD's definitions ("Dimensions and measures available in Call Quality Dashboard"). Percentages are 0-100;
 /// a measure whose denominator is zero is missing (`.null`), never a division by zero.
 public enum CallMeasure: Hashable, Sendable {
     case streams, poor, good, unclassified

@@ -1,4 +1,4 @@
-/// The one place that changes modes, grants and cohorts: it validates a request against the rules of domain 1.4
+/// The one place that changes modes, grants and cohorts: it validates a request against the rules of "Grant-CsTeamsUpgradePolicy" and "Upgrade from Skype for Business Server to Teams: considerations"
 /// and the whole timeline, works on a copy so a failure anywhere leaves the tenant untouched, reports every
 /// user changed and every warning, and on success logs the change set so it can be undone and exported.
 enum ChangeApplier {

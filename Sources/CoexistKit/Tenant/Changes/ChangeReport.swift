@@ -4,7 +4,7 @@ public enum UserChangeAction: String, Sendable, Equatable {
     case grant
     /// Grant-CsTeamsUpgradePolicy -PolicyName $null: the user falls back to the tenant global.
     case removeGrant = "remove-grant"
-    /// Move-CsUser -Target sipfed.online.lync.com -MoveToTeams: on-premises user going TeamsOnly (domain 1.4).
+    /// Move-CsUser -Target sipfed.online.lync.com -MoveToTeams: on-premises user going TeamsOnly ("Grant-CsTeamsUpgradePolicy" and "Upgrade from Skype for Business Server to Teams: considerations").
     case moveToTeams = "move-to-teams"
     /// No grant of their own: the tenant global changed under them.
     case inheritsGlobal = "inherits-global"

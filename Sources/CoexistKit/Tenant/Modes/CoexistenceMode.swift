@@ -1,6 +1,6 @@
 import Foundation
 
-/// The five TeamsUpgradePolicy modes (domain 1.1). Raw values are the spellings PowerShell uses.
+/// The five TeamsUpgradePolicy modes ("Migration and interoperability guidance for organizations using Teams together with Skype for Business"). Raw values are the spellings PowerShell uses.
 public enum CoexistenceMode: String, Sendable, CaseIterable, Hashable {
     case islands = "Islands"
     case sfbOnly = "SfBOnly"
@@ -16,7 +16,7 @@ public enum CoexistenceMode: String, Sendable, CaseIterable, Hashable {
         }
     }
 
-    /// The clients a user in this mode can start chats and calls from (domain 2.4 `allowedClient`).
+    /// The clients a user in this mode can start chats and calls from ("Coexistence with Skype for Business").
     public var chatClients: [ClientApp] {
         switch self {
         case .teamsOnly: return [.teams]

@@ -6,7 +6,7 @@
 /// interoperability guidance for organizations using Teams together with Skype for Business"), so an
 /// online-homed user is TeamsOnly in effect whatever mode their policy names. Before the retirement the
 /// policy's mode applies to everyone, which is what the pre-retirement rows of the routing tables in
-/// "Coexistence with Skype for Business" describe (domain 2.3).
+/// "Coexistence with Skype for Business" (its revision of August 2021) describe.
 public enum EffectiveMode {
     /// The mode `policyMode` (the grant's, or the tenant global's) gives a user homed at `homing` on `day`.
     @inline(__always)

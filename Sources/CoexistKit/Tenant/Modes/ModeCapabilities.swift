@@ -1,4 +1,4 @@
-/// What each mode allows in each client (domain 1.1) and the Teams policy settings it forces (domain 1.2).
+/// What each mode allows in each client ("Migration and interoperability guidance for organizations using Teams together with Skype for Business") and the Teams policy settings it forces ("Teams client experience and conformance to coexistence modes").
 public struct ModeCapabilities: Sendable, Equatable {
     public var mode: CoexistenceMode
     public var chatAndCallsIn: String

@@ -1,6 +1,6 @@
 import Foundation
 
-/// One built-in, read-only TeamsUpgradePolicy instance (domain 1.3). Only these ten exist online, so a grant is
+/// One built-in, read-only TeamsUpgradePolicy instance ("Grant-CsTeamsUpgradePolicy"). Only these ten exist online, so a grant is
 /// always one of them; `id` is its position in `builtIns`, which keeps per-user grants one byte wide.
 public struct UpgradePolicy: Sendable, Hashable, CustomStringConvertible {
     public let id: UInt8

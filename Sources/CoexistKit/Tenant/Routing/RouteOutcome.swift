@@ -1,4 +1,4 @@
-/// The kind of thread a new chat or call creates (domain 2.1).
+/// The kind of thread a new chat or call creates ("Coexistence with Skype for Business").
 public enum ThreadKind: String, Sendable, CaseIterable, Equatable {
     case native = "native"
     case interop = "interop"
@@ -9,7 +9,7 @@ public enum ThreadKind: String, Sendable, CaseIterable, Equatable {
     case sfbFederation = "SfB federation"
 }
 
-/// Where a new chat or call lands, per the tables of domain 2.2 and 2.6.
+/// Where a new chat or call lands, per the routing and presence tables of "Coexistence with Skype for Business".
 public struct RouteOutcome: Sendable, Equatable {
     /// nil when the route is not possible.
     public var landsIn: ClientApp?
@@ -22,7 +22,7 @@ public struct RouteOutcome: Sendable, Equatable {
     public var recipientSees: ClientApp?
     /// An Islands recipient who does not run the client the message lands in: they will miss it.
     public var missedMessageRisk: Bool
-    /// Interop limits (domain 2.7) and other caveats that apply to this conversation.
+    /// Interop limits ("Teams and Skype for Business coexistence and interoperability") and other caveats that apply to this conversation.
     public var notes: [String]
     /// The row of domain table 2.2 this case matches ("1b-3"), when sender homing is the one the table implies.
     public var tableRow: String?

@@ -1,6 +1,6 @@
-/// Routes new conversations: the recipient's mode decides the landing client (domain 2.1), the sender's
-/// client and homing decide whether it is possible and what kind of thread it is (domain 2.4, checked against
-/// every row of 2.2 and 2.3 in the tests).
+/// Routes new conversations: the recipient's mode decides the landing client ("Coexistence with Skype for Business"), the sender's
+/// client and homing decide whether it is possible and what kind of thread it is (a rule condensed from that
+/// page's tables, and checked against every row of them, current and pre-retirement, in the tests).
 public enum Router {
     public static func route(from sender: RouteParty, to recipient: RouteParty, client: ClientApp? = nil,
                              federated: Bool) -> RouteOutcome {
@@ -18,7 +18,7 @@ public enum Router {
                 : "\(sender.mode.rawValue) users have chat and calling disabled in Teams")
         }
         let lands = landing(recipient: recipient.mode, senderClient: senderClient, federated: federated)
-        // On-premises users' Teams reaches only Teams, in-tenant (domain 1.1, 2.4).
+        // On-premises users' Teams reaches only Teams, in-tenant ("Migration and interoperability guidance for organizations using Teams together with Skype for Business").
         if senderClient == .teams && sender.homing == .onPremises && (federated || lands != .teams) {
             return notPossible(federated
                 ? "a user homed on-premises cannot use Teams to reach federated users; use Skype for Business"

@@ -11,7 +11,7 @@ public struct PolicyState: Sendable, Equatable {
     public internal(set) var grants: [UInt8]
     public internal(set) var onPremises: [Bool]
     /// Users homed on-premises without an explicit grant: while non-zero, tenant-wide TeamsOnly is refused
-    /// (domain 1.4). Maintained incrementally so the check costs nothing per entry.
+    /// ("Grant-CsTeamsUpgradePolicy" and "Upgrade from Skype for Business Server to Teams: considerations"). Maintained incrementally so the check costs nothing per entry.
     public internal(set) var unprotectedOnPremises: Int
 
     public static let noGrant: UInt8 = .max
@@ -33,7 +33,7 @@ public struct PolicyState: Sendable, Equatable {
 
     public func homing(_ position: Int) -> UserHoming { onPremises[position] ? .onPremises : .online }
 
-    /// The mode the user's policy names: a per-user grant beats the tenant global (domain 1.3).
+    /// The mode the user's policy names: a per-user grant beats the tenant global ("Grant-CsTeamsUpgradePolicy").
     public func policyMode(_ position: Int) -> CoexistenceMode {
         let g = grants[position]
         return UpgradePolicy.builtIns[Int(g == PolicyState.noGrant ? global : g)].mode
@@ -44,7 +44,7 @@ public struct PolicyState: Sendable, Equatable {
         EffectiveMode.of(policyMode: policyMode(position), homing: homing(position), on: day)
     }
 
-    /// On-premises users ignore the online NotifySfbUsers flag (domain 1.4).
+    /// On-premises users ignore the online NotifySfbUsers flag ("Grant-CsTeamsUpgradePolicy" and "Upgrade from Skype for Business Server to Teams: considerations").
     public func notifySfbUsers(_ position: Int) -> Bool {
         if onPremises[position] { return false }
         let g = grants[position]

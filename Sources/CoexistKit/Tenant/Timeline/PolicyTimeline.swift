@@ -93,7 +93,7 @@ public struct PolicyTimeline: Sendable {
         try? rebuild(from: 0, validating: nil)
     }
 
-    /// Checks the starting state and every entry against the rules of domain 1.4; an import that changed the
+    /// Checks the starting state and every entry against the rules of "Grant-CsTeamsUpgradePolicy" and "Upgrade from Skype for Business Server to Teams: considerations"; an import that changed the
     /// starting grants, homing or global calls it before keeping the result.
     func validate(directory: UserDirectory) throws(TenantError) {
         if UpgradePolicy.builtIns[Int(base.global)].mode == .teamsOnly && base.unprotectedOnPremises > 0 {

@@ -1,7 +1,7 @@
 extension CoexistenceTenant {
     /// The demo Contoso: the people of `DemoPeople` (same UPNs, departments, buildings, homing and four cohorts
     /// as the call records), set up as a hybrid org part-way through its upgrade:
-    /// - tenant global SfBWithTeamsCollab, the recommended starting point for on-premises orgs (domain 1.6);
+    /// - tenant global SfBWithTeamsCollab, the recommended starting point for on-premises orgs ("Upgrade methods");
     /// - online-homed users granted UpgradeToTeams (after SfB Online's retirement they can only be TeamsOnly);
     /// - on-premises users inherit the global, except the Pilot's, who evaluate side by side in Islands.
     /// So tenant-wide TeamsOnly is refused until every on-premises user has an explicit grant — a lesson, not a bug.

@@ -25,7 +25,7 @@ public struct User: Sendable, Equatable {
     /// The per-user TeamsUpgradePolicy grant; nil means the tenant's global policy applies.
     public var grantedPolicy: UpgradePolicy?
     /// Whether the person actually keeps Teams running. Islands users who do not run the client a message
-    /// lands in miss it (domain 9), which is what the routing matrix's missed-message risk counts.
+    /// lands in miss it ("Upgrade from Skype for Business to Teams" guidance), which is what the routing matrix's missed-message risk counts.
     public var runsTeams: Bool
     public var runsSfB: Bool
     /// TeamsUpgradeEffectiveMode as reported by Get-CsOnlineUser, kept to compare with what we derive.
@@ -68,7 +68,7 @@ public struct UserView: Sendable, Equatable {
     /// The mode the user is in on the view's date (`EffectiveMode`): TeamsOnly for online users after
     /// Skype for Business Online's retirement, whatever `policyMode` says.
     public var effectiveMode: CoexistenceMode
-    /// On-premises users ignore the online NotifySfbUsers (domain 1.4), so this is false for them whatever
+    /// On-premises users ignore the online NotifySfbUsers ("Grant-CsTeamsUpgradePolicy" and "Upgrade from Skype for Business Server to Teams: considerations"), so this is false for them whatever
     /// the policy says.
     public var notifySfbUsers: Bool
     public var cohort: String?

@@ -115,7 +115,7 @@ struct UserFieldReader {
         }
     }
 
-    /// TeamsOnly needs an online home (domain 1.4); a file that says otherwise describes an impossible tenant.
+    /// TeamsOnly needs an online home ("Grant-CsTeamsUpgradePolicy" and "Upgrade from Skype for Business Server to Teams: considerations"); a file that says otherwise describes an impossible tenant.
     func checkHoming(_ user: User, field: String) throws(TenantError) {
         if user.homing == .onPremises && user.grantedPolicy?.mode == .teamsOnly {
             throw fail(field, user.grantedPolicy!.name, "TeamsOnly cannot be granted to a user homed on-premises")

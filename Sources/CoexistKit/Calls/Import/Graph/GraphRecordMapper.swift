@@ -1,4 +1,4 @@
-/// One Microsoft Graph callRecord (reference 6.1-6.4) as stream records: one per mediaStream, with
+/// One Microsoft Graph callRecord (Microsoft Graph, "callRecord resource type") as stream records: one per mediaStream, with
 /// its context gathered from the media, the segment, the session and the record.
 ///
 /// One endpoint per row. A row has room for one endpoint's user, network (subnet, connection, Wi-Fi
