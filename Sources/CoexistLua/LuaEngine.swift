@@ -104,6 +104,13 @@ public final class LuaEngine {
 
     /// Pushes the value at a dotted global path (raw lookups only), or nil; returns its Lua type.
     @discardableResult
+    /// Whether a global (or a dotted path) holds a value other than nil.
+    public func hasGlobal(_ path: String) -> Bool {
+        let type = pushGlobal(path: path)
+        stack.pop()
+        return type != LUA_TNIL
+    }
+
     public func pushGlobal(path: String) -> Int32 {
         shim_pushglobaltable(L)
         for part in path.split(separator: ".") {

@@ -65,6 +65,12 @@ public final class Shell {
                     }
                     continue
                 }
+                if interactive && buffer.isEmpty, let word = promptWord(line) {
+                    reader.remember(line)
+                    if word == .leave { return true }
+                    execute("help()", source: source, firstLine: lineNumber)
+                    continue
+                }
                 if buffer.isEmpty {
                     firstLine = lineNumber
                     buffer = line
@@ -79,6 +85,25 @@ public final class Shell {
                 if hadError && settings.bail && !interactive { return false }
             }
         }
+    }
+
+    enum PromptWord { case leave, help }
+
+    /// `exit`, `quit` and `help` typed alone at the prompt, as sqlite3, psql and python users do: they leave or
+    /// list the builtins instead of printing nil or a function's address, unless a script has made a global of
+    /// that name (then the line is Lua, as typed).
+    func promptWord(_ line: String) -> PromptWord? {
+        let word = line.trimmingCharacters(in: .whitespaces)
+        let meaning: PromptWord
+        switch word {
+        case "exit", "quit", "exit()", "quit()": meaning = .leave
+        case "help": meaning = .help
+        default: return nil
+        }
+        if meaning == .leave {
+            if engine.hasGlobal(String(word.prefix { $0 != "(" })) { return nil }
+        }
+        return meaning
     }
 
     /// Runs one chunk; false when it is unfinished and needs more lines.
