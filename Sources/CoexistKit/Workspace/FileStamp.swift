@@ -22,11 +22,18 @@ public struct FileStamp: Sendable, Codable, Equatable {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
         var size = 0
         for file in try files(path) {
-            guard let f = fopen(file, "rb") else { throw .badFile(file: file, reason: String(cString: strerror(errno))) }
-            defer { fclose(f) }
+            // A FIFO or a device would hang or never end here, before the import could refuse it.
+            let fd: Int32
+            switch RegularFile.open(file) {
+            case .failure(let r): throw .badFile(file: file, reason: r.description)
+            case .success(let o): fd = o.fd
+            }
+            defer { close(fd) }
             var buffer = [UInt8](repeating: 0, count: 1 << 16)
             while true {
-                let n = fread(&buffer, 1, buffer.count, f)
+                let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+                if n < 0 && errno == EINTR { continue }
+                guard n >= 0 else { throw .badFile(file: file, reason: "read error: \(String(cString: strerror(errno)))") }
                 if n == 0 { break }
                 size += n
                 h = fnv(h, buffer, n)

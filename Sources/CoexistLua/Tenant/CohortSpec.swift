@@ -17,8 +17,15 @@ enum CohortSpec {
             }
             try Sandbox.checkRead(call.L, path)
             let text: String
-            do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
-                throw LuaError("cannot read '\(path)': \(error.localizedDescription)")
+            switch RegularFile.bytes(path) {
+            case .failure(let r): throw LuaError("\(path): \(r)")
+            case .success(let bytes):
+                guard let t = String(validating: bytes, as: UTF8.self) else {
+                    let line = bytes.split(separator: 10, omittingEmptySubsequences: false)
+                        .firstIndex { String(validating: $0, as: UTF8.self) == nil }.map { $0 + 1 } ?? 1
+                    throw LuaError("\(path):\(line): not UTF-8")
+                }
+                text = t
             }
             return try tenant.positions(fromCSV: text, file: path).positions
         }

@@ -13,9 +13,10 @@ public enum UserFileText {
     }
 
     public static func read(_ path: String) throws(TenantError) -> [UInt8] {
-        guard FileManager.default.fileExists(atPath: path) else { throw .badFile(file: path, reason: "no such file") }
-        guard let data = FileManager.default.contents(atPath: path) else { throw .badFile(file: path, reason: "cannot be read") }
-        return [UInt8](data)
+        switch RegularFile.bytes(path) {
+        case .failure(let r): throw .badFile(file: path, reason: r.description)
+        case .success(let bytes): return bytes
+        }
     }
 
     public static func decode(_ bytes: [UInt8], file: String) throws(TenantError) -> (text: String, encoding: Encoding) {

@@ -10,16 +10,13 @@ final class MappedFile {
     private let mapped: Bool
 
     init(path: String) throws {
-        let fd = open(path, O_RDONLY)
-        guard fd >= 0 else {
-            throw CallImportError(file: path, message: "cannot open: \(String(cString: strerror(errno)))")
+        let opened: (fd: Int32, size: Int)
+        switch RegularFile.open(path) {
+        case .failure(let r): throw CallImportError(file: path, message: r.description)
+        case .success(let o): opened = o
         }
+        let fd = opened.fd, size = opened.size
         defer { close(fd) }
-        var st = stat()
-        guard fstat(fd, &st) == 0 else {
-            throw CallImportError(file: path, message: "cannot stat: \(String(cString: strerror(errno)))")
-        }
-        let size = Int(st.st_size)
         if size == 0 {
             bytes = UnsafeRawBufferPointer(start: nil, count: 0)
             mapped = false

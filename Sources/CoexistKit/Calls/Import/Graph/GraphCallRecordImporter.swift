@@ -30,7 +30,11 @@ public enum GraphCallRecordImporter {
         }
         var contents: [(String, Data)] = []
         for f in files {
-            guard let d = FileManager.default.contents(atPath: f) else { throw CallImportError(file: f, message: "cannot be read") }
+            let d: Data
+            switch RegularFile.bytes(f) {
+            case .failure(let r): throw CallImportError(file: f, message: r.description)
+            case .success(let b): d = Data(b)
+            }
             contents.append((f, d))
         }
         return try importFiles(contents, into: &store, options: options)

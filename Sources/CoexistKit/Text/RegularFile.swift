@@ -1,0 +1,79 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Every importer reads regular files only, of at most `maxBytes`: a FIFO would hang the import, a device
+/// such as /dev/zero never ends (the process ran out of memory), and a directory got the C library's
+/// "Is a directory" or Foundation's "error 256", which say nothing of what to pass instead.
+public enum RegularFile {
+    /// The largest file an importer reads (4 GiB): past the call store's and the machine's sizes anyway.
+    public static let maxBytes = 4 << 30
+
+    /// Opens `path` for reading and checks what it is; the error says why not, for the caller to wrap with
+    /// its file name. O_NONBLOCK so that opening a FIFO returns at once instead of waiting for a writer.
+    public static func open(_ path: String) -> Result<(fd: Int32, size: Int), Refusal> {
+        let fd = Glibc.open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard fd >= 0 else { return .failure(Refusal(String(cString: strerror(errno)))) }
+        var st = stat()
+        guard fstat(fd, &st) == 0 else {
+            let e = String(cString: strerror(errno))
+            close(fd)
+            return .failure(Refusal("cannot stat: \(e)"))
+        }
+        let kind = st.st_mode & S_IFMT
+        guard kind == S_IFREG else {
+            close(fd)
+            return .failure(Refusal(describe(kind) + ", not a regular file"))
+        }
+        let size = Int(st.st_size)
+        guard size <= maxBytes else {
+            close(fd)
+            return .failure(Refusal("is \(size) bytes; files past \(maxBytes) bytes (4 GiB) are refused"))
+        }
+        // Back to blocking reads: O_NONBLOCK only kept the open from waiting.
+        _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
+        return .success((fd, size))
+    }
+
+    /// The whole file's bytes (at most `maxBytes`, whatever it grows to while it is read).
+    public static func bytes(_ path: String) -> Result<[UInt8], Refusal> {
+        let opened: (fd: Int32, size: Int)
+        switch open(path) {
+        case .failure(let r): return .failure(r)
+        case .success(let o): opened = o
+        }
+        defer { close(opened.fd) }
+        var out = [UInt8]()
+        out.reserveCapacity(opened.size)
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = buffer.withUnsafeMutableBytes { read(opened.fd, $0.baseAddress, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                return .failure(Refusal("read error: \(String(cString: strerror(errno)))"))
+            }
+            if n == 0 { break }
+            out += buffer[0..<n]
+            if out.count > maxBytes { return .failure(Refusal("grew past \(maxBytes) bytes (4 GiB) while it was read")) }
+        }
+        return .success(out)
+    }
+
+    public struct Refusal: Error, CustomStringConvertible {
+        public var description: String
+        init(_ d: String) { description = d }
+    }
+
+    private static func describe(_ kind: mode_t) -> String {
+        switch kind {
+        case S_IFDIR: return "is a directory"
+        case S_IFIFO: return "is a FIFO (named pipe)"
+        case S_IFCHR: return "is a character device"
+        case S_IFBLK: return "is a block device"
+        case S_IFSOCK: return "is a socket"
+        default: return "is not a file"
+        }
+    }
+}
