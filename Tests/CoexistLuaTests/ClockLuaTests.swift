@@ -5,31 +5,8 @@ import Testing
 /// `date()`, relative dates and undated changes read the clock of the workspace their engine is bound to;
 /// nothing in the process holds a "now" that one session could leave behind for another.
 @Suite struct ClockLuaTests {
-    /// An engine with every binding over `workspace`, as the shell makes one.
-    final class Session {
-        let engine: LuaEngine
-        let workspace: Workspace
-
-        init(_ workspace: Workspace) throws {
-            self.workspace = workspace
-            engine = try LuaEngine(LuaEngineOptions(stdlibPath: nil))
-            Bindings.install(workspace, in: engine)
-        }
-
-        func value(_ expression: String) throws -> LuaValue {
-            if case .failure(let e) = engine.run("_result = (\(expression))", chunkName: "test") { throw e }
-            engine.pushGlobal(path: "_result")
-            defer { engine.stack.pop() }
-            return engine.stack.value(at: -1)
-        }
-
-        func text(_ expression: String) throws -> String? { try value("tostring(\(expression))").stringValue }
-
-        func error(_ code: String) -> String? {
-            if case .failure(let e) = engine.run(code, chunkName: "test") { return e.message }
-            return nil
-        }
-    }
+    /// The shared harness with every binding over `workspace`, as the shell makes one.
+    typealias Session = LuaHarness
 
     static let january = Day(year: 2026, month: 1, day: 1)
     static let june = Day(year: 2030, month: 6, day: 30)

@@ -10,12 +10,7 @@ import CoexistKit
         try lua.redirectOutput(to: path)
         _ = lua.evaluate("help(\(expression))")
         try lua.redirectOutput(to: nil)
-        guard let f = fopen(path, "r") else { return "" }
-        defer { fclose(f) }
-        var out = ""
-        var buffer = [CChar](repeating: 0, count: 4096)
-        while fgets(&buffer, Int32(buffer.count), f) != nil { out += String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self) }
-        return out
+        return (try? TestFiles.read(path)) ?? ""
     }
 
     @Test func builtinsHaveTheirDoc() throws {

@@ -1,4 +1,3 @@
-@preconcurrency import Glibc
 @testable import CoexistLua
 @testable import CoexistShell
 import CoexistKit
@@ -19,30 +18,14 @@ struct ShellRun {
     var remembered: [String]
 }
 
-func tempPath(_ name: String) -> String {
-    let dir = "/tmp/coexist-tests-\(getpid())"
-    mkdir(dir, 0o755)
-    return dir + "/" + name
-}
+func tempPath(_ name: String) -> String { TestFiles.temporaryPath(inDirectory: name) }
 
-func readFile(_ path: String) -> String? {
-    guard let f = fopen(path, "r") else { return nil }
-    defer { fclose(f) }
-    var bytes: [UInt8] = []
-    var buffer = [UInt8](repeating: 0, count: 4096)
-    while true {
-        let n = fread(&buffer, 1, buffer.count, f)
-        if n == 0 { break }
-        bytes += buffer[0..<n]
-    }
-    return String(decoding: bytes, as: UTF8.self)
-}
+func readFile(_ path: String) -> String? { try? TestFiles.read(path) }
 
+/// A shell over the shared harness: a 50-user demo tenant with the tenant bindings.
 func makeShell(sandbox: Bool = false) throws -> Shell {
-    let engine = try LuaEngine(LuaEngineOptions(sandbox: sandbox, stdlibPath: nil))
-    let workspace = Workspace.demo(users: 50)
-    TenantBinding.install(workspace, in: engine)
-    return Shell(engine: engine, workspace: workspace)
+    let lua = try LuaHarness(Workspace.demo(users: 50), sandbox: sandbox) { TenantBinding.install($0, in: $1) }
+    return Shell(engine: lua.engine, workspace: lua.workspace)
 }
 
 /// Runs the lines through the shell's loop as piped input and returns what it printed.

@@ -7,9 +7,7 @@ import CoexistKit
 @Suite("calls import and export from Lua") struct CallsImportLuaTests {
     static func write(_ text: String, _ name: String) -> String {
         let path = CallsLua.temporaryPath(name)
-        let f = fopen(path, "wb")!
-        fputs(text, f)
-        fclose(f)
+        try! TestFiles.write(Array(text.utf8), to: path)
         return path
     }
 

@@ -1,31 +1,19 @@
-@preconcurrency import Glibc
 import CoexistKit
 @testable import CoexistLua
 
-/// A session like the shell's (every binding, the shipped stdlib and prelude) over a given workspace.
+/// A session like the shell's (every binding, the shipped stdlib and prelude) over a given workspace: the
+/// shared harness, read the way the prompt shows values.
 final class QERSession {
-    let lua: LuaEngine
-
-    static var stdlib: String {
-        var path = #filePath
-        for _ in 0..<4 { path = String(path[..<path.lastIndex(of: "/")!]) }
-        return path + "/stdlib"
-    }
+    let harness: LuaHarness
+    var lua: LuaEngine { harness.engine }
 
     init(_ workspace: Workspace) throws {
-        lua = try LuaEngine(LuaEngineOptions(stdlibPath: QERSession.stdlib))
-        Bindings.install(workspace, in: lua)
+        harness = try LuaHarness(workspace, stdlibPath: TestFiles.stdlib)
         if case .failure(let e) = lua.runPrelude() { throw e }
     }
 
     @discardableResult
-    func run(_ code: String) throws -> [LuaDisplay] {
-        switch lua.evaluate(code) {
-        case .values(let v): return v
-        case .failure(let e): throw e
-        case .incomplete: throw LuaError("incomplete: \(code)")
-        }
-    }
+    func run(_ code: String) throws -> [LuaDisplay] { try harness.displays(code) }
 
     func resultSet(_ code: String) throws -> ResultSet {
         guard case .resultSet(let box) = try run(code).first else { throw LuaError("not a result set: \(code)") }
@@ -39,10 +27,9 @@ final class QERSession {
 
     /// Writes a file the session can import.
     func file(_ name: String, _ text: String) throws -> String {
-        let dir = "/tmp/coexist-qer-\(getpid())"
-        mkdir(dir, 0o755)
-        try ResultFiles.write(text, to: dir + "/" + name)
-        return dir + "/" + name
+        let path = TestFiles.temporaryPath(inDirectory: "qer-" + name)
+        try ResultFiles.write(text, to: path)
+        return path
     }
 }
 

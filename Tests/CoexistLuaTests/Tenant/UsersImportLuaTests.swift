@@ -16,9 +16,7 @@ import CoexistKit
         let bytes: [UInt8] = utf16 ? [0xFF, 0xFE] + text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
                                    : [0xEF, 0xBB, 0xBF] + Array(text.utf8)
         let path = TenantLua.temporaryPath("users-\(name.filter(\.isLetter)).csv")
-        guard let f = fopen(path, "wb") else { throw TenantLua.Failed(description: "cannot write \(path)") }
-        _ = bytes.withUnsafeBufferPointer { fwrite($0.baseAddress, 1, $0.count, f) }
-        fclose(f)
+        try TestFiles.write(bytes, to: path)
         return path
     }
 

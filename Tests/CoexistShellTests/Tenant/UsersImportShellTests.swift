@@ -13,10 +13,8 @@ import CoexistKit
     static let today = PlanDay(year: 2026, month: 10, day: 1)
 
     func emptyShell() throws -> Shell {
-        let engine = try LuaEngine(LuaEngineOptions(sandbox: false, stdlibPath: nil))
-        let workspace = Workspace.empty(today: Self.today)
-        Bindings.install(workspace, in: engine)
-        return Shell(engine: engine, workspace: workspace)
+        let lua = try LuaHarness(Workspace.empty(today: Self.today))
+        return Shell(engine: lua.engine, workspace: lua.workspace)
     }
 
     @Test func importUsersAtThePrompt() throws {

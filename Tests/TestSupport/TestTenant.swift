@@ -1,12 +1,12 @@
 import Foundation
-@testable import CoexistKit
+import CoexistKit
 
 /// A five-person hybrid tenant small enough to reason about in each test.
-enum TestTenant {
-    static let today = PlanDay(year: 2026, month: 10, day: 1)
-    static let feb1 = PlanDay(year: 2027, month: 2, day: 1)
+public enum TestTenant {
+    public static let today = PlanDay(year: 2026, month: 10, day: 1)
+    public static let feb1 = PlanDay(year: 2027, month: 2, day: 1)
 
-    static func make() -> CoexistenceTenant {
+    public static func make() -> CoexistenceTenant {
         let users = [
             User(upn: "ann@contoso.com", displayName: "Ann Smith", department: "Sales", building: "SEA-1",
                  homing: .online, grantedPolicy: .upgradeToTeams),
@@ -25,11 +25,11 @@ enum TestTenant {
         return t
     }
 
-    static func options(_ day: PlanDay? = nil, notify: Bool? = nil, dryRun: Bool = false) -> ChangeOptions {
+    public static func options(_ day: PlanDay? = nil, notify: Bool? = nil, dryRun: Bool = false) -> ChangeOptions {
         ChangeOptions(on: day, notify: notify, reason: "test", who: "alice", at: today.epochSeconds + 3600, dryRun: dryRun)
     }
 
-    static func fixture(_ name: String, file: String = #filePath) -> URL {
+    public static func fixture(_ name: String, file: String = #filePath) -> URL {
         URL(fileURLWithPath: file).deletingLastPathComponent().appendingPathComponent("Fixtures").appendingPathComponent(name)
     }
 }

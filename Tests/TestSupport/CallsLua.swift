@@ -1,25 +1,21 @@
-@preconcurrency import Glibc
-@testable import CoexistKit
-@testable import CoexistLua
+import CoexistKit
+import CoexistLua
 
-/// A real engine with the calls bindings over a small random store whose first users are the demo
+/// The harness with the calls bindings over a small random store whose first users are the demo
 /// directory's (so cohorts and departments group them), plus a naive row-by-row reader to check against.
-final class CallsLua {
-    let engine: LuaEngine
-    let workspace: Workspace
-
-    init(streams: Int = 3_000, seed: UInt64 = 7, sandbox: Bool = false) throws {
-        engine = try LuaEngine(LuaEngineOptions(sandbox: sandbox, stdlibPath: nil))
-        workspace = Workspace.demo(users: 60)
-        let upns = workspace.coexistence.directory.users.map(\.upn)
-        workspace.calls = CallsLua.randomStore(streams, seed: seed, users: upns + ["stranger@fabrikam.com", ""])
-        CallsBinding.install(engine, workspace)
+public final class CallsLua: LuaHarness {
+    public init(streams: Int = 3_000, seed: UInt64 = 7, sandbox: Bool = false) throws {
+        let day = Workspace.demoDay
+        let tenant = CoexistenceTenant.demo(userCount: 60, today: day)
+        let store = CallsLua.randomStore(streams, seed: seed, users: tenant.directory.users.map(\.upn) + ["stranger@fabrikam.com", ""])
+        let workspace = Workspace(name: DemoPeople.tenantName, today: day, coexistence: { tenant }, calls: { store })
+        try super.init(workspace, sandbox: sandbox) { workspace, engine in CallsBinding.install(engine, workspace) }
     }
 
-    var store: CallStore { workspace.calls }
+    public var store: CallStore { workspace.calls }
 
     /// Every field varied, metrics missing now and then, starts spread over 90 days from 2026-08-03.
-    static func randomStore(_ n: Int, seed: UInt64, users: [String]) -> CallStore {
+    public static func randomStore(_ n: Int, seed: UInt64, users: [String]) -> CallStore {
         var rng = SplitMix64(seed: seed)
         var s = CallStore()
         s.setBuildingFile(DemoBuildingFile.file())
@@ -49,50 +45,24 @@ final class CallsLua {
     }
 
     /// 2026-08-03T00:00:00Z
-    static let start: Int64 = 1_785_715_200
+    public static let start: Int64 = 1_785_715_200
 
-    struct Failed: Error, CustomStringConvertible { var description: String }
-
-    func run(_ code: String) throws {
-        if case .failure(let e) = engine.run(code, chunkName: "test") { throw Failed(description: e.message) }
-    }
-
-    func value(_ expression: String) throws -> LuaValue {
-        try run("_result = (\(expression))")
-        engine.pushGlobal(path: "_result")
-        defer { engine.stack.pop() }
-        return engine.stack.value(at: -1)
-    }
-
-    func integer(_ expression: String) throws -> Int {
+    public func integer(_ expression: String) throws -> Int {
         guard let n = try value(expression).integerValue else { throw Failed(description: "\(expression) is not an integer") }
         return Int(n)
     }
 
-    /// The result set a Lua expression returns.
-    func resultSet(_ expression: String) throws -> ResultSet {
-        try run("_result = (\(expression))")
-        engine.pushGlobal(path: "_result")
-        defer { engine.stack.pop() }
-        guard let box = ResultSetBinding.type.object(at: -1, engine.L) else { throw Failed(description: "\(expression) is not a result set") }
-        return box.resultSet
-    }
-
-    func error(_ code: String) -> String? {
-        if case .failure(let e) = engine.run(code, chunkName: "test") { return e.message }
-        return nil
-    }
-
     /// Rows where `test` holds for the decoded value of `field` (missing values never match, as in the store).
-    func naive(_ field: CallField, _ test: (ResultValue) -> Bool) -> Set<Int> {
-        Set((0..<store.count).filter { i in
+    public func naive(_ field: CallField, _ test: (ResultValue) -> Bool) -> Set<Int> {
+        let store = self.store
+        return Set((0..<store.count).filter { i in
             let v = store.value(field, at: i)
             if case .null = v { return false }
             return test(v)
         })
     }
 
-    static func number(_ v: ResultValue) -> Double? {
+    public static func number(_ v: ResultValue) -> Double? {
         switch v {
         case .int(let i): return Double(i)
         case .double(let d): return d
@@ -101,5 +71,5 @@ final class CallsLua {
         }
     }
 
-    static func temporaryPath(_ name: String) -> String { "/tmp/coexist-calls-\(getpid())-\(name)" }
+    public static func temporaryPath(_ name: String) -> String { TestFiles.temporaryPath(name, prefix: "calls") }
 }
