@@ -41,7 +41,7 @@ import Testing
         let now = Instant(year: 2027, month: 1, day: 4, hour: 9, minute: 30)
         let s = try Session(Workspace.demo(users: 60, clock: .fixed(now)))
         #expect(try s.text("cohort('Pilot'):move('TeamsOnly').day") == "2027-01-04")
-        #expect(s.workspace.coexistence.log.entries.last?.when == now.epochSeconds)
+        #expect(s.workspace.journal.entries.last?.at == now.epochSeconds)
         #expect(try s.text("cohort('Pilot'):move('Islands', {on='+2w'}).day") == "2027-01-18")
     }
 

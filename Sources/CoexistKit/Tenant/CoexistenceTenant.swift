@@ -1,27 +1,42 @@
 import Foundation
 
-/// Users, cohorts, the policy timeline and the change log of one tenant: the upgrade as a value.
-/// Copying it is cheap (copy-on-write arrays), which is how what-if work forks it; two tenants compare equal
-/// when everything a user can observe is equal.
+/// Users, cohorts and the policy timeline of one tenant: the upgrade as a value. What happened to it (who,
+/// when, what, why) is the workspace's journal, not kept here. Copying it is cheap (copy-on-write arrays),
+/// which is how what-if work forks it; two tenants compare equal when everything a user can observe is equal.
 public struct CoexistenceTenant: Sendable, Equatable {
     public internal(set) var directory: UserDirectory
     public internal(set) var cohorts: CohortTable
     public internal(set) var timeline: PolicyTimeline
-    public internal(set) var log: ChangeLog
-    /// The day undated moves take effect and that `users()` describes; later-dated moves are scheduled.
-    public var today: PlanDay
+    /// Where the tenant reads its day: the workspace's clock, handed in by the workspace (a fixed one for a
+    /// tenant made on its own or seen `asOf` a day). The tenant keeps no day of its own.
+    public internal(set) var clock: WorkspaceClock
+    /// The id the next change set takes in the timeline (the door sets it to the journal's next id, so the
+    /// PowerShell plan's change_set and the journal agree).
+    var nextChangeSet = 1
 
-    /// A tenant whose users start with the grants and homing in their records, under `global`.
-    public init(users: [User] = [], global: UpgradePolicy = .global, today: PlanDay) {
+    /// The day undated moves take effect and that `users()` describes; later-dated moves are scheduled.
+    public var today: PlanDay { clock.today }
+
+    /// A tenant whose users start with the grants and homing in their records, under `global`, reading its
+    /// day from `clock`.
+    public init(users: [User] = [], global: UpgradePolicy = .global, clock: WorkspaceClock) {
         directory = UserDirectory(users)
         let all = directory.users
         timeline = PolicyTimeline(base: PolicyState(global: global.id,
                                                     grants: all.map { $0.grantedPolicy?.id ?? PolicyState.noGrant },
-                                                    onPremises: all.map { $0.homing == .onPremises }, day: today))
+                                                    onPremises: all.map { $0.homing == .onPremises }, day: clock.today))
         cohorts = CohortTable()
         cohorts.growUsers(to: directory.count)
-        log = ChangeLog()
-        self.today = today
+        self.clock = clock
+    }
+
+    /// A tenant on a clock fixed at `today`.
+    public init(users: [User] = [], global: UpgradePolicy = .global, today: PlanDay) {
+        self.init(users: users, global: global, clock: .fixed(today))
+    }
+
+    public static func == (a: CoexistenceTenant, b: CoexistenceTenant) -> Bool {
+        a.directory == b.directory && a.cohorts == b.cohorts && a.timeline == b.timeline && a.today == b.today
     }
 
     // MARK: - reading
@@ -53,7 +68,7 @@ public struct CoexistenceTenant: Sendable, Equatable {
     /// `tenant:as_of(date)`: the same tenant seen on `day` (today moved there, so undated reads describe it).
     public func asOf(_ day: PlanDay) -> CoexistenceTenant {
         var copy = self
-        copy.today = day
+        copy.clock = .fixed(day)
         return copy
     }
 
@@ -109,10 +124,6 @@ public struct CoexistenceTenant: Sendable, Equatable {
     public mutating func deleteCohort(_ name: String, options: ChangeOptions = .init()) throws(TenantError) -> ChangeReport {
         try ChangeApplier.apply(.deleteCohort(name: name), to: &self, options: options)
     }
-
-    /// Reverts the last change set in the log and returns it.
-    @discardableResult
-    public mutating func undo() throws(TenantError) -> ChangeLogEntry { try ChangeApplier.undo(&self) }
 
     /// A mode name, a policy identity, or "Global"/"none" for removing the grant (nil).
     static func grantTarget(_ text: String, notify: Bool?) throws(TenantError) -> UpgradePolicy? {

@@ -35,7 +35,7 @@ public enum DataFolder {
         if let d = names.first(where: { $0.lowercased() == "devices.txt" }) {
             store.setDeviceCatalogue(DeviceCatalogue.parse(try CallsFile.read(path(d))))
         }
-        var tenant = CoexistenceTenant(today: clock.today)
+        var tenant = CoexistenceTenant(clock: clock)
         for u in names where u.lowercased().hasPrefix("users") && u.lowercased().hasSuffix(".csv") {
             // The same import as import_users(path) at the prompt.
             let report: UserImportReport

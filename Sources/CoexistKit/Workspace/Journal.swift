@@ -1,5 +1,6 @@
-/// Every change a workspace has taken, in order: what `undo` pops, what `changes` shows, what a replay or
-/// a saved workspace plays again and what a fork inherits. An entry's `record` is its stored form.
+/// Every change a workspace has taken, in order, and the only record of them: what `undo` pops, what
+/// `changes` shows, what the PowerShell plan is made of, what a replay or a saved workspace plays again and
+/// what a fork inherits. An entry's `record` is its stored form.
 public struct Journal: Sendable {
     public internal(set) var entries: [JournalEntry] = []
     var nextId = 1
@@ -36,6 +37,19 @@ public struct JournalEntry: Sendable {
     public let report: ChangeReport
     let revert: Revert
 
+    /// The day a mode or policy change takes effect; nil for cohort edits and imports.
+    public var day: PlanDay? { report.day }
+    public var what: String { report.what }
+
+    /// A dated change set of the tenant (a grant, a cohort move, the global): a section of the PowerShell plan.
+    public var isPlanned: Bool {
+        guard report.day != nil else { return false }
+        switch change {
+        case .moveUsers, .moveCohort, .setGlobal: return true
+        default: return false
+        }
+    }
+
     public var record: JournalRecord {
         JournalRecord(id: id, who: who, when: when, at: at, change: change, why: why, what: report.what)
     }
@@ -45,8 +59,10 @@ public struct JournalEntry: Sendable {
 /// store shares its unchanged columns with the current one (copy-on-write), and a saved journal would not want
 /// whole stores in it; a saved workspace stores the data once, and the journal names the files.
 enum Revert: Sendable {
-    /// Pop the tenant's own change-set log (grants, the global, cohort edits).
-    case tenantChangeSet
+    /// Take the change set's entry out of the policy timeline (grants, cohort moves, the global).
+    case timelineEntry(Int)
+    /// Put back cohort membership as it was (cohort edits).
+    case cohorts(CohortTable)
     /// Put back the tenant as it was (users imports, a stated global).
     case tenant(CoexistenceTenant)
     /// Put back the call store as it was (streams, building file, device catalogue).

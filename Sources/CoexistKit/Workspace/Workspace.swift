@@ -16,7 +16,12 @@ public final class Workspace {
                 calls: @escaping () -> CallStore = { CallStore() }) {
         self.name = name
         self.clock = clock
-        coexistenceSlot = Lazy(coexistence)
+        // The tenant reads its day from this workspace's clock, whatever clock it was made with.
+        coexistenceSlot = Lazy {
+            var tenant = coexistence()
+            tenant.clock = clock
+            return tenant
+        }
         callsSlot = Lazy(calls)
     }
 
@@ -47,7 +52,7 @@ public final class Workspace {
 
     /// A tenant with nothing in it, living on `clock`.
     public static func empty(clock: WorkspaceClock) -> Workspace {
-        Workspace(name: unnamed, clock: clock, coexistence: { CoexistenceTenant(today: clock.today) })
+        Workspace(name: unnamed, clock: clock, coexistence: { CoexistenceTenant(clock: clock) })
     }
 
     /// A tenant with nothing in it whose clock is fixed on `today` (its `date()` reads that day too).
@@ -65,16 +70,15 @@ public final class Workspace {
                          calls: { DemoCalls.generate(DemoCallsOptions(users: users)) })
     }
 
-    /// The users, cohorts and modes; the tenant's `today` is the clock's (a system clock's day moves on).
+    /// The users, cohorts and modes; the tenant reads its `today` from this workspace's clock (a system clock's
+    /// day moves on).
     /// Written only by `apply` and `undo` (and by tests setting up a starting point).
     public internal(set) var coexistence: CoexistenceTenant {
-        get {
-            let day = clock.today
-            if coexistenceSlot.wrapped.today != day { coexistenceSlot.wrapped.today = day }
-            return coexistenceSlot.wrapped
-        }
+        get { coexistenceSlot.wrapped }
         set {
-            coexistenceSlot.wrapped = newValue
+            var tenant = newValue
+            tenant.clock = clock
+            coexistenceSlot.wrapped = tenant
             userDimensionsCurrent = false
         }
     }

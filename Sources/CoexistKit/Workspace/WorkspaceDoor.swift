@@ -3,9 +3,13 @@
 /// on a copy and stores it only on success); a dry run is reported and not journaled.
 extension Workspace {
     @discardableResult
-    public func apply(_ change: Change, who: String, why: String = "", at: Double = 0, dryRun: Bool = false,
+    /// `at` is when the change was made; nil (the default) reads the workspace's clock, a replay passes the
+    /// recorded instant.
+    public func apply(_ change: Change, who: String, why: String = "", at: Double? = nil, dryRun: Bool = false,
                       progress: ImportProgressHandler? = nil) throws -> ChangeReport {
-        let when = coexistence.today
+        let now = clock.now
+        let when = now.day
+        let at = at ?? now.epochSeconds
         // A report's id is its tenant change set's (the PowerShell plan's change_set), which is the journal id;
         // imports and a stated global have none, as they have no step in the plan.
         let (report, revert) = try perform(change, options: ChangeOptions(reason: why, who: who, at: at, dryRun: dryRun),
@@ -23,9 +27,14 @@ extension Workspace {
     public func undo() throws(TenantError) -> JournalEntry {
         guard let last = journal.entries.last else { throw .nothingToUndo }
         switch last.revert {
-        case .tenantChangeSet:
+        case let .timelineEntry(id):
             var tenant = coexistence
-            try tenant.undo()
+            tenant.timeline.remove(id: id)
+            coexistence = tenant
+        case let .cohorts(before):
+            var tenant = coexistence
+            tenant.cohorts = before
+            tenant.cohorts.growUsers(to: tenant.directory.count)
             coexistence = tenant
         case let .tenant(before): coexistence = before
         case let .calls(before): calls = before
@@ -64,7 +73,8 @@ extension Workspace {
         var tenant = coexistence
         // The tenant's change sets (the timeline's entries, the PowerShell plan's change_set) take the journal's
         // ids, so a report, `changes` and a plan all say "change 3" of the same change.
-        tenant.log.nextId = journal.nextId
+        tenant.nextChangeSet = journal.nextId
+        let changeSet = Revert.timelineEntry(journal.nextId), cohortsBefore = Revert.cohorts(tenant.cohorts)
         var options = base
         switch change {
         case let .moveUsers(upns, target, on, notify):
@@ -72,17 +82,17 @@ extension Workspace {
             options.on = on
             options.notify = notify
             let report = try tenant.moveUsers(upns, to: target, options: options)
-            return try keep(tenant, report, dryRun: options.dryRun, revert: .tenantChangeSet)
+            return try keep(tenant, report, dryRun: options.dryRun, revert: changeSet)
         case let .moveCohort(name, target, on, notify):
             options.on = on
             options.notify = notify
             let report = try tenant.moveCohort(name, to: target, options: options)
-            return try keep(tenant, report, dryRun: options.dryRun, revert: .tenantChangeSet)
+            return try keep(tenant, report, dryRun: options.dryRun, revert: changeSet)
         case let .setGlobal(target, on, notify):
             options.on = on
             options.notify = notify
             let report = try tenant.setGlobal(target, options: options)
-            return try keep(tenant, report, dryRun: options.dryRun, revert: .tenantChangeSet)
+            return try keep(tenant, report, dryRun: options.dryRun, revert: changeSet)
         case let .stateGlobal(target, notify):
             let before = tenant
             let report = try tenant.stateCurrentGlobal(target, notify: notify)
@@ -90,14 +100,14 @@ extension Workspace {
         case let .defineCohort(name, upns, groupId, replace):
             let members = try positions(upns, in: tenant)
             let report = try tenant.defineCohort(name, members: members, groupId: groupId, replace: replace, options: options)
-            return try keep(tenant, report, dryRun: options.dryRun, revert: .tenantChangeSet)
+            return try keep(tenant, report, dryRun: options.dryRun, revert: cohortsBefore)
         case let .removeFromCohort(name, upns):
             let members = try positions(upns, in: tenant)
             let report = try tenant.removeFromCohort(name, members: members, options: options)
-            return try keep(tenant, report, dryRun: options.dryRun, revert: .tenantChangeSet)
+            return try keep(tenant, report, dryRun: options.dryRun, revert: cohortsBefore)
         case let .deleteCohort(name):
             let report = try tenant.deleteCohort(name, options: options)
-            return try keep(tenant, report, dryRun: options.dryRun, revert: .tenantChangeSet)
+            return try keep(tenant, report, dryRun: options.dryRun, revert: cohortsBefore)
         case let .importUsers(file, skip, global):
             let before = tenant
             var userOptions = CoexistenceTenant.UserImportOptions(onError: skip ? .skip : .strict)

@@ -5,8 +5,8 @@ public final class ChangesBox {
     let source: TenantSource
     init(_ source: TenantSource) { self.source = source }
 
-    /// The journal of the live workspace (a frozen view has none of its own).
-    var journal: Journal { source.workspace?.journal ?? Journal() }
+    /// The live workspace's journal (a frozen view lists none: its changes are the live tenant's).
+    var journal: Journal { source.isReadOnly ? Journal() : source.journal }
 }
 
 /// `changes`: the log as a result set, each entry's report, and the PowerShell plan of everything in it.
@@ -26,7 +26,7 @@ enum ChangesBinding {
         }
         t.method("powershell", "changes:powershell(path | {path=, csv=, whatif=}): writes the script for every dated change (unattended: -OnError Stop|Continue, a log of every command, batches over 200 users), the same plan as CSV, and beside the script plan.rollback.ps1 and plan.verify.ps1 (from plan.ps1); whatif=true makes -WhatIf the default of the plan and its rollback; without a path returns script, CSV, rollback and verification texts") { box, call in
             let options = call.isString(1) ? LuaTable(fields: [(.string("path"), .string(try call.string(1)))]) : try call.optTable(1)
-            return try PowerShellOutput.emit(try PowerShellPlan(box.source.tenant), options: options, call: call)
+            return try PowerShellOutput.emit(try PowerShellPlan(journal: box.source.journal, tenant: box.source.tenant), options: options, call: call)
         }
         t.length { $0.journal.count }
         t.positional { box, i, call in

@@ -96,7 +96,7 @@ enum CohortBinding {
         }
         t.method("powershell", "c:powershell{path=, csv=, whatif=}: the PowerShell plan of this cohort's moves; writes path, the csv, and beside path its rollback and verification scripts (wave.ps1 -> wave.rollback.ps1, wave.verify.ps1), or returns script, CSV, rollback and verification texts") { c, call in
             let cohort = try c.cohort()
-            return try PowerShellOutput.emit(try PowerShellPlan(c.source.tenant, cohort: cohort.name),
+            return try PowerShellOutput.emit(try PowerShellPlan(journal: c.source.journal, tenant: c.source.tenant, cohort: cohort.name),
                                              options: try call.optTable(1), call: call)
         }
         t.length { (try? $0.cohort().count) ?? 0 }

@@ -9,18 +9,22 @@ import CoexistKit
 public final class TenantSource {
     let workspace: Workspace?
     private let frozen: CoexistenceTenant?
+    /// The journal as it stood when the view was made: what its PowerShell plan is made of.
+    private let frozenJournal: Journal?
     /// The call records a frozen view measures network readiness with (the live workspace's).
     private let recordsOf: Workspace?
 
     public init(live workspace: Workspace) {
         self.workspace = workspace
         frozen = nil
+        frozenJournal = nil
         recordsOf = workspace
     }
 
     public init(frozen tenant: CoexistenceTenant, records workspace: Workspace? = nil) {
         self.workspace = nil
         frozen = tenant
+        frozenJournal = workspace?.journal
         recordsOf = workspace
     }
 
@@ -38,6 +42,9 @@ public final class TenantSource {
     }
 
     public var tenant: CoexistenceTenant { frozen ?? workspace!.coexistence }
+
+    /// The one record of changes: the live workspace's journal, or for a view the journal it was made with.
+    var journal: Journal { workspace?.journal ?? frozenJournal ?? Journal() }
     public var isReadOnly: Bool { frozen != nil }
 
     /// Sends a change through the live workspace's door (validated, applied, journaled; a failed or dry-run

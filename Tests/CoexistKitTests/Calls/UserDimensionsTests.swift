@@ -97,9 +97,7 @@ struct UserDimensionsTests {
         let before = try w.calls.count(wave2)
         #expect(before > 0)
         let taken = Array(try w.coexistence.cohorts.cohort("Wave 2").members.prefix(5))
-        var t = w.coexistence
-        try t.defineCohort("Wave 9", members: taken)
-        w.coexistence = t
+        try w.apply(.defineCohort(name: "Wave 9", upns: taken.map { w.coexistence.directory[$0].upn }), who: "test")
         let s = w.calls
         let moved = (0..<s.count).filter { Self.naive(w, s, .cohort, $0) == .string("Wave 9") }
         #expect(!moved.isEmpty, "the moved users have streams")
@@ -107,9 +105,7 @@ struct UserDimensionsTests {
         #expect(try s.count(wave2) == before - moved.count)
         #expect(try s.top(dimension: "cohort", n: 10).rows.contains { $0[0] == .string("Wave 9") && $0[1] == .int(moved.count) })
 
-        var u = w.coexistence
-        try u.undo()
-        w.coexistence = u
+        try w.undo()
         #expect(try w.calls.count(CallQuery().filter("cohort", .eq, .string("Wave 9"))) == 0)
         #expect(try w.calls.count(wave2) == before)
     }

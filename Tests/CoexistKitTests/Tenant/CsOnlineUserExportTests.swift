@@ -32,8 +32,8 @@ struct CsOnlineUserExportTests {
         #expect(try t.user("noor.ali@contoso.com").effectiveMode == .sfbWithTeamsCollab)
         #expect(report.mismatches.isEmpty)
         #expect(report.notices == ["tenant global inferred as UpgradeToTeams (TeamsOnly) from the 2 user(s) who inherit it, was Global (Islands); no change recorded"])
-        // Stating the global records nothing: the change log stays empty and there is nothing to undo.
-        #expect(t.log.count == 0)
+        // Stating the global records nothing: the timeline has no change set to plan or undo.
+        #expect(t.timeline.entries.isEmpty)
     }
 
     @Test("a UTF-16LE export of a hybrid tenant: global from the on-premises inheritors, every mismatch reported")
@@ -107,7 +107,7 @@ struct CsOnlineUserExportTests {
         #expect(t.state().globalPolicy.name == "SfBWithTeamsCollab")
         #expect(report.notices == ["tenant global stated as SfBWithTeamsCollab, was Global (Islands); no change recorded"])
         #expect(report.mismatches == ["\(p):5: lena.muller@contoso.com: the file gives TeamsUpgradeEffectiveMode SfBOnly, computed SfBWithTeamsCollab (inherits the tenant global SfBWithTeamsCollab, homed on-premises)"])
-        #expect(t.log.count == 0)
+        #expect(t.timeline.entries.isEmpty)
     }
 
     @Test("a 2021 export read into a 2026 tenant: online users are TeamsOnly now, and each changed one is reported")
@@ -184,7 +184,7 @@ struct CsOnlineUserExportTests {
         var t = CoexistenceTenant(today: TestTenant.today)
         try t.importUsers(path: path("CsOnlineUser-inheritors-disagree.csv"), options: .init(global: UpgradePolicy.named("SfBOnly")))
         let r = try t.stateCurrentGlobal("SfBWithTeamsCollab")
-        #expect(r.id == nil && t.log.count == 0)
+        #expect(r.id == nil && t.timeline.entries.isEmpty)
         #expect(t.state().globalPolicy.name == "SfBWithTeamsCollab")
         #expect(r.warnings == ["lena.muller@contoso.com (imported earlier): the file gives TeamsUpgradeEffectiveMode SfBOnly, computed SfBWithTeamsCollab (inherits the tenant global SfBWithTeamsCollab, homed on-premises)"])
         #expect(throws: TenantError.self) { try t.stateCurrentGlobal("TeamsOnly") }

@@ -5,18 +5,17 @@ import Testing
 @Suite("PowerShell and CSV plan")
 struct PowerShellPlanTests {
     /// Three change sets out of date order: a tenant-wide grant, a group-granted cohort, an on-premises cohort to TeamsOnly.
-    static func plannedTenant() throws -> CoexistenceTenant {
-        var t = TestTenant.make()
-        try t.defineCohort("Wave 2", members: [3, 4], groupId: "5f1c2a9e-4b7d-4e0a-9a51-2c6b8f0d1e37", replace: false)
-        try t.moveCohort("Wave 1", to: "TeamsOnly", options: ChangeOptions(on: TestTenant.feb1, reason: "Wave 1 cut-over, ticket CHG-1042",
-                                                                         who: "alice", at: TestTenant.today.epochSeconds))
-        try t.setGlobal("SfBWithTeamsCollabAndMeetings", options: ChangeOptions(on: PlanDay(year: 2026, month: 12, day: 1),
-                                                                                 reason: "Meetings First for everyone", who: "bob",
-                                                                                 at: TestTenant.today.epochSeconds))
-        try t.moveCohort("Wave 2", to: "SfBWithTeamsCollabAndMeetings",
-                         options: ChangeOptions(on: PlanDay(year: 2027, month: 1, day: 15), notify: false,
-                                                reason: "it's O'Brien's team", who: "alice", at: TestTenant.today.epochSeconds))
-        return t
+    static func plannedTenant() throws -> Workspace {
+        let w = TestTenant.workspace()
+        try w.apply(.defineCohort(name: "Wave 2", upns: ["omar@contoso.com", "lena@contoso.com"],
+                                  groupId: "5f1c2a9e-4b7d-4e0a-9a51-2c6b8f0d1e37", replace: false), who: "alice")
+        try w.apply(.moveCohort(name: "Wave 1", target: "TeamsOnly", on: TestTenant.feb1), who: "alice",
+                    why: "Wave 1 cut-over, ticket CHG-1042", at: TestTenant.today.epochSeconds)
+        try w.apply(.setGlobal(target: "SfBWithTeamsCollabAndMeetings", on: PlanDay(year: 2026, month: 12, day: 1)),
+                    who: "bob", why: "Meetings First for everyone", at: TestTenant.today.epochSeconds)
+        try w.apply(.moveCohort(name: "Wave 2", target: "SfBWithTeamsCollabAndMeetings", on: PlanDay(year: 2027, month: 1, day: 15),
+                                notify: false), who: "alice", why: "it's O'Brien's team", at: TestTenant.today.epochSeconds)
+        return w
     }
 
     @Test("the script matches the checked-in file byte for byte")

@@ -17,10 +17,14 @@ struct PowerShellUnattendedTests {
         return CoexistenceTenant(users: users, global: .islands, today: TestTenant.today)
     }
 
+    static func workspace(_ tenant: CoexistenceTenant) -> Workspace {
+        Workspace(name: "test", today: TestTenant.today, coexistence: { tenant })
+    }
+
     static func moved(_ n: Int, to mode: String = "TeamsOnly") throws -> (CoexistenceTenant, PowerShellPlan) {
-        var t = onlineTenant(n)
-        try t.moveUsers((0..<n).map { "user\($0)@contoso.com" }, to: mode, options: TestTenant.options(day))
-        return (t, try PowerShellPlan(t))
+        let w = workspace(onlineTenant(n))
+        try TestTenant.apply(.moveUsers(upns: (0..<n).map { "user\($0)@contoso.com" }, target: mode, on: day), to: w)
+        return (w.coexistence, try PowerShellPlan(w))
     }
 
     /// Brackets outside strings and comments, in order; nil when one closes what it did not open.
@@ -183,11 +187,11 @@ struct PowerShellUnattendedTests {
 
     @Test("the rollback grants each user the policy they had before, latest change set first")
     func rollback() throws {
-        var t = Self.onlineTenant(6)
+        let w = Self.workspace(Self.onlineTenant(6))
         let all = (0..<6).map { "user\($0)@contoso.com" }
-        try t.moveUsers(all, to: "SfBWithTeamsCollabAndMeetings", options: TestTenant.options(PlanDay(year: 2027, month: 1, day: 10)))
-        try t.moveUsers(["user1@contoso.com", "user3@contoso.com"], to: "TeamsOnly", options: TestTenant.options(Self.day))
-        let plan = try PowerShellPlan(t)
+        try TestTenant.apply(.moveUsers(upns: all, target: "SfBWithTeamsCollabAndMeetings", on: PlanDay(year: 2027, month: 1, day: 10)), to: w)
+        try TestTenant.apply(.moveUsers(upns: ["user1@contoso.com", "user3@contoso.com"], target: "TeamsOnly", on: Self.day), to: w)
+        let plan = try PowerShellPlan(w)
         let r = plan.rollbackScript
         #expect(r.hasPrefix("#Requires -Modules MicrosoftTeams\n<#"))
         #expect(Self.balanced(r) && r.contains("Connect-MicrosoftTeams -Credential $Credential") && r.contains("    [string]$OnError = 'Stop',"))
@@ -205,7 +209,7 @@ struct PowerShellUnattendedTests {
             #expect(lines[2 + i] == "    Invoke-PlanStep 1 'user\(i)@contoso.com' { Grant-CsTeamsUpgradePolicy -PolicyName \(had) -Identity 'user\(i)@contoso.com' -WhatIf:$WhatIf -ErrorAction Stop }  # back to \(mode)")
         }
         // Each restored policy has the mode the user had before the change.
-        for c in t.log.entries.flatMap(\.report.changes) {
+        for c in w.journal.entries.flatMap(\.report.changes) {
             #expect(c.fromPolicy.map(\.mode) ?? UpgradePolicy.islands.mode == c.fromPolicyMode)
         }
         let side = PowerShellPlan.sidePaths(for: "waves.ps1")
@@ -241,10 +245,11 @@ struct PowerShellUnattendedTests {
         // SfB Online's retirement Get-CsOnlineUser reports it TeamsOnly whatever it is granted.
         var users = Self.onlineTenant(3).directory.users
         users[0].homing = .onPremises
-        var t = CoexistenceTenant(users: users, global: .islands, today: TestTenant.today)
-        try t.moveUsers(["user0@contoso.com", "user1@contoso.com"], to: "SfBWithTeamsCollabAndMeetings", options: TestTenant.options(PlanDay(year: 2027, month: 1, day: 10)))
-        try t.moveUsers(["user1@contoso.com"], to: "TeamsOnly", options: TestTenant.options(Self.day))
-        let v = try PowerShellPlan(t).verificationScript
+        let w = Self.workspace(CoexistenceTenant(users: users, global: .islands, today: TestTenant.today))
+        try TestTenant.apply(.moveUsers(upns: ["user0@contoso.com", "user1@contoso.com"], target: "SfBWithTeamsCollabAndMeetings",
+                                        on: PlanDay(year: 2027, month: 1, day: 10)), to: w)
+        try TestTenant.apply(.moveUsers(upns: ["user1@contoso.com"], target: "TeamsOnly", on: Self.day), to: w)
+        let v = try PowerShellPlan(w).verificationScript
         #expect(v.hasPrefix("#Requires -Modules MicrosoftTeams\n<#"))
         #expect(v.contains("Run this no sooner than 24 hours after the plan"))
         #expect(v.contains("Connect-MicrosoftTeams -Credential $Credential") && Self.balanced(v))

@@ -11,9 +11,7 @@ struct RetirementTests {
 
     /// Omar (online) and Lena (on-premises) both inherit the SfBWithTeamsCollab global; Ann is granted TeamsOnly.
     static func tenant(today: PlanDay = before) -> CoexistenceTenant {
-        var t = TestTenant.make()
-        t.today = today
-        return t
+        TestTenant.make().asOf(today)
     }
 
     @Test("the rule itself: the retirement day keeps the policy's mode, the day after is TeamsOnly, on-premises never changes")

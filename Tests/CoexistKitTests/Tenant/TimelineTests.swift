@@ -40,29 +40,29 @@ struct TimelineTests {
 
     @Test("undo reverts the last change set, then the one before")
     func undo() throws {
-        var t = TestTenant.make()
-        let start = t
-        try t.moveCohort("Wave 1", to: "Islands", options: TestTenant.options())
-        let afterFirst = t
-        try t.moveUsers(["omar@contoso.com"], to: "TeamsOnly", options: TestTenant.options(TestTenant.feb1))
-        #expect(t.log.count == 4)  // two cohort definitions, two moves
-        let undone = try t.undo()
+        let w = TestTenant.workspace()
+        let start = w.coexistence
+        try TestTenant.apply(.moveCohort(name: "Wave 1", target: "Islands"), to: w)
+        let afterFirst = w.coexistence
+        try TestTenant.apply(.moveUsers(upns: ["omar@contoso.com"], target: "TeamsOnly", on: TestTenant.feb1), to: w)
+        #expect(w.journal.count == 4)  // two cohort definitions, two moves
+        let undone = try w.undo()
         #expect(undone.who == "alice")
-        #expect(t == afterFirst)
-        try t.undo()
-        #expect(try t.user("raj@contoso.com").effectiveMode == .sfbWithTeamsCollab)
-        #expect(t.timeline == start.timeline)
+        #expect(w.coexistence == afterFirst)
+        try w.undo()
+        #expect(try w.coexistence.user("raj@contoso.com").effectiveMode == .sfbWithTeamsCollab)
+        #expect(w.coexistence.timeline == start.timeline)
     }
 
     @Test("undo of a cohort edit restores membership")
     func undoCohort() throws {
-        var t = TestTenant.make()
-        let before = t.cohorts
-        let r = try t.defineCohort("Wave 2", members: [1], replace: false)
+        let w = TestTenant.workspace()
+        let before = w.coexistence.cohorts
+        let r = try TestTenant.apply(.defineCohort(name: "Wave 2", upns: ["raj@contoso.com"], replace: false), to: w)
         #expect(r.notices == ["1 user(s) moved from cohort 'Wave 1' to 'Wave 2'"])
-        #expect(t.cohorts.cohortName(ofUser: 1) == "Wave 2")
-        try t.undo()
-        #expect(t.cohorts == before)
+        #expect(w.coexistence.cohorts.cohortName(ofUser: 1) == "Wave 2")
+        try w.undo()
+        #expect(w.coexistence.cohorts == before)
     }
 
     @Test("a dry run reports what would change and every warning, and leaves the tenant equal")
@@ -101,15 +101,15 @@ struct TimelineTests {
         #expect(t == before)
     }
 
-    @Test("the change log records when, who, what and why")
+    @Test("the journal records when, who, what and why")
     func changeLog() throws {
-        var t = TestTenant.make()
-        try t.moveCohort("Wave 1", to: "Islands", options: TestTenant.options(TestTenant.feb1))
-        let e = try #require(t.log.entries.last)
+        let w = TestTenant.workspace()
+        try TestTenant.apply(.moveCohort(name: "Wave 1", target: "Islands", on: TestTenant.feb1), to: w)
+        let e = try #require(w.journal.entries.last)
         #expect(e.who == "alice" && e.why == "test" && e.day == TestTenant.feb1)
-        #expect(e.when == TestTenant.today.epochSeconds + 3600)
+        #expect(e.at == TestTenant.today.epochSeconds + 3600 && e.when == TestTenant.today)
         #expect(e.what.contains("Wave 1") && e.what.contains("Islands"))
-        #expect(t.log.table().count == t.log.count)
+        #expect(w.journal.table().count == w.journal.count)
     }
 
     @Test("plan days parse and print ISO dates")

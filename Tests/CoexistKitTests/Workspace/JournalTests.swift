@@ -107,13 +107,13 @@ import Testing
         #expect(imported.id == nil)
         #expect(moved.id == 2)
         #expect(w.journal.entries.map(\.id) == [1, 2])
-        #expect(w.coexistence.log.entries.map(\.id) == [2])
-        let steps = try PowerShellPlan(w.coexistence).steps
+        #expect(w.coexistence.timeline.entries.map(\.id) == [2])
+        let steps = try PowerShellPlan(w).steps
         #expect(!steps.isEmpty)
         #expect(steps.allSatisfy { $0.changeSet == 2 })
         try w.undo()
         let again = try w.apply(.setGlobal(target: "SfBWithTeamsCollab"), who: "alice")
         #expect(again.id == 2)
-        #expect(w.coexistence.log.entries.map(\.id) == [2])
+        #expect(w.coexistence.timeline.entries.map(\.id) == [2])
     }
 }

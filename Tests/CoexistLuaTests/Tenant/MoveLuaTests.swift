@@ -15,7 +15,7 @@ import CoexistKit
         #expect(try lua.text("r")?.contains("[change 1, scheduled]") == true)
         #expect(try lua.integer("#r:table()") == 12)
         #expect(try lua.integer("#changes") == 1)
-        #expect(try lua.string("changes[1].what") == lua.tenant.log.entries[0].what)
+        #expect(try lua.string("changes[1].what") == lua.workspace.journal.entries[0].what)
         #expect(try lua.value("changes:table()[1].why") == .string("wave 2"))
     }
 
@@ -65,7 +65,7 @@ import CoexistKit
         let before = lua.tenant
         try lua.run("cohort('Wave 3'):move('SfBWithTeamsCollabAndMeetings', {on='2027-03-01'})")
         try lua.run("user('\(lua.tenant.directory[0].upn)'):move('Islands')")
-        #expect(lua.tenant.log.count == 2)
+        #expect(lua.workspace.journal.count == 2)
         #expect(try lua.text("undo()")?.hasPrefix("undone: user ") == true)
         #expect(try lua.text("tenant:undo()")?.hasPrefix("undone: cohort 'Wave 3'") == true)
         #expect(lua.tenant == before)

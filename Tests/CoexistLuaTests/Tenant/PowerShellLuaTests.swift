@@ -19,7 +19,7 @@ import CoexistKit
         let script = try TenantLua.read(first)
         #expect(script == (try TenantLua.read(second)))
         #expect(try TenantLua.read(String(first.dropLast(4)) + ".csv") == (try TenantLua.read(String(second.dropLast(4)) + ".csv")))
-        #expect(script == (try PowerShellPlan(lua.tenant).script))
+        #expect(script == (try PowerShellPlan(lua.workspace).script))
         #expect(script.contains("Move-CsUser -Identity"))
         // Sections run in effective-date order: the Pilot's January change before Wave 2's February one.
         let pilot = try #require(script.range(of: "effective 2027-01-15"))
@@ -34,9 +34,9 @@ import CoexistKit
         let script = try TenantLua.read(path)
         #expect(script.contains("[switch]$WhatIf = $true,"))
         #expect(!script.contains("effective 2027-01-15"))
-        #expect(try TenantLua.read(csv) == (try PowerShellPlan(lua.tenant, cohort: "Wave 2").csv))
+        #expect(try TenantLua.read(csv) == (try PowerShellPlan(lua.workspace, cohort: "Wave 2").csv))
         // Without a path: the texts themselves.
-        #expect(try lua.string("cohort('Wave 2'):powershell()") == (try PowerShellPlan(lua.tenant, cohort: "Wave 2").script))
+        #expect(try lua.string("cohort('Wave 2'):powershell()") == (try PowerShellPlan(lua.workspace, cohort: "Wave 2").script))
         #expect(try lua.string("select(2, changes:powershell())")?.hasPrefix("change_set,effective,upn") == true)
         #expect(lua.error("cohort('Wave 2'):powershell{pth='x.ps1'}")?.contains("did you mean 'path'") == true)
     }

@@ -53,12 +53,12 @@ import CoexistKit
     @Test func globalOptionStatesTheCurrentGlobal() throws {
         let lua = try TenantLua()
         let path = try Self.export(Self.people)
-        let changes = lua.tenant.log.count
+        let changes = lua.tenant.timeline.entries.count
         try lua.run("r = import_users('\(path)', {global='SfBOnly'})")
         #expect(try lua.string("r.global") == "SfBOnly")
         #expect(try lua.string("user('zed.new@contoso.com').mode") == "SfBOnly")
         #expect(try lua.integer("#r.mismatches") == 2)
-        #expect(lua.tenant.log.count == changes)
+        #expect(lua.tenant.timeline.entries.count == changes)
     }
 
     @Test func importingAgainReplacesStrictlyByDefault() throws {
@@ -99,10 +99,10 @@ import CoexistKit
 
     @Test func setGlobalCurrentRecordsNoChange() throws {
         let lua = try TenantLua()
-        let changes = lua.tenant.log.count
+        let changes = lua.tenant.timeline.entries.count
         let onPrem = try #require(lua.tenant.users().first { $0.homing == .onPremises && $0.grantedPolicy == nil }).user.upn
         try lua.run("r = tenant:set_global('SfBWithTeamsCollabAndMeetings', {current=true})")
-        #expect(lua.tenant.log.count == changes)
+        #expect(lua.tenant.timeline.entries.count == changes)
         #expect(try lua.value("r.id") == .nil)
         #expect(try lua.string("user('\(onPrem)').mode") == "SfBWithTeamsCollabAndMeetings")
         #expect(lua.error("tenant:set_global('SfBOnly', {current=true, on='+1w'})")?.contains("takes no 'on'") == true)

@@ -1,58 +1,36 @@
 /// The one place that changes modes, grants and cohorts: it validates a request against the rules of "Grant-CsTeamsUpgradePolicy" and "Upgrade from Skype for Business Server to Teams: considerations"
 /// and the whole timeline, works on a copy so a failure anywhere leaves the tenant untouched, reports every
-/// user changed and every warning, and on success logs the change set so it can be undone and exported.
+/// user changed and every warning. It keeps no log: the workspace's door journals the change and reverts it.
 enum ChangeApplier {
     static func apply(_ request: ChangeRequest, to tenant: inout CoexistenceTenant, options: ChangeOptions) throws(TenantError) -> ChangeReport {
         var next = tenant
-        let id = next.log.nextId
+        let id = next.nextChangeSet
         var report: ChangeReport
-        var cohortsBefore: CohortTable?
         switch request {
         case let .grant(users, policy, cohort, label):
             report = try grant(users, policy: policy, cohort: cohort, label: label, id: id, in: &next, options: options)
         case let .setGlobal(policy):
             report = try setGlobal(policy, id: id, in: &next, options: options)
         case let .assignCohort(name, members, groupId, replace):
-            cohortsBefore = next.cohorts
             report = ChangeReport(what: "cohort '\(name)': \(replace ? "set to" : "add") \(members.count) user(s)",
                                   day: nil, scheduled: false, dryRun: options.dryRun, cohort: name, groupId: groupId)
             report.notices = next.cohorts.assign(members, to: name, groupId: groupId, replace: replace,
                                                  userCount: next.directory.count)
         case let .removeFromCohort(name, members):
             _ = try next.cohorts.cohort(name)
-            cohortsBefore = next.cohorts
             report = ChangeReport(what: "cohort '\(name)': remove \(members.count) user(s)", day: nil, scheduled: false,
                                   dryRun: options.dryRun, cohort: name)
             next.cohorts.remove(members, from: name)
         case let .deleteCohort(name):
             _ = try next.cohorts.cohort(name)
-            cohortsBefore = next.cohorts
             report = ChangeReport(what: "delete cohort '\(name)'", day: nil, scheduled: false, dryRun: options.dryRun, cohort: name)
             next.cohorts.delete(name)
         }
         if options.dryRun { return report }
         report.id = id
-        next.log.entries.append(ChangeLogEntry(id: id, when: options.at, who: options.who, what: report.what,
-                                               why: options.reason, day: report.day, report: report,
-                                               cohortsBefore: cohortsBefore))
-        next.log.nextId += 1
+        next.nextChangeSet += 1
         tenant = next
         return report
-    }
-
-    /// Reverts the last change set: its timeline entry goes, or cohort membership returns to what it was.
-    static func undo(_ tenant: inout CoexistenceTenant) throws(TenantError) -> ChangeLogEntry {
-        guard let last = tenant.log.entries.last else { throw .nothingToUndo }
-        tenant.log.entries.removeLast()
-        // Undo is "as if it never happened": the next change set takes the id again.
-        tenant.log.nextId = last.id
-        if let before = last.cohortsBefore {
-            tenant.cohorts = before
-            tenant.cohorts.growUsers(to: tenant.directory.count)
-        } else {
-            tenant.timeline.remove(id: last.id)
-        }
-        return last
     }
 
     // MARK: - per-user grants

@@ -1,6 +1,6 @@
 import Foundation
 
-/// The change log turned into what an admin runs against the real tenant: a PowerShell script, its rollback
+/// The journal's dated change sets turned into what an admin runs against the real tenant: a PowerShell script, its rollback
 /// and verification scripts (`PowerShellScript`, `PowerShellRollback`, `PowerShellVerification`), and the
 /// same plan as CSV. Same tenant, same bytes: nothing here reads a clock or iterates an unordered collection.
 public struct PowerShellPlan: Sendable, Equatable {
@@ -23,8 +23,12 @@ public struct PowerShellPlan: Sendable, Equatable {
     }
 
     public struct Section: Sendable, Equatable {
-        public var entry: ChangeLogEntry
+        public var entry: JournalEntry
         public var steps: [Step]
+
+        public static func == (a: Section, b: Section) -> Bool {
+            a.entry.record == b.entry.record && a.entry.report == b.entry.report && a.steps == b.steps
+        }
     }
 
     /// More per-user grants than this in one change set go out as New-CsBatchPolicyAssignmentOperation: one
@@ -41,12 +45,17 @@ public struct PowerShellPlan: Sendable, Equatable {
     /// Commands the script runs: a batch counts once.
     public var commandCount: Int { PowerShellPlan.commands(steps).count }
 
-    /// The plan for every dated change set in the log, by effective day then id; `cohort` keeps only the change
-    /// sets that moved that cohort.
-    public init(_ tenant: CoexistenceTenant, cohort: String? = nil) throws(TenantError) {
+    /// The plan for every dated change set in the workspace's journal, by effective day then id; `cohort` keeps
+    /// only the change sets that moved that cohort.
+    public init(_ workspace: Workspace, cohort: String? = nil) throws(TenantError) {
+        try self.init(journal: workspace.journal, tenant: workspace.coexistence, cohort: cohort)
+    }
+
+    /// The plan of `journal`'s dated change sets over `tenant` (the journal's own, or a view of it on a day).
+    public init(journal: Journal, tenant: CoexistenceTenant, cohort: String? = nil) throws(TenantError) {
         let cohortName = try cohort.map { (n: String) throws(TenantError) in try tenant.cohorts.cohort(n).name }
-        let entries = tenant.log.entries
-            .filter { $0.day != nil && (cohortName == nil || $0.report.cohort == cohortName) }
+        let entries = journal.entries
+            .filter { $0.isPlanned && (cohortName == nil || $0.report.cohort == cohortName) }
             .sorted { ($0.day!, $0.id) < ($1.day!, $1.id) }
         for entry in entries {
             sections.append(Section(entry: entry, steps: PowerShellPlan.steps(for: entry, tenant: tenant)))
@@ -60,7 +69,7 @@ public struct PowerShellPlan: Sendable, Equatable {
         return (stem + ".rollback.ps1", stem + ".verify.ps1")
     }
 
-    static func steps(for entry: ChangeLogEntry, tenant: CoexistenceTenant) -> [Step] {
+    static func steps(for entry: JournalEntry, tenant: CoexistenceTenant) -> [Step] {
         let report = entry.report
         let day = entry.day!
         var steps: [Step] = []
@@ -116,7 +125,7 @@ public struct PowerShellPlan: Sendable, Equatable {
     }
 
     /// Per-user grants, or batches of at most `batchSize` per policy once there are more than `batchThreshold`.
-    static func grantSteps(_ targets: [GrantTarget], entry: ChangeLogEntry) -> [Step] {
+    static func grantSteps(_ targets: [GrantTarget], entry: JournalEntry) -> [Step] {
         let day = entry.day!
         guard targets.count > batchThreshold else {
             return targets.map { t in

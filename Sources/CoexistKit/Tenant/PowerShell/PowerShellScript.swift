@@ -31,7 +31,7 @@ extension PowerShellPlan {
             let r = e.report
             let day = e.day!.iso
             out += "\n# ---- Change set \(e.id), effective \(day): \(PowerShellPlan.oneLine(e.what))\n"
-            out += "# by \(e.who.isEmpty ? "(unknown)" : PowerShellPlan.oneLine(e.who)) on \(PlanDay(epochSeconds: e.when).iso)"
+            out += "# by \(e.who.isEmpty ? "(unknown)" : PowerShellPlan.oneLine(e.who)) on \(PlanDay(epochSeconds: e.at).iso)"
             out += e.why.isEmpty ? "\n" : ": \(PowerShellPlan.oneLine(e.why))\n"
             let s = section.steps
             out += "# \(r.changes.count) user(s) changed: \(s.filter { ["grant", "remove-grant", "grant-batch"].contains($0.action) }.count) grant(s), "
