@@ -66,8 +66,20 @@ local function department_names()
   return out
 end
 
+-- The cities of the directory's users: what user_city (the first endpoint's user's city) can match.
+local function user_city_names()
+  local seen, out = {}, {}
+  for u in users:rows() do
+    local c = u.city
+    if c and c ~= "" and not seen[c] then seen[c], out[#out + 1] = true, c end
+  end
+  table.sort(out)
+  return out
+end
+
 -- Names a scope may use, and where the known ones come from.
-local known = { building = building_names, cohort = function() return cohorts:names() end, department = department_names }
+local known = { building = building_names, cohort = function() return cohorts:names() end, department = department_names,
+                user_city = user_city_names }
 
 -- The known spelling of a name (building names match whatever their case), or an error with the closest one.
 local function canonical(value, names, what)
