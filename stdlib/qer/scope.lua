@@ -56,30 +56,22 @@ local function building_names()
   return out
 end
 
-local function department_names()
-  local seen, out = {}, {}
-  for row in users:table():rows() do
-    local d = row.department
-    if d and d ~= "" and not seen[d] then seen[d], out[#out + 1] = true, d end
+-- The distinct values of one field over the directory's users (department; city, which user_city matches).
+local function user_values(field)
+  return function()
+    local seen, out = {}, {}
+    for u in users:rows() do
+      local v = u[field]
+      if v and v ~= "" and not seen[v] then seen[v], out[#out + 1] = true, v end
+    end
+    table.sort(out)
+    return out
   end
-  table.sort(out)
-  return out
-end
-
--- The cities of the directory's users: what user_city (the first endpoint's user's city) can match.
-local function user_city_names()
-  local seen, out = {}, {}
-  for u in users:rows() do
-    local c = u.city
-    if c and c ~= "" and not seen[c] then seen[c], out[#out + 1] = true, c end
-  end
-  table.sort(out)
-  return out
 end
 
 -- Names a scope may use, and where the known ones come from.
-local known = { building = building_names, cohort = function() return cohorts:names() end, department = department_names,
-                user_city = user_city_names }
+local known = { building = building_names, cohort = function() return cohorts:names() end,
+                department = user_values("department"), user_city = user_values("city") }
 
 -- The known spelling of a name (building names match whatever their case), or an error with the closest one.
 local function canonical(value, names, what)
