@@ -45,6 +45,16 @@ extension LuaEngine {
         return .values((0..<n).map { display(at: top + 1 + $0) })
     }
 
+    /// Whether a chunk is unfinished (more lines would complete it), by compiling it without running it.
+    public func isIncomplete(_ code: String, chunkName: String = "stdin") -> Bool {
+        let top = stack.top
+        defer { lua_settop(L, top) }
+        if load("return " + code + ";", chunkName) == LUA_OK { return false }
+        stack.pop()
+        let status = load(code, chunkName)
+        return status == LUA_ERRSYNTAX && (stack.string(at: -1) ?? "").hasSuffix("<eof>")
+    }
+
     /// Lua's own syntax error for a chunk (e.g. one cut off at the end of the input).
     public func syntaxError(_ code: String, chunkName: String) -> LuaError {
         let top = stack.top
