@@ -55,6 +55,16 @@ extension LuaEngine {
         return status == LUA_ERRSYNTAX && (stack.string(at: -1) ?? "").hasSuffix("<eof>")
     }
 
+    /// Compiles a chunk (as an expression, else as statements) without running it: its syntax error, if any.
+    public func evaluateCompileOnly(_ code: String, chunkName: String = "stdin") -> Result<Void, LuaError> {
+        let top = stack.top
+        defer { lua_settop(L, top) }
+        if load("return " + code + ";", chunkName) == LUA_OK { return .success(()) }
+        stack.pop()
+        if load(code, chunkName) == LUA_OK { return .success(()) }
+        return .failure(LuaError(stack.string(at: -1) ?? "syntax error"))
+    }
+
     /// Lua's own syntax error for a chunk (e.g. one cut off at the end of the input).
     public func syntaxError(_ code: String, chunkName: String) -> LuaError {
         let top = stack.top

@@ -96,7 +96,7 @@ enum DotLines {
     static func rewritingCommands(in code: String) -> String? {
         let commands = Set(commandLines(in: code))
         guard !commands.isEmpty else { return nil }
-        var lines = code.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var lines = byteLines(code)
         for index in commands {
             var text = lines[index]
             if text.hasSuffix("\r") { text.removeLast() }
@@ -117,7 +117,7 @@ enum DotLines {
         var parts: [Part] = []
         var pending: [String] = []
         var pendingStart = 1
-        for (index, line) in code.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (index, line) in byteLines(code).enumerated() {
             if commands.contains(index) {
                 if !pending.joined().trimmingCharacters(in: " \t\r").isEmpty {
                     parts.append(.lua(pending.joined(separator: "\n"), firstLine: pendingStart))
@@ -135,6 +135,12 @@ enum DotLines {
             parts.append(.lua(pending.joined(separator: "\n"), firstLine: pendingStart))
         }
         return parts
+    }
+
+    /// The lines of `code` split at each "\n" byte, as the scan counts them: Swift's own split would keep
+    /// "\r\n" together as one character and so count lines differently.
+    static func byteLines(_ code: String) -> [String] {
+        code.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
     }
 
     /// A Lua string literal for any text (quotes, backslashes and control bytes escaped).
