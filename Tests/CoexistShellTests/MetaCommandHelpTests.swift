@@ -46,6 +46,22 @@ import CoexistKit
         #expect(run.hadError)
     }
 
+    @Test func widthAloneMakesEveryColumnAutomaticAgain() throws {
+        let shell = try tenantShell()
+        let run = try runShell([".width 4 0", "policies()", ".width", "policies()"], shell: shell)
+        #expect(run.output.contains("| Isl~ |"), "\(run.output)")
+        #expect(run.output.contains("| Islands "), "\(run.output)")
+        #expect(shell.settings.render.columnWidths.isEmpty)
+    }
+
+    @Test func aSandboxedSessionRunsNoPager() throws {
+        let shell = try makeShell(sandbox: true)
+        // The harness captures output through a file, which a sandbox may not write; the loop alone says enough.
+        shell.loop(ScriptedReader([".pager on", ".pager auto"]), interactive: false)
+        #expect(shell.hadError)
+        #expect(shell.settings.pager == .off)
+    }
+
     @Test func echoNeverGoesIntoAnOnceFile() throws {
         let file = tempPath("echo-once.csv")
         let run = try runShell([".echo on", ".mode csv", ".once \(file)", "policies()"], shell: try tenantShell())

@@ -49,6 +49,11 @@ import Testing
         term.type("modes()")
         let whole = try term.waitForPrompt()
         #expect(!whole.contains("hidden") && whole.contains("allow_channel_meeting_scheduling"), "\(whole)")
+        // And auto fits the terminal again.
+        term.type(".maxwidth auto")
+        try term.waitForPrompt()
+        term.type("modes()")
+        #expect(try term.waitForPrompt().contains("columns hidden ("))
     }
 
     @Test func theBannerNamesTheTenantAndWhereToStart() throws {

@@ -6,6 +6,10 @@ enum TableRenderer {
     struct Borders {
         let top: (String, String, String), middle: (String, String, String), bottom: (String, String, String)
         let horizontal: String, vertical: String, dot: String, ellipsis: String
+        /// Built once: a row is drawn cell by cell in the hot loop of a long result.
+        var left: String { vertical + " " }
+        var between: String { " " + vertical + " " }
+        var right: String { " " + vertical + "\n" }
 
         static let unicode = Borders(top: ("┌", "┬", "┐"), middle: ("├", "┼", "┤"), bottom: ("└", "┴", "┘"),
                                      horizontal: "─", vertical: "│", dot: "·", ellipsis: "…")
@@ -114,9 +118,10 @@ enum TableRenderer {
         _ alignments: [CellAlignment], _ borders: Borders,
         style: (on: String, off: String)? = nil, tones: [[String: CellTone]] = [], to out: inout String
     ) {
-        out += borders.vertical + " "
+        out += borders.left
+        let between = borders.between
         for (position, index) in visible.enumerated() {
-            if position > 0 { out += " " + borders.vertical + " " }
+            if position > 0 { out += between }
             let cell = cells.startIndex + index
             let tone = tones.isEmpty || tones[index].isEmpty ? nil : tones[index][cells[cell]]
             var text = cells[cell], textWidth = cellWidths[cell]
@@ -126,6 +131,6 @@ enum TableRenderer {
             alignments[index].append(text, textWidth: textWidth, width: widths[index], to: &out,
                                      style: tone.map { ($0.ansi, "\u{1B}[0m") } ?? style)
         }
-        out += " " + borders.vertical + "\n"
+        out += borders.right
     }
 }
