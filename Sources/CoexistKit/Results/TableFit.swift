@@ -1,6 +1,7 @@
 /// How a boxed table fits a width, as DuckDB's shell fits its boxes to the terminal: first the wide text
-/// columns are cut (with an ellipsis) down to a common cap, no narrower than `textFloor`; then the columns
-/// that still do not fit are hidden from the right, keeping at least the first, and the caller says so.
+/// columns are cut (with an ellipsis) down to a common cap, no narrower than `textFloor` or their header
+/// (a column whose name is cut cannot be read at all); then the columns that still do not fit are hidden
+/// from the right, keeping at least the first, and the caller says so.
 struct TableFit {
     /// Cells per column after cutting (hidden columns keep theirs, unused).
     let widths: [Int]
@@ -18,7 +19,7 @@ struct TableFit {
     }
 
     /// `shrinkable` marks the columns whose cells may be cut (free text whose width no `.width` fixed).
-    init(widths natural: [Int], shrinkable: [Bool], maxWidth: Int) {
+    init(widths natural: [Int], shrinkable: [Bool], headerWidths: [Int] = [], maxWidth: Int) {
         var widths = natural
         let all = Array(natural.indices)
         guard maxWidth > 0, Self.boxWidth(widths, all) > maxWidth else {
@@ -26,11 +27,12 @@ struct TableFit {
             visible = all
             return
         }
-        let cuttable = all.filter { shrinkable[$0] && natural[$0] > Self.textFloor }
+        let floors = all.map { min(natural[$0], max(Self.textFloor, $0 < headerWidths.count ? headerWidths[$0] : 0)) }
+        let cuttable = all.filter { shrinkable[$0] && natural[$0] > floors[$0] }
         if !cuttable.isEmpty {
             func capped(_ cap: Int) -> [Int] {
                 var w = natural
-                for i in cuttable { w[i] = min(w[i], cap) }
+                for i in cuttable { w[i] = max(floors[i], min(w[i], cap)) }
                 return w
             }
             // The largest cap that fits, found by bisection; the floor when nothing does.

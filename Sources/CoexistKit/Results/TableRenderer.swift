@@ -37,7 +37,7 @@ enum TableRenderer {
             fixed[index] = true
         }
         let fit = TableFit(widths: widths, shrinkable: rs.columns.indices.map { rs.columns[$0].type == .string && !fixed[$0] },
-                           maxWidth: options.maxWidth)
+                           headerWidths: options.headers ? grid.headerWidths : [], maxWidth: options.maxWidth)
         // One record too wide for the screen reads better as name = value lines than with columns hidden.
         if rs.rows.count == 1 && TableFit.boxWidth(widths, Array(widths.indices)) > options.maxWidth && options.maxWidth > 0 {
             return LineRenderer.render(rs, options)

@@ -35,6 +35,18 @@ import Testing
         #expect(text.contains("│ jitter_… │"), "\(text)")
     }
 
+    @Test func columnNamesAreNeverCutOnlyHidden() {
+        let columns = (1...6).map { Column("allow_private_setting_\($0)", .string) }
+        let row = (1...6).map { _ in ResultValue.string(String(repeating: "value ", count: 6)) }
+        let text = ResultRenderer.render(ResultSet(columns: columns, rows: [row, row]), RenderOptions(maxWidth: 80))
+        let header = lines(text)[1]
+        #expect(header.contains("allow_private_setting_1") && header.contains("allow_private_setting_2"), "\(text)")
+        #expect(!header.contains("…"))
+        #expect(DisplayWidth.of(header) <= 80)
+        #expect(header.contains("allow_private_setting_3"))
+        #expect(lines(text).last?.hasPrefix("3 columns hidden (allow_private_setting_4, allow_private_setting_5, ") == true, "\(text)")
+    }
+
     @Test func aSingleRowTooWideIsPrintedAsLines() {
         var one = wide
         one.rows.removeLast()
