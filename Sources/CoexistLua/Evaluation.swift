@@ -45,6 +45,26 @@ extension LuaEngine {
         return .values((0..<n).map { display(at: top + 1 + $0) })
     }
 
+    /// Whether a chunk is unfinished (more lines would complete it), by compiling it without running it.
+    public func isIncomplete(_ code: String, chunkName: String = "stdin") -> Bool {
+        let top = stack.top
+        defer { lua_settop(L, top) }
+        if load("return " + code + ";", chunkName) == LUA_OK { return false }
+        stack.pop()
+        let status = load(code, chunkName)
+        return status == LUA_ERRSYNTAX && (stack.string(at: -1) ?? "").hasSuffix("<eof>")
+    }
+
+    /// Compiles a chunk (as an expression, else as statements) without running it: its syntax error, if any.
+    public func evaluateCompileOnly(_ code: String, chunkName: String = "stdin") -> Result<Void, LuaError> {
+        let top = stack.top
+        defer { lua_settop(L, top) }
+        if load("return " + code + ";", chunkName) == LUA_OK { return .success(()) }
+        stack.pop()
+        if load(code, chunkName) == LUA_OK { return .success(()) }
+        return .failure(LuaError(stack.string(at: -1) ?? "syntax error"))
+    }
+
     /// Lua's own syntax error for a chunk (e.g. one cut off at the end of the input).
     public func syntaxError(_ code: String, chunkName: String) -> LuaError {
         let top = stack.top

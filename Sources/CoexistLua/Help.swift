@@ -44,6 +44,7 @@ extension LuaEngine {
 
     private func help(named name: String) -> String {
         if let doc = globalDocs[name] { return "\(name): \(doc)" }
+        if let colon = name.firstIndex(of: ":") { return methodHelp(named: String(name[..<colon]), String(name[name.index(after: colon)...])) }
         if let type = types.values.first(where: { $0.name.lowercased() == name.lowercased() }) { return typeHelp(type) }
         if globalDocs.keys.contains(where: { $0.hasPrefix(name + ".") }) { return libraryHelp(name) }
         let candidates = Array(globalDocs.keys) + types.values.map(\.name)
@@ -100,10 +101,29 @@ extension LuaEngine {
             for m in type.members where m.isMethod {
                 lua_getfield(L, -1, m.name)
                 defer { stack.pop() }
-                if lua_rawequal(L, -1, idx) != 0 { return "\(type.name):\(m.name): \(m.doc)" }
+                if lua_rawequal(L, -1, idx) != 0 { return MethodDocs.text(type: type.name, method: m.name, doc: m.doc) }
             }
         }
         return nil
+    }
+
+    /// `help("calls:where")` or `help("Cohort:move")`: the owner is a global holding an object, or a type's name.
+    private func methodHelp(named owner: String, _ method: String) -> String {
+        var type = types.values.first { $0.name.lowercased() == owner.lowercased() }
+        if type == nil {
+            let kind = pushGlobal(path: owner)
+            var tname: UnsafePointer<CChar>?
+            if kind == LUA_TUSERDATA, bridge_any_object(L, -1, &tname) != nil, let tname { type = types[String(cString: tname)] }
+            stack.pop()
+        }
+        guard let type else {
+            return "no help for '\(owner):\(method)': '\(owner)' is neither an object nor a type"
+                + didYouMean(owner, types.values.map(\.name) + globalDocs.keys.filter { !$0.contains(".") })
+        }
+        guard let member = type.members.first(where: { $0.isMethod && $0.name == method }) else {
+            return "\(type.name) has no method '\(method)'" + didYouMean(method, type.members.filter(\.isMethod).map(\.name))
+        }
+        return MethodDocs.text(type: type.name, method: member.name, doc: member.doc)
     }
 
     /// Where a Lua function was defined, and the comment lines right above it when it came from a file.

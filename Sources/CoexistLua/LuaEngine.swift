@@ -72,6 +72,9 @@ public final class LuaEngine {
     /// Records a doc for a global that Lua or a module defined, so help() and completion can show it.
     public func document(_ name: String, _ doc: String) { globalDocs[name] = doc }
 
+    /// Drops the docs of names that are not for users (helpers a binding removes again after setting up).
+    public func forget(_ names: [String]) { for name in names { globalDocs[name] = nil } }
+
     public func registerType(_ type: LuaTypeDescription) { types[type.metatableName] = type }
 
     public func setGlobal(_ name: String, _ value: LuaValue) {
@@ -168,12 +171,21 @@ public final class LuaEngine {
     }
 
     /// Runs a script file as `lua FILE args...` does: `...` and the global `arg` hold the arguments.
-    public func runFile(_ path: String, arguments: [String] = [], interpreter: String = "coexist") -> Result<Void, LuaError> {
+    /// With `code`, runs that text (the file's text as the shell rewrote it) under the file's name.
+    public func runFile(_ path: String, code: String? = nil, arguments: [String] = [], interpreter: String = "coexist") -> Result<Void, LuaError> {
         var table = LuaTable(array: arguments.map { .string($0) })
         table.fields = [(.integer(0), .string(path)), (.integer(-1), .string(interpreter))]
         setGlobal("arg", .table(table))
         let top = stack.top
-        guard bridge_loadfile(L, path) == LUA_OK else {
+        let status: Int32
+        if var code {
+            status = code.withUTF8 { buf in
+                buf.withMemoryRebound(to: CChar.self) { bridge_load(L, $0.baseAddress, $0.count, "@" + path) }
+            }
+        } else {
+            status = bridge_loadfile(L, path)
+        }
+        guard status == LUA_OK else {
             let message = stack.string(at: -1) ?? "cannot open \(path)"
             stack.pop()
             return .failure(LuaError(message))

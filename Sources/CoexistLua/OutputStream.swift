@@ -6,7 +6,7 @@ import CLuaBridge
 /// Where print and rendered results go: Lua's current default output (io.output()), so that `.output FILE`
 /// in the shell, `io.output(f)` in a script, print and io.write all agree.
 public struct OutputStream {
-    let file: UnsafeMutablePointer<FILE>
+    public let file: UnsafeMutablePointer<FILE>
 
     public static func current(_ L: OpaquePointer) -> OutputStream {
         OutputStream(file: bridge_default_output(L).assumingMemoryBound(to: FILE.self))

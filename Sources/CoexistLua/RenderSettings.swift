@@ -8,6 +8,8 @@ import CoexistKit
 final class RenderSettings {
     static let registryKey = "coexist.render"
     var options = RenderOptions(mode: .table, maxRows: 40)
+    /// `.maxwidth auto`: tables printed to a terminal fit its width.
+    var autoWidth = true
 
     func install(_ L: OpaquePointer) {
         lua_pushlightuserdata(L, Unmanaged.passUnretained(self).toOpaque())
@@ -19,7 +21,9 @@ final class RenderSettings {
         lua_getfield(L, shim_registryindex(), registryKey)
         defer { shim_pop(L, 1) }
         guard let pointer = lua_touserdata(L, -1) else { return RenderOptions(mode: .table, maxRows: 40) }
-        var options = Unmanaged<RenderSettings>.fromOpaque(pointer).takeUnretainedValue().options
+        let settings = Unmanaged<RenderSettings>.fromOpaque(pointer).takeUnretainedValue()
+        // print(rs) and io.write(tostring(rs)) go to the current output, so the text is fitted to it.
+        var options = settings.options.fitted(to: OutputStream.current(L), autoWidth: settings.autoWidth)
         options.color = false
         return options
     }
@@ -30,5 +34,11 @@ extension LuaEngine {
     public var renderOptions: RenderOptions {
         get { renderSettings.options }
         set { renderSettings.options = newValue }
+    }
+
+    /// Whether tables printed by Lua to a terminal fit its width (`.maxwidth auto`).
+    public var renderAutoWidth: Bool {
+        get { renderSettings.autoWidth }
+        set { renderSettings.autoWidth = newValue }
     }
 }

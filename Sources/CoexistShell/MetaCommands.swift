@@ -24,25 +24,50 @@ enum MetaCommands {
         },
         MetaCommand(name: "quit", usage: ".quit", help: "leave the shell (also .exit, or Ctrl-D)") { _, _ in .quit },
         MetaCommand(name: "exit", usage: ".exit", help: "leave the shell") { _, _ in .quit },
-        MetaCommand(name: "mode", usage: ".mode table|csv|json|markdown|line|html", help: "how results print") { shell, args in
+        MetaCommand(name: "mode", usage: ".mode table|box|ascii|csv|tsv|json|markdown|line|html", help: "how results print") { shell, args in
             guard let name = args.first else {
                 shell.write("current mode: \(shell.settings.render.mode.rawValue)\n")
                 return .proceed
             }
-            guard let mode = OutputMode(rawValue: name.lowercased()) else {
-                throw MetaCommandError("unknown mode '\(name)': use one of "
-                    + OutputMode.allCases.map(\.rawValue).joined(separator: ", ") + didYouMean(name, OutputMode.allCases.map(\.rawValue)))
-            }
-            shell.settings.render.mode = mode
+            shell.settings.render.mode = try mode(named: name)
             return .proceed
         },
-        MetaCommand(name: "headers", usage: ".headers on|off", help: "show column names in table, csv, markdown, html") { shell, args in
+        MetaCommand(name: "headers", usage: ".headers on|off", help: "show column names in table, csv, tsv, markdown, html") { shell, args in
             shell.settings.render.headers = try onOff(args, ".headers")
             return .proceed
         },
         MetaCommand(name: "maxrows", usage: ".maxrows N", help: "elide the middle of results longer than N rows (0: never)") { shell, args in
-            guard let arg = args.first, let n = Int(arg), n >= 0 else { throw MetaCommandError("usage: .maxrows N (a whole number, 0 for no limit)") }
-            shell.settings.render.maxRows = n
+            shell.settings.render.maxRows = try count(args, usage: ".maxrows N (a whole number, 0 for no limit)")
+            return .proceed
+        },
+        MetaCommand(name: "maxwidth", usage: ".maxwidth N|auto", help: "the widest a table may be (auto: the terminal's width; 0: no limit)") { shell, args in
+            if args.first?.lowercased() == "auto" {
+                shell.settings.autoWidth = true
+                shell.settings.render.maxWidth = 0
+            } else {
+                let n = try count(args, usage: ".maxwidth N|auto (N a whole number of columns, 0 for no limit)")
+                guard n == 0 || n >= 10 else { throw MetaCommandError(".maxwidth \(n) is too narrow for a table: 10 or more, 0 for no limit, or auto") }
+                shell.settings.autoWidth = false
+                shell.settings.render.maxWidth = n
+            }
+            return .proceed
+        },
+        MetaCommand(name: "width", usage: ".width [N1 N2 ...]", help: "fix the widths of the first columns (0: automatic); no numbers: all automatic") { shell, args in
+            shell.settings.render.columnWidths = try args.map { arg in
+                guard let n = Int(arg), n >= 0, n <= 1000 else {
+                    throw MetaCommandError(".width takes whole numbers from 0 (automatic) to 1000, not '\(arg)'")
+                }
+                return n
+            }
+            return .proceed
+        },
+        MetaCommand(name: "pager", usage: ".pager on|off|auto", help: "show results at a terminal through $PAGER (default less -FRX)") { shell, args in
+            guard let name = args.first?.lowercased() else { throw MetaCommandError("usage: .pager on|off|auto") }
+            guard let mode = PagerMode(rawValue: name) ?? ["1": .on, "yes": .on, "true": .on, "0": .off, "no": .off, "false": .off][name] else {
+                throw MetaCommandError("unknown pager setting '\(args[0])': use on, off or auto" + didYouMean(name, PagerMode.allCases.map(\.rawValue)))
+            }
+            if mode != .off && shell.engine.options.sandbox { throw MetaCommandError(".pager runs a program, which a sandboxed session may not") }
+            shell.settings.pager = mode
             return .proceed
         },
         MetaCommand(name: "nullvalue", usage: ".nullvalue TEXT", help: "how missing values print in table, markdown and line modes") { shell, args in
@@ -67,24 +92,31 @@ enum MetaCommands {
         },
         MetaCommand(name: "output", usage: ".output [FILE]", help: "send results and print to FILE; with no FILE, back to the terminal") { shell, args in
             try shell.engine.redirectOutput(to: args.first)
+            shell.outputFile = args.first
             return .proceed
         },
         MetaCommand(name: "once", usage: ".once FILE", help: "send only the next statement's output to FILE") { shell, args in
             guard let path = args.first else { throw MetaCommandError("usage: .once FILE") }
             try shell.engine.redirectOnce(to: path)
             shell.onceActive = true
+            shell.onceFile = path
             return .proceed
         },
-        MetaCommand(name: "show", usage: ".show", help: "the current settings") { shell, _ in
+        MetaCommand(name: "show", usage: ".show", help: "the current settings and where output goes") { shell, _ in
             let s = shell.settings
+            let widths = s.render.columnWidths.isEmpty ? "automatic" : s.render.columnWidths.map(String.init).joined(separator: " ")
             shell.write("""
                    mode: \(s.render.mode.rawValue)
                 headers: \(s.render.headers ? "on" : "off")
                 maxrows: \(s.render.maxRows)
+               maxwidth: \(s.autoWidth ? "auto" : String(s.render.maxWidth))
+                  width: \(widths)
               nullvalue: "\(s.render.nullValue)"
+                  pager: \(s.pager.rawValue)
                   timer: \(s.timer ? "on" : "off")
                    bail: \(s.bail ? "on" : "off")
                    echo: \(s.echo ? "on" : "off")
+                 output: \(shell.outputDescription)
 
             """)
             return .proceed
@@ -103,7 +135,25 @@ enum MetaCommands {
         guard let c = find(bare) else {
             return "no dot-command .\(bare)" + didYouMean(bare, all.map(\.name)) + "\n"
         }
-        return "\(c.usage)\n  \(c.help)\n"
+        var text = "\(c.usage)\n  \(c.help)\n"
+        if let doc = MetaCommandDocs.entries[c.name] {
+            text += "\n" + doc.details.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }.joined(separator: "\n") + "\n"
+            text += "\nExamples:\n" + doc.examples.map { "  " + $0 + "\n" }.joined()
+        }
+        return text
+    }
+
+    static func mode(named name: String) throws -> OutputMode {
+        guard let mode = OutputMode(rawValue: name.lowercased()) else {
+            throw MetaCommandError("unknown mode '\(name)': use one of "
+                + OutputMode.allCases.map(\.rawValue).joined(separator: ", ") + didYouMean(name, OutputMode.allCases.map(\.rawValue)))
+        }
+        return mode
+    }
+
+    static func count(_ args: [String], usage: String) throws -> Int {
+        guard let arg = args.first, let n = Int(arg), n >= 0 else { throw MetaCommandError("usage: " + usage) }
+        return n
     }
 
     static func onOff(_ args: [String], _ usage: String) throws -> Bool {
@@ -148,6 +198,8 @@ final class MetaCommandCompletionSource: CompletionSource {
             switch command {
             case ".mode": return OutputMode.allCases.map(\.rawValue)
             case ".headers", ".timer", ".bail", ".echo": return ["on", "off"]
+            case ".pager": return PagerMode.allCases.map(\.rawValue)
+            case ".maxwidth": return ["auto", "0"]
             case ".help": return MetaCommands.all.map(\.name)
             case ".read", ".output", ".once": return FileNames.matching(context.word)
             default: return []

@@ -25,6 +25,13 @@ public struct SessionConfig {
     /// The clock the workspace reads (`COEXIST_NOW`, read once by the executable); nil: the system clock, or
     /// the demo tenant's own day for the demo.
     public var clock: WorkspaceClock?
+    /// `--mode`, `--headers`/`--no-headers`, `--maxrows`, `--nullvalue`: settings as the dot-commands make them.
+    public var mode: OutputMode?
+    public var headers: Bool?
+    public var maxRows: Int?
+    public var nullValue: String?
+    /// `--quiet`: no banner at the start of a terminal session.
+    public var quiet = false
 
     public init() {}
 }
@@ -45,6 +52,10 @@ public enum Session {
         Bindings.install(workspace, in: engine)
         var settings = ShellSettings()
         settings.color = color
+        if let mode = config.mode { settings.render.mode = mode }
+        if let headers = config.headers { settings.render.headers = headers }
+        if let maxRows = config.maxRows { settings.render.maxRows = maxRows }
+        if let nullValue = config.nullValue { settings.render.nullValue = nullValue }
         let shell = Shell(engine: engine, workspace: workspace, settings: settings)
         shell.completer.add(TenantCompletionSource(workspace))
         shell.completer.add(CallsCompletionSource(workspace))
@@ -56,14 +67,22 @@ public enum Session {
         }
 
         for code in config.evalChunks {
-            if !shell.execute(code, source: "(command line)") {
-                shell.report(engine.syntaxError(code, chunkName: "(command line)"), source: "(command line)", firstLine: 1)
+            // Dot-commands at the start of a line run in order between the Lua parts, as sqlite3 takes them.
+            for part in DotLines.parts(of: code) {
+                switch part {
+                case .lua(let lua, let firstLine):
+                    if !shell.execute(lua, source: "(command line)", firstLine: firstLine) {
+                        shell.report(engine.syntaxError(lua, chunkName: "(command line)"), source: "(command line)", firstLine: firstLine)
+                    }
+                case .command(let line, _):
+                    if shell.runMeta(line) == .quit { return finish(engine, 0) }
+                }
+                if shell.hadError { return finish(engine, 1) }
             }
-            if shell.hadError { return finish(engine, 1) }
         }
         var status: Int32 = 0
         if let script = config.script {
-            if case .failure(let e) = engine.runFile(script, arguments: config.scriptArguments) {
+            if case .failure(let e) = runScript(script, arguments: config.scriptArguments, engine) {
                 shell.fail("coexist: " + e.message)
                 status = 1
             }
@@ -75,6 +94,7 @@ public enum Session {
         if isatty(STDIN_FILENO) != 0 && isatty(STDOUT_FILENO) != 0,
            // A sandboxed session writes no history file (the room shares the trainer's account).
            let reader = EditLineReader(completer: shell.completer, historyPath: config.sandbox ? nil : XDGPaths.historyFile) {
+            if !config.quiet { shell.write(banner(workspace)) }
             shell.loop(reader, interactive: true)
             return finish(engine, status)
         }
@@ -83,7 +103,24 @@ public enum Session {
     }
 
     private static func runStartupFile(_ path: String, _ engine: LuaEngine, _ shell: Shell) {
-        if case .failure(let e) = engine.runFile(path) { shell.fail("coexist: " + e.message) }
+        if case .failure(let e) = runScript(path, arguments: [], engine) { shell.fail("coexist: " + e.message) }
+    }
+
+    /// One line for a person at a terminal: what is loaded and where to start.
+    static func banner(_ workspace: Workspace) -> String {
+        let counts = workspace.counts.map { "\($0.value) \($0.label)" }.joined(separator: ", ")
+        return "coexist: tenant \(workspace.name) (\(counts)). help() for the Lua API, .help for dot-commands.\n"
+    }
+
+    /// A script or init.lua: run as lua runs a file, but with its dot-command lines (`.mode csv`) turned into
+    /// calls that run them in place, so a cron job chooses its output as a session at the prompt does.
+    static func runScript(_ path: String, arguments: [String], _ engine: LuaEngine) -> Result<Void, LuaError> {
+        guard var text = ScriptText.read(path), let first = text.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false).first
+        else { return engine.runFile(path, arguments: arguments) }
+        // `#!` (or any '#') first line: lua skips it; keep it as an empty line so line numbers stay true.
+        if first.hasPrefix("#") { text = String(text.dropFirst(first.count)) }
+        guard let rewritten = DotLines.rewritingCommands(in: text) else { return engine.runFile(path, arguments: arguments) }
+        return engine.runFile(path, code: rewritten, arguments: arguments)
     }
 
     private static func finish(_ engine: LuaEngine, _ status: Int32) -> Int32 {

@@ -11,11 +11,21 @@ public final class Shell {
     public let engine: LuaEngine
     public let workspace: Workspace
     /// The engine gets a copy of the render settings, so `tostring(rs)` and `print(rs)` follow `.mode` too.
-    public var settings: ShellSettings { didSet { engine.renderOptions = settings.render } }
+    public var settings: ShellSettings {
+        didSet {
+            engine.renderOptions = settings.render
+            engine.renderAutoWidth = settings.autoWidth
+        }
+    }
     public let completer = Completer()
     /// Any statement failed; piped input and scripts exit 1 then.
     public private(set) var hadError = false
     var onceActive = false
+    /// Where `.output` and `.once` sent output, for `.show` and `shell.output`.
+    var outputFile: String?
+    var onceFile: String?
+    /// The hint about `local` at the prompt is given once a session.
+    var localHintGiven = false
     private var readDepth = 0
 
     public init(engine: LuaEngine, workspace: Workspace, settings: ShellSettings = ShellSettings()) {
@@ -23,6 +33,8 @@ public final class Shell {
         self.workspace = workspace
         self.settings = settings
         engine.renderOptions = settings.render
+        engine.renderAutoWidth = settings.autoWidth
+        ShellTable.install(self)
         completer.add(LuaCompletionSource(engine))
         completer.add(MetaCommandCompletionSource())
     }
@@ -58,7 +70,7 @@ public final class Shell {
                 lineNumber += 1
                 if buffer.isEmpty && line.hasPrefix(".") {
                     reader.remember(line)
-                    if settings.echo { write(line + "\n") }
+                    if settings.echo { echo(line) }
                     switch runMeta(line) {
                     case .quit: return true
                     case .proceed: if hadError && settings.bail && !interactive { return false }
@@ -79,9 +91,12 @@ public final class Shell {
                 }
                 if buffer.trimmingCharacters(in: " \t\r").isEmpty { buffer = ""; continue }
                 let chunk = buffer
-                if !execute(chunk, source: source, firstLine: firstLine) { continue }
+                // At the prompt a statement's lines count from 1 (the session's line count means nothing
+                // there); in a file or piped input they point into the input.
+                if !execute(chunk, source: source, firstLine: interactive ? 1 : firstLine) { continue }
                 reader.remember(chunk)
                 buffer = ""
+                if interactive { hintAboutLocal(chunk) }
                 if hadError && settings.bail && !interactive { return false }
             }
         }
@@ -106,13 +121,34 @@ public final class Shell {
         return meaning
     }
 
+    /// lua.c runs each prompt line as its own chunk, so a `local` is gone on the next line; people coming from
+    /// scripts are surprised by that once, and told why once.
+    func hintAboutLocal(_ chunk: String) {
+        guard !localHintGiven else { return }
+        let trimmed = chunk.drop { $0 == " " || $0 == "\t" }
+        guard trimmed.hasPrefix("local ") || trimmed.hasPrefix("local\t") else { return }
+        localHintGiven = true
+        OutputStream.current(engine.L).flush()
+        fputs("hint: at the prompt each statement is its own chunk, so a local ends with its line; "
+              + "drop `local` to keep the name (x = ...), or put the lines in a do ... end block\n", bridge_stderr())
+    }
+
+    /// `.echo on`: the statement on standard output, before its output, and never into an .output or .once
+    /// file (which hold only results, so a CSV written there stays a CSV).
+    func echo(_ text: String) {
+        OutputStream.current(engine.L).flush()
+        fputs(text + "\n", bridge_stdout())
+        fflush(bridge_stdout())
+    }
+
     /// Runs one chunk; false when it is unfinished and needs more lines.
     @discardableResult
     public func execute(_ chunk: String, source: String = "stdin", firstLine: Int = 1) -> Bool {
         let start = monotonicSeconds()
+        if engine.isIncomplete(chunk, chunkName: source) { return false }
+        if settings.echo { echo(chunk) }
         let outcome = engine.evaluate(chunk, chunkName: source)
         if case .incomplete = outcome { return false }
-        if settings.echo { write(chunk + "\n") }
         switch outcome {
         case .values(let values): show(values)
         case .failure(let error): report(error, source: source, firstLine: firstLine)
@@ -122,12 +158,36 @@ public final class Shell {
         if onceActive {
             engine.restoreAfterOnce()
             onceActive = false
+            onceFile = nil
         }
         if settings.timer {
             let elapsed = monotonicSeconds() - start
             fputs("Run Time: \(formatSeconds(elapsed)) s\n", bridge_stderr())
         }
         return true
+    }
+
+    /// Runs a dot-command for Lua (`shell.command`, and the dot-command lines of a script), throwing its error.
+    func runMetaFromLua(_ line: String) throws {
+        var words = MetaCommands.tokenize(String(line.drop { $0 == " " }.dropFirst()))
+        guard !words.isEmpty else { return }
+        let name = words.removeFirst()
+        guard let command = MetaCommands.find(name) else {
+            throw LuaError("unknown dot-command .\(name)" + didYouMean(name, MetaCommands.all.map(\.name)) + "; .help lists them")
+        }
+        if name == "quit" || name == "exit" { throw LuaError(".\(name) leaves the prompt only; a script ends at its last line") }
+        do {
+            _ = try command.run(self, words)
+        } catch let e as MetaCommandError {
+            throw LuaError(e.description)
+        }
+    }
+
+    /// Where output goes now, as `.show` says it.
+    var outputDescription: String {
+        if let onceFile { return "\(onceFile) (.once)" }
+        if let outputFile { return "\(outputFile) (.output)" }
+        return isatty(STDOUT_FILENO) != 0 ? "stdout (a terminal)" : "stdout (not a terminal)"
     }
 
     /// Runs a dot-command line, reporting its errors like a failed statement.
@@ -166,21 +226,30 @@ public final class Shell {
     public func write(_ text: String) { OutputStream.current(engine.L).write(text) }
 
     func show(_ values: [LuaDisplay]) {
+        var out = ""
         var texts: [String] = []
         for value in values {
             switch value {
             case .text(let t): texts.append(t)
             case .resultSet(let box):
-                if !texts.isEmpty { write(texts.joined(separator: "\t") + "\n"); texts = [] }
-                write(render(box.resultSet))
+                if !texts.isEmpty { out += texts.joined(separator: "\t") + "\n"; texts = [] }
+                out += render(box.resultSet)
             }
         }
-        if !texts.isEmpty { write(texts.joined(separator: "\t") + "\n") }
+        if !texts.isEmpty { out += texts.joined(separator: "\t") + "\n" }
+        guard !out.isEmpty else { return }
+        let stream = OutputStream.current(engine.L)
+        if !engine.options.sandbox && Pager.wanted(out, mode: settings.pager, output: stream.file) {
+            stream.flush()
+            if Pager.show(out) { return }
+        }
+        write(out)
     }
 
     func render(_ rs: ResultSet) -> String {
-        var options = settings.render
-        options.color = settings.color && OutputStream.current(engine.L).isTerminal
+        let stream = OutputStream.current(engine.L)
+        var options = settings.render.fitted(to: stream, autoWidth: settings.autoWidth)
+        options.color = settings.color && stream.isTerminal
         return ResultRenderer.render(rs, options)
     }
 

@@ -47,13 +47,28 @@ struct CoexistCommand: ParsableCommand {
     @Option(name: .customLong("data"), help: ArgumentHelp("Load a folder of real files (streams CSV, Graph JSON, buildings.csv, users.csv) instead of the demo.", valueName: "DIR"))
     var data: String?
 
+    @Option(help: ArgumentHelp("How results print: table, box, ascii, csv, tsv, json, markdown, line or html (as .mode).", valueName: "MODE"))
+    var mode: String?
+
+    @Flag(inversion: .prefixedNo, help: "Print column names (as .headers on|off).")
+    var headers: Bool?
+
+    @Option(help: ArgumentHelp("Elide the middle of results longer than N rows; 0 shows every row (as .maxrows).", valueName: "N"))
+    var maxrows: Int?
+
+    @Option(help: ArgumentHelp("Text for missing values in table, markdown, line and html modes (as .nullvalue).", valueName: "TEXT"))
+    var nullvalue: String?
+
+    @Flag(name: [.customShort("q"), .long], help: "No banner at the start of a terminal session.")
+    var quiet = false
+
     @Option(name: .customLong("lua-memory"), help: ArgumentHelp("Cap Lua's memory (e.g. 512M, 4G; 0 for no cap).", valueName: "SIZE"))
     var luaMemory = ByteSize(bytes: 4 << 30)
 
     /// Options end at the first argument that is not an option (or after `--`): from there on everything is
     /// the script and its own arguments, as with `lua`, so `coexist s.lua -e x` passes `-e x` to the script.
     static func split(_ argv: [String]) -> (options: [String], script: [String]) {
-        let takesValue: Set<String> = ["-e", "--lua-memory", "--demo-size", "--data", "--sandbox-dir"]
+        let takesValue: Set<String> = ["-e", "--lua-memory", "--demo-size", "--data", "--sandbox-dir", "--mode", "--maxrows", "--nullvalue"]
         var i = 0
         while i < argv.count {
             let a = argv[i]
@@ -73,6 +88,11 @@ struct CoexistCommand: ParsableCommand {
                 throw ValidationError("--sandbox-dir \(dir) is not a directory")
             }
         }
+        if let mode, OutputMode(rawValue: mode.lowercased()) == nil {
+            let names = OutputMode.allCases.map(\.rawValue)
+            throw ValidationError("unknown --mode '\(mode)': use one of \(names.joined(separator: ", "))" + didYouMean(mode, names))
+        }
+        if let maxrows, maxrows < 0 { throw ValidationError("--maxrows must be 0 (every row) or more, not \(maxrows)") }
         guard demoSize >= 1 && demoSize <= 1_000_000 else {
             throw ValidationError("--demo-size must be between 1 and 1000000")
         }
@@ -89,6 +109,11 @@ struct CoexistCommand: ParsableCommand {
         c.empty = empty
         c.demoUsers = demoSize
         c.dataDirectory = data
+        c.mode = mode.flatMap { OutputMode(rawValue: $0.lowercased()) }
+        c.headers = headers
+        c.maxRows = maxrows
+        c.nullValue = nullvalue
+        c.quiet = quiet
         c.script = script.first
         c.scriptArguments = Array(script.dropFirst())
         return c

@@ -1,3 +1,4 @@
+@preconcurrency import Glibc
 import Testing
 import CoexistKit
 @testable import CoexistLua
@@ -10,6 +11,9 @@ import CoexistKit
     @Test func tostringFollowsTheModeHeadersAndNullValue() throws {
         let lua = try TenantLua()
         try lua.run(Self.rows)
+        // Table mode draws box characters only when the current output is a terminal (ASCII into pipes and files).
+        #expect(try lua.text("rs")?.hasPrefix(isatty(fileno(stdout)) != 0 ? "┌" : "+") == true)
+        lua.engine.renderOptions = RenderOptions(mode: .box)
         #expect(try lua.text("rs")?.hasPrefix("┌") == true)
         lua.engine.renderOptions = RenderOptions(mode: .csv)
         #expect(try lua.text("rs") == "calls,site\n12,Oslo\n,Bergen\n3,Tromsø")

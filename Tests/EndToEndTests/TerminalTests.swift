@@ -176,9 +176,9 @@ import Testing
 
     @Test func promptOfTheEmptyTenantIsCoexist() throws {
         let home = try TestHome()
-        let term = try home.terminal()
+        let term = try home.terminal("--quiet")
         let start = try term.waitForPrompt()
-        #expect(start == prompt)  // nothing printed before the first prompt
+        #expect(start == prompt)  // nothing but the prompt when the banner is turned off
         term.type(#""[" .. tenant.name .. "]""#)
         try term.waitFor("\n[coexist]\n")
         try term.waitForPrompt()
@@ -189,7 +189,7 @@ import Testing
 
     @Test func promptShowsTheDefaultTenantsName() throws {
         let home = try TestHome()
-        let term = try home.terminal(demo: true)
+        let term = try home.terminal("--quiet", demo: true)
         try term.waitForPrompt("> ")
         let firstPrompt = term.screen
         term.type(#""[" .. tenant.name .. "> ]""#)

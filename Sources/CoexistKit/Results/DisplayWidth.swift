@@ -100,3 +100,21 @@ public enum DisplayWidth {
         (0x20000, 0x3FFFD),
     ]
 }
+
+extension DisplayWidth {
+    /// `text` cut to at most `width` cells, ending in `ellipsis` (one cell) when anything was cut; with its width.
+    public static func truncate(_ text: String, to width: Int, ellipsis: String = "…") -> (text: String, width: Int) {
+        let full = of(text)
+        if full <= width { return (text, full) }
+        guard width > 0 else { return ("", 0) }
+        var kept = ""
+        var used = 0
+        for character in text {
+            let w = self.width(of: character)
+            if used + w > width - 1 { break }
+            kept.append(character)
+            used += w
+        }
+        return (kept + ellipsis, used + 1)
+    }
+}

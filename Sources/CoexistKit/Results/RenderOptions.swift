@@ -13,6 +13,13 @@ public struct RenderOptions: Sendable, Equatable {
     /// The table is part of a larger document (a review's figures): table mode draws plain aligned columns
     /// indented two spaces, with no box and no row count, and markdown writes its rows unpadded.
     public var compact: Bool
+    /// The widest a table may be, in terminal cells; 0 is no limit. The shell sets the terminal's width when
+    /// printing to one, so wide text is cut with an ellipsis and columns that still do not fit are hidden.
+    public var maxWidth: Int
+    /// `.width`: a fixed width per column, in order; 0 (or a missing entry) sizes the column to its cells.
+    public var columnWidths: [Int]
+    /// Box-drawing characters for table mode; false draws with + - | so pipes and files stay ASCII.
+    public var unicode: Bool
 
     public init(
         mode: OutputMode = .table,
@@ -20,7 +27,10 @@ public struct RenderOptions: Sendable, Equatable {
         maxRows: Int = 40,
         nullValue: String = "NULL",
         color: Bool = false,
-        compact: Bool = false
+        compact: Bool = false,
+        maxWidth: Int = 0,
+        columnWidths: [Int] = [],
+        unicode: Bool = true
     ) {
         self.mode = mode
         self.headers = headers
@@ -28,5 +38,8 @@ public struct RenderOptions: Sendable, Equatable {
         self.nullValue = nullValue
         self.color = color
         self.compact = compact
+        self.maxWidth = maxWidth
+        self.columnWidths = columnWidths
+        self.unicode = unicode
     }
 }

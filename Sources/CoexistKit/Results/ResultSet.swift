@@ -52,11 +52,15 @@ public struct ResultSet: Sendable, Equatable {
     public var rows: [[ResultValue]]
     /// A short caption shown above the table by human-facing renderers ("poor streams by building").
     public var title: String?
+    /// A catalogue (the fields of the call store, the modes, the policies, a help table): human modes show
+    /// every row, never eliding the middle, and a missing value as an empty cell rather than NULL.
+    public var isListing: Bool
 
-    public init(columns: [Column], rows: [[ResultValue]] = [], title: String? = nil) {
+    public init(columns: [Column], rows: [[ResultValue]] = [], title: String? = nil, isListing: Bool = false) {
         self.columns = columns
         self.rows = rows
         self.title = title
+        self.isListing = isListing
     }
 
     public var count: Int { rows.count }

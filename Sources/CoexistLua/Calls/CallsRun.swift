@@ -50,10 +50,25 @@ enum CallsRun {
                                              .jitter, .packetLoss, .roundTrip, .quality]
     static let previewRows = 10
 
+    /// The `n` rows that started first, in time order (ties by position): a preview reads as a timeline,
+    /// whatever order the files were imported in. One pass keeping the n best, so a million rows cost little.
+    static func earliest(_ rows: [UInt32], _ n: Int, _ store: CallStore) -> [UInt32] {
+        var kept: [(start: UInt32, row: UInt32)] = []
+        kept.reserveCapacity(n + 1)
+        for row in rows {
+            let start = store.start[Int(row)]
+            if kept.count == n, let last = kept.last, (last.start, last.row) <= (start, row) { continue }
+            let at = kept.firstIndex { ($0.start, $0.row) > (start, row) } ?? kept.count
+            kept.insert((start, row), at: at)
+            if kept.count > n { kept.removeLast() }
+        }
+        return kept.map(\.row)
+    }
+
     static func preview(_ q: CallsQuery, _ L: OpaquePointer) throws -> ResultSet {
         if !q.dimensions.isEmpty { return try summary(q, measures: nil, L) }
         let (store, rows) = try q.select(L)
-        let shown = rows.prefix(previewRows).map { i in previewFields.map { store.value($0, at: Int(i)) } }
+        let shown = earliest(rows, previewRows, store).map { i in previewFields.map { store.value($0, at: Int(i)) } }
         let more = rows.count > shown.count ? "; first \(shown.count), q:rows() for all, q:summary() to aggregate" : ""
         return ResultSet(columns: previewFields.map { Column($0.rawValue, $0.type) },
                          rows: shown, title: "\(q.text): \(grouped(rows.count)) stream\(rows.count == 1 ? "" : "s")\(more)")

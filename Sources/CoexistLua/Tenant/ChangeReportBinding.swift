@@ -63,8 +63,8 @@ enum ChangeReportBinding {
     /// which programs read.
     static func render(_ box: ChangeReportBox, _ options: RenderOptions) -> String {
         switch options.mode {
-        case .table: return describe(box)
-        case .csv, .json: return ResultRenderer.render(box.report.table(), options).trimmingTrailingNewline
+        case .table, .box, .ascii: return describe(box)
+        case .csv, .tsv, .json: return ResultRenderer.render(box.report.table(), options).trimmingTrailingNewline
         case .markdown, .html, .line:
             var text = ResultRenderer.render(box.report.summary(), options)
             if !box.report.changes.isEmpty { text += "\n" + ResultRenderer.render(box.report.table(), options) }

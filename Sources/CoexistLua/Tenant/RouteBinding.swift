@@ -103,7 +103,7 @@ enum RouteBinding {
         // In .mode table the answer reads as a sentence; the other modes render its row in that mode.
         t.describe(inState: { b, L in
             let options = RenderSettings.current(L)
-            return options.mode == .table ? sentence(b) : ResultRenderer.render(table(b), options).trimmingTrailingNewline
+            return options.mode.isBoxed ? sentence(b) : ResultRenderer.render(table(b), options).trimmingTrailingNewline
         })
         return t
     }

@@ -116,7 +116,7 @@ struct WhereOperatorLuaTests {
         _ = lua.engine.evaluate("help(calls.where)")
         try lua.engine.redirectOutput(to: nil)
         let text = try String(contentsOfFile: path, encoding: .utf8)
-        #expect(text.hasPrefix("Calls:where:"), "\(text)")
+        #expect(text.hasPrefix("Calls:where\n  q:where{"), "\(text)")
         for op in ["~=", "not", "in", "not in", "like", "not like", "prefix", "is null", "not null", "10.4.0.0/16", "%", "_"] {
             #expect(text.contains(op), "\(op)")
         }

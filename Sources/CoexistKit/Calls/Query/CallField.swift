@@ -147,7 +147,7 @@ public enum CallField: String, CaseIterable, Sendable {
         }
         return ResultSet(columns: [Column("name", .string), Column("type", .string), Column("unit", .string),
                                    Column("meaning", .string), Column("values", .string)],
-                         rows: rows, title: "stream fields")
+                         rows: rows, title: "stream fields", isListing: true)
     }
 }
 

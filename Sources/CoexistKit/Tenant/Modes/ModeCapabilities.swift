@@ -61,13 +61,13 @@ public struct ModeCapabilities: Sendable, Equatable {
                     .string(c.validFor), .bool(c.allowUserChat), .bool(c.allowPrivateCalling),
                     .bool(c.allowPrivateMeetingScheduling), .bool(c.allowChannelMeetingScheduling)]
         }
-        return ResultSet(columns: columns, rows: rows, title: "coexistence modes")
+        return ResultSet(columns: columns, rows: rows, title: "coexistence modes", isListing: true)
     }
 
     /// The ten built-in TeamsUpgradePolicy instances.
     public static func policyTable() -> ResultSet {
         ResultSet(columns: [Column("identity", .string), Column("mode", .string), Column("notify_sfb_users", .bool)],
                   rows: UpgradePolicy.builtIns.map { [.string($0.name), .string($0.mode.rawValue), .bool($0.notifySfbUsers)] },
-                  title: "built-in TeamsUpgradePolicy instances")
+                  title: "built-in TeamsUpgradePolicy instances", isListing: true)
     }
 }
