@@ -13,6 +13,12 @@ public struct RenderOptions: Sendable, Equatable {
     /// The table is part of a larger document (a review's figures): table mode draws plain aligned columns
     /// indented two spaces, with no box and no row count, and markdown writes its rows unpadded.
     public var compact: Bool
+    /// The `.numbers` setting: decimal places for double columns that do not fix their own (built-in
+    /// measures and `result{...}` alike); nil prints the shortest text, at most six significant digits.
+    public var numbers: Int?
+
+    /// The `.numbers` places a new shell starts with: two, as CQD's own reports show averages.
+    public static let defaultNumbers = 2
 
     public init(
         mode: OutputMode = .table,
@@ -20,8 +26,10 @@ public struct RenderOptions: Sendable, Equatable {
         maxRows: Int = 40,
         nullValue: String = "NULL",
         color: Bool = false,
-        compact: Bool = false
+        compact: Bool = false,
+        numbers: Int? = RenderOptions.defaultNumbers
     ) {
+        self.numbers = numbers
         self.mode = mode
         self.headers = headers
         self.maxRows = maxRows
