@@ -47,6 +47,7 @@ public enum Session {
         settings.color = color
         let shell = Shell(engine: engine, workspace: workspace, settings: settings)
         shell.completer.add(TenantCompletionSource(workspace))
+        shell.completer.add(FileCompletionSource())
         shell.completer.add(CallsCompletionSource(workspace))
         bridge_install_sigint()
 
