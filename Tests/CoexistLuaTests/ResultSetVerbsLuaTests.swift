@@ -107,4 +107,19 @@ import CoexistKit
         #expect(lua.error("result{{v=1}}:format{v=20}")?.contains("format: decimals for 'v' must be between 0 and 12, got 20") == true)
         #expect(lua.error("result{{v=1}}:format{w=2}")?.contains("format: no column 'w' (did you mean 'v'?)") == true)
     }
+
+    /// The README's examples, as written there.
+    @Test func readmeExamplesRun() throws {
+        let lua = try lua()
+        try lua.run("rs = rs:add('poor_pct', function(r) return r.poor * 1.5 end)")
+        try lua.run("other = result{{site='Oslo', city='Oslo'}}")
+        for example in ["rs:sort(\"poor\", \"desc\", \"site\")", "rs:where{site=\"Oslo\"}", "rs:where{site={\"Oslo\", \"Bergen\"}}",
+                        "rs:head(5)", "rs:select(\"site\", \"poor\")", "rs:add(\"half\", function(r) return r.poor / 2 end)",
+                        "rs:pivot{rows=\"site\", cols=\"week\", value=\"poor\"}", "rs:join(other, \"site\")",
+                        "rs:join(other, \"site\", {how=\"left\"})", "rs:format{poor_pct=1}",
+                        "rs:where{week=\"W2\"}:sort(\"poor\", \"desc\"):select(\"site\", \"poor\"):head(1)"] {
+            #expect(try lua.text(example)?.contains("│") == true, "\(example)")
+        }
+        #expect(try lua.text("rs:format{poor_pct=1}")?.contains("13.5") == true)
+    }
 }
