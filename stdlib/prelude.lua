@@ -15,6 +15,7 @@ end
 -- qer: the Quality Experience Review (stdlib/qer.lua), loaded on first use so that start-up stays fast.
 -- qer() runs it; qer.targets, qer.remedies and qer.client_releases can be changed before.
 qer = setmetatable({}, {
+  __module = "qer",  -- completion lists the module's keys (qer.targets.) without a first use
   __index = function(_, k) return require("qer")[k] end,
   __newindex = function(_, k, v) require("qer")[k] = v end,
   __call = function(_, opts) return require("qer").run(opts) end,

@@ -7,7 +7,7 @@ public final class ResultSetBox {
 }
 
 /// Result sets in Lua: `#rs`, `rs[i]` (a row as a record), `for row in rs:rows()`, `rs:column(name)`,
-/// `rs:save(path)`, `rs:chart{...}`. The REPL, print and tostring render them in the current output mode.
+/// `rs:save(path)`, `rs:chart{...}`, and the verbs of `ResultSetVerbs` (sort, where, head, select, add, pivot, join, format). The REPL, print and tostring render them in the current output mode.
 public enum ResultSetBinding {
     nonisolated(unsafe) public static let type: LuaObjectType<ResultSetBox> = makeType()
 
@@ -69,6 +69,7 @@ public enum ResultSetBinding {
             guard i >= 1 && i <= box.resultSet.count else { return call.results(.nil) }
             return call.results(record(box.resultSet, i - 1))
         }
+        ResultSetVerbs.install(t)
         t.method("chart", ResultSetChart.doc) { box, call in
             call.results(.string(try ResultSetChart.chart(box.resultSet, try call.optTable(1))))
         }

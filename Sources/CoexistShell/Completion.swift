@@ -42,6 +42,9 @@ public final class Completer {
         return (context.word, set.sorted(), suffix)
     }
 
+    /// More candidates than this are listed only after asking, as readline's completion-query-items (100).
+    public static let askAbove = 100
+
     static let wordCharacters = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
 
     public static func context(for line: String) -> CompletionContext {
@@ -62,14 +65,53 @@ public final class Completer {
         }
         let chars = Array(line)
         var j = chars.count - 1
-        while j >= 0 && (wordCharacters.contains(chars[j]) || chars[j] == "." || chars[j] == ":") { j -= 1 }
-        let expression = String(chars[(j + 1)...])
-        if let sep = expression.lastIndex(where: { $0 == "." || $0 == ":" }) {
+        var word = 0
+        while j >= 0 && wordCharacters.contains(chars[j]) { j -= 1; word += 1 }
+        // Back over a chain of names, calls and their arguments (`cohort("Wave 1"):`, `calls:where{...}:by("x").`),
+        // so the member after a call's result completes from the type the call returns.
+        while j >= 0 {
+            let c = chars[j]
+            if wordCharacters.contains(c) || c == "." || c == ":" {
+                j -= 1
+            } else if c == ")" || c == "}" || c == "]", let open = opening(chars, closing: j), open > 0 {
+                j = open - 1
+            } else if (c == "\"" || c == "'"), j > 0, let open = chars[..<j].lastIndex(of: c) {
+                j = open - 1  // a string argument without brackets: cohort"Wave 1":
+            } else {
+                break
+            }
+        }
+        var expression = String(chars[(j + 1)...])
+        while expression.first.map({ !wordCharacters.contains($0) }) == true { expression.removeFirst() }
+        if chars.count - word > 0, chars[chars.count - word - 1] == "." || chars[chars.count - word - 1] == ":",
+           let sep = expression.dropLast(word).lastIndex(where: { $0 == "." || $0 == ":" }) {
             let base = String(expression[..<sep])
             let word = String(expression[expression.index(after: sep)...])
             return CompletionContext(line: line, word: word, kind: .member(base: base, separator: expression[sep]))
         }
-        return CompletionContext(line: line, word: expression, kind: .code)
+        return CompletionContext(line: line, word: String(chars.suffix(word)), kind: .code)
+    }
+
+    /// The index of the bracket that opens the one closing at `closing`, skipping brackets inside strings.
+    static func opening(_ chars: [Character], closing: Int) -> Int? {
+        var depth = 0
+        var quote: Character?
+        var i = closing
+        while i >= 0 {
+            let c = chars[i]
+            if let q = quote {
+                if c == q && (i == 0 || chars[i - 1] != "\\") { quote = nil }
+            } else if c == "\"" || c == "'" {
+                quote = c
+            } else if c == ")" || c == "}" || c == "]" {
+                depth += 1
+            } else if c == "(" || c == "{" || c == "[" {
+                depth -= 1
+                if depth == 0 { return i }
+            }
+            i -= 1
+        }
+        return nil
     }
 
     /// The dotted name before the innermost unclosed `(` or `{` that encloses position `end`.

@@ -160,6 +160,18 @@ public final class EditLineReader: LineReader {
             if !result.suffix.isEmpty { el_insertstr(el, result.suffix) }
             return UInt8(CC_REFRESH)
         }
+        // As readline does: a long list is shown only when asked for, so Tab never floods the screen with
+        // two thousand names. y or space shows it; anything else declines.
+        if result.candidates.count > Completer.askAbove {
+            fputs("\nDisplay all \(result.candidates.count) possibilities? (y or n) ", bridge_stdout())
+            fflush(bridge_stdout())
+            var answer: CChar = 0
+            let got = el_getc(el, &answer)
+            guard got == 1, answer == CChar(UInt8(ascii: "y")) || answer == CChar(UInt8(ascii: "Y")) || answer == CChar(UInt8(ascii: " ")) else {
+                fputs("\n", bridge_stdout())
+                return UInt8(CC_REDISPLAY)
+            }
+        }
         fputs("\n" + Completer.columns(result.candidates, width: terminalWidth()) + "\n", bridge_stdout())
         return UInt8(CC_REDISPLAY)
     }

@@ -74,6 +74,10 @@ enum MetaCommands {
             shell.settings.render.nullValue = args.first ?? ""
             return .proceed
         },
+        MetaCommand(name: "numbers", usage: ".numbers N|auto", help: "decimal places for numbers in every result that does not fix its own (default 2); auto: shortest text") { shell, args in
+            shell.settings.render.numbers = try numbers(args)
+            return .proceed
+        },
         MetaCommand(name: "timer", usage: ".timer on|off", help: "print how long each statement took") { shell, args in
             shell.settings.timer = try onOff(args, ".timer")
             return .proceed
@@ -113,6 +117,7 @@ enum MetaCommands {
                   width: \(widths)
               nullvalue: "\(s.render.nullValue)"
                   pager: \(s.pager.rawValue)
+                numbers: \(s.render.numbers.map(String.init) ?? "auto")
                   timer: \(s.timer ? "on" : "off")
                    bail: \(s.bail ? "on" : "off")
                    echo: \(s.echo ? "on" : "off")
@@ -164,6 +169,16 @@ enum MetaCommands {
         }
     }
 
+    /// `.numbers 3` or `.numbers auto`; anything else, or places outside 0...12, is refused rather than clamped.
+    static func numbers(_ args: [String]) throws -> Int? {
+        guard let arg = args.first else { throw MetaCommandError("usage: .numbers N|auto (N from 0 to 12)") }
+        if arg.lowercased() == "auto" { return nil }
+        guard let n = Int(arg), (0...12).contains(n) else {
+            throw MetaCommandError(".numbers: '\(arg)' is not 0 to 12 or auto" + didYouMean(arg, ["auto"]))
+        }
+        return n
+    }
+
     /// Splits the arguments of a dot-command on spaces, keeping "quoted parts" together.
     static func tokenize(_ line: String) -> [String] {
         var tokens: [String] = []
@@ -197,6 +212,7 @@ final class MetaCommandCompletionSource: CompletionSource {
         case .metaArgument(let command, 1):
             switch command {
             case ".mode": return OutputMode.allCases.map(\.rawValue)
+            case ".numbers": return ["auto", "0", "1", "2", "3", "4"]
             case ".headers", ".timer", ".bail", ".echo": return ["on", "off"]
             case ".pager": return PagerMode.allCases.map(\.rawValue)
             case ".maxwidth": return ["auto", "0"]

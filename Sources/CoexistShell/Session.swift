@@ -58,6 +58,7 @@ public enum Session {
         if let nullValue = config.nullValue { settings.render.nullValue = nullValue }
         let shell = Shell(engine: engine, workspace: workspace, settings: settings)
         shell.completer.add(TenantCompletionSource(workspace))
+        shell.completer.add(FileCompletionSource())
         shell.completer.add(CallsCompletionSource(workspace))
         bridge_install_sigint()
 

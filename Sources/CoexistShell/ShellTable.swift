@@ -11,7 +11,7 @@ enum ShellTable {
 
     static let settings: [(name: String, kind: Kind)] = [
         ("mode", .text), ("headers", .flag), ("maxrows", .number), ("maxwidth", .numberOrAuto), ("width", .numbers),
-        ("nullvalue", .text), ("pager", .text), ("timer", .flag), ("bail", .flag), ("echo", .flag),
+        ("nullvalue", .text), ("numbers", .numberOrAuto), ("pager", .text), ("timer", .flag), ("bail", .flag), ("echo", .flag),
     ]
     static let readOnly = ["output"]
     static var names: [String] { settings.map(\.name) + readOnly + ["command"] }
@@ -29,7 +29,7 @@ enum ShellTable {
             try set(try call.string(1), call.value(2), shell)
             return 0
         }
-        engine.document("shell", "the shell's settings from Lua: shell.mode = \"csv\", shell.headers = false, shell.maxrows, shell.maxwidth, shell.width = {20, 0}, shell.nullvalue, shell.pager, shell.timer, shell.bail, shell.echo; shell.output says where output goes; shell.command(\".mode csv\") runs a dot-command")
+        engine.document("shell", "the shell's settings from Lua: shell.mode = \"csv\", shell.headers = false, shell.maxrows, shell.maxwidth, shell.width = {20, 0}, shell.nullvalue, shell.numbers, shell.pager, shell.timer, shell.bail, shell.echo; shell.output says where output goes; shell.command(\".mode csv\") runs a dot-command")
         _ = engine.run("""
             local t = shell
             local get, set, command = rawget(t, "_get"), rawget(t, "_set"), rawget(t, "command")
@@ -62,6 +62,7 @@ enum ShellTable {
         case "maxwidth": return s.autoWidth ? .string("auto") : .integer(Int64(s.render.maxWidth))
         case "width": return .table(LuaTable(array: s.render.columnWidths.map { .integer(Int64($0)) }))
         case "nullvalue": return .string(s.render.nullValue)
+        case "numbers": return s.render.numbers.map { .integer(Int64($0)) } ?? .string("auto")
         case "pager": return .string(s.pager.rawValue)
         case "timer": return .boolean(s.timer)
         case "bail": return .boolean(s.bail)

@@ -13,11 +13,14 @@ public final class TenantCompletionSource: CompletionSource {
     public func candidates(for context: CompletionContext) -> [String] {
         guard case .string(let function, let key) = context.kind else { return [] }
         if let key, let names = names(forField: key) { return names }
+        if function == nil, Self.indexesUsers(context.line) { return upns }
         switch function.map(Self.lastName) ?? "" {
         case "cohort", "make_cohort": return cohortNames
         case "user", "get", "route": return upns
         case "move", "set_global": return Self.modes + Self.policies + (function.map(Self.lastName) == "move" ? ["Global"] : [])
-        default: return upns + cohortNames + Self.modes + Self.policies
+        // A string whose argument we do not know gets no names: every user name after `modality="` or
+        // `import_calls("` was noise (the calls and file sources offer what those take).
+        default: return []
         }
     }
 
@@ -28,12 +31,14 @@ public final class TenantCompletionSource: CompletionSource {
         case "mode": return Self.modes
         case "policy": return Self.policies
         case "cohort": return cohortNames
+        // qer{scope="...": a building, a cohort or a department, the scopes qer accepts by name.
+        case "scope": return buildings + cohortNames + values("department")
         case "client": return ["teams", "sfb"]
         case "by": return ["cohort", "mode"]
         case "homing": return UserHoming.allCases.map(\.rawValue)
         case "mailbox": return ["online", "on-premises"]
         case "department", "building", "city", "country":
-            return Array(Set(workspace.coexistence.directory.users.map { Self.field(key, of: $0) }.filter { !$0.isEmpty }))
+            return values(key) + (key == "building" ? buildings : [])
         default: return nil
         }
     }
@@ -47,8 +52,25 @@ public final class TenantCompletionSource: CompletionSource {
         }
     }
 
+    private func values(_ key: String) -> [String] {
+        Array(Set(workspace.coexistence.directory.users.map { Self.field(key, of: $0) }.filter { !$0.isEmpty }))
+    }
+
+    /// Buildings of the building file (where calls are placed) and of the directory (where users sit).
+    private var buildings: [String] {
+        Array(Set(workspace.calls.buildingFile.buildings.map(\.name) + values("building")))
+    }
+
     private var upns: [String] { workspace.coexistence.directory.users.map(\.upn) }
     private var cohortNames: [String] { workspace.coexistence.cohorts.names }
+
+    /// `users['ann`: the string indexes the users by UPN.
+    static func indexesUsers(_ line: String) -> Bool {
+        guard let quote = Completer.openQuote(line), let start = line.lastIndex(of: quote) else { return false }
+        var before = line[..<start]
+        while before.last == " " { before = before.dropLast() }
+        return before.hasSuffix("users[")
+    }
 
     /// `move` of `cohort("x"):move` or `tenant.v:route`.
     static func lastName(_ dotted: String) -> String {

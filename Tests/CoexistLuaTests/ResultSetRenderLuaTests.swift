@@ -52,10 +52,11 @@ import CoexistKit
     @Test func chartDrawsTextAndSVGAndRefusesBadOptions() throws {
         let lua = try TenantLua()
         try lua.run(Self.rows)
-        #expect(try lua.string("rs:chart{x='site', y='calls', width=4}") == "calls\nOslo    ████ 12.0\nBergen  no data\nTromsø  █ 3.00")
+        // Counts are drawn as counts, never "12.0".
+        #expect(try lua.string("rs:chart{x='site', y='calls', width=4}") == "calls\nOslo    ████ 12\nBergen  no data\nTromsø  █ 3")
         #expect(try lua.string("rs:chart{x='site', kind='sparkline'}") == "█ ▁")
         // The README's example: bars 40 cells wide for the largest value.
-        #expect(try lua.string("rs:chart{x=\"site\", y=\"calls\"}")?.contains("Oslo    " + String(repeating: "█", count: 40) + " 12.0") == true)
+        #expect(try lua.string("rs:chart{x=\"site\", y=\"calls\"}")?.contains("Oslo    " + String(repeating: "█", count: 40) + " 12") == true)
         #expect(try lua.string("rs:chart{x='site', kind='line', format='svg', title='Calls'}")?.hasPrefix("<svg") == true)
         #expect(try lua.string("rs:chart{x='site', format='svg'}")?.contains("class=\"bars\"") == true)
         #expect(lua.error("rs:chart{x='site', kind='bar'}")?.contains("did you mean 'bars'") == true)

@@ -24,6 +24,16 @@ import CoexistKit
         #expect(shell.engine.renderOptions.mode == .tsv)
     }
 
+    @Test func numbersFromLuaIsTheDotCommandsSetting() throws {
+        let shell = try makeShell()
+        let run = try runShell([#"shell.numbers = 4; print(shell.numbers); shell.numbers = "auto"; print(shell.numbers)"#], shell: shell)
+        #expect(run.output.contains("4\nauto\n"), "\(run.output)")
+        #expect(shell.settings.render.numbers == nil)
+        if case .failure(let e) = shell.engine.evaluate("shell.numbers = 13") {
+            #expect(e.message.contains("0 to 12"), "\(e.message)")
+        } else { Issue.record("shell.numbers = 13 was accepted") }
+    }
+
     @Test("unknown settings and bad values are refused, naming the closest", arguments: [
         (#"shell.mdoe = "csv""#, "did you mean 'mode'?"),
         (#"shell.mode = "cvs""#, "did you mean 'csv'?"),

@@ -21,7 +21,7 @@ public enum HTMLRenderer {
             let values = rs.rows[rowIndex]
             out += "<tr>"
             for (index, column) in rs.columns.enumerated() {
-                let text = ValueFormatter.human(index < values.count ? values[index] : .null, column: column, nullValue: options.nullValue)
+                let text = ValueFormatter.human(index < values.count ? values[index] : .null, column: column, nullValue: options.nullValue, decimals: options.numbers)
                 var classes: [String] = numeric[index] ? ["num"] : []
                 if let tone = column.tones[text] { classes.append(tone.htmlClass) }
                 out += classes.isEmpty ? "<td>" : "<td class=\"" + classes.joined(separator: " ") + "\">"

@@ -24,7 +24,7 @@ enum LineRenderer {
                 let value = index < values.count ? values[index] : .null
                 // Newlines and tabs stay as they are (sqlite prints them raw); other controls are escaped.
                 record += labels[index]
-                record += ValueFormatter.escapingControls(ValueFormatter.human(value, column: column, nullValue: options.nullValue), keepLayout: true)
+                record += ValueFormatter.escapingControls(ValueFormatter.human(value, column: column, nullValue: options.nullValue, decimals: options.numbers), keepLayout: true)
                 record += "\n"
             }
             records.append(record)

@@ -8,7 +8,7 @@ public enum MarkdownRenderer {
         guard !rs.columns.isEmpty else { return out + "(no columns)\n" }
 
         let window = RowWindow(rowCount: rs.rows.count, maxRows: options.maxRows)
-        let grid = TextGrid(rs, rowIndices: window.indices, nullValue: options.nullValue, escape: escape)
+        let grid = TextGrid(rs, rowIndices: window.indices, nullValue: options.nullValue, decimals: options.numbers, escape: escape)
         let alignments = rs.columns.map(\.cellAlignment)
         // Compact rows are what a document generator writes: no padding, the shortest delimiter row.
         // Three dashes is the shortest delimiter every markdown flavour accepts.

@@ -20,6 +20,12 @@ public struct RenderOptions: Sendable, Equatable {
     public var columnWidths: [Int]
     /// Box-drawing characters for table mode; false draws with + - | so pipes and files stay ASCII.
     public var unicode: Bool
+    /// The `.numbers` setting: decimal places for double columns that do not fix their own (built-in
+    /// measures and `result{...}` alike); nil prints the shortest text, at most six significant digits.
+    public var numbers: Int?
+
+    /// The `.numbers` places a new shell starts with: two, as CQD's own reports show averages.
+    public static let defaultNumbers = 2
 
     public init(
         mode: OutputMode = .table,
@@ -30,8 +36,10 @@ public struct RenderOptions: Sendable, Equatable {
         compact: Bool = false,
         maxWidth: Int = 0,
         columnWidths: [Int] = [],
-        unicode: Bool = true
+        unicode: Bool = true,
+        numbers: Int? = RenderOptions.defaultNumbers
     ) {
+        self.numbers = numbers
         self.mode = mode
         self.headers = headers
         self.maxRows = maxRows

@@ -23,7 +23,7 @@ enum TableRenderer {
         guard !rs.columns.isEmpty else { return out + "(no columns)\n" }
 
         let window = RowWindow(rowCount: rs.rows.count, maxRows: options.maxRows)
-        let grid = TextGrid(rs, rowIndices: window.indices, nullValue: options.nullValue) {
+        let grid = TextGrid(rs, rowIndices: window.indices, nullValue: options.nullValue, decimals: options.numbers) {
             ValueFormatter.escapingControls($0)
         }
         // Elision dots need one cell; empty headers still need a visible column.

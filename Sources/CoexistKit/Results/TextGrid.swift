@@ -10,7 +10,7 @@ struct TextGrid {
 
     /// `escape` makes text safe for the target (control characters, markdown pipes). A row shorter
     /// than the column list is padded with NULLs rather than trusted to be well formed.
-    init(_ rs: ResultSet, rowIndices: [Int], nullValue: String, escape: (String) -> String) {
+    init(_ rs: ResultSet, rowIndices: [Int], nullValue: String, decimals: Int? = nil, escape: (String) -> String) {
         header = rs.columns.map { escape($0.name) }
         headerWidths = header.map(DisplayWidth.of)
         rowCount = rowIndices.count
@@ -22,7 +22,7 @@ struct TextGrid {
             let values = rs.rows[rowIndex]
             for (columnIndex, column) in rs.columns.enumerated() {
                 let value = columnIndex < values.count ? values[columnIndex] : .null
-                let text = escape(ValueFormatter.human(value, column: column, nullValue: nullValue))
+                let text = escape(ValueFormatter.human(value, column: column, nullValue: nullValue, decimals: decimals))
                 cells.append(text)
                 cellWidths.append(DisplayWidth.of(text))
             }

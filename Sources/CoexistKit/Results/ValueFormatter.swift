@@ -3,15 +3,18 @@
 public enum ValueFormatter {
     // MARK: Human
 
-    public static func human(_ value: ResultValue, column: Column, nullValue: String) -> String {
+    /// `decimals` is the shell's `.numbers` setting, used for double columns that do not fix their own, so
+    /// a `result{...}` built in Lua and a built-in summary print numbers alike.
+    public static func human(_ value: ResultValue, column: Column, nullValue: String, decimals: Int? = nil) -> String {
+        let places = column.decimals ?? decimals
         switch value {
         case .null: return nullValue
         case .bool(let b): return b ? "true" : "false"
         case .int(let i):
             // An int stored in a double column with fixed decimals keeps the column's look ("3.00").
-            if column.type == .double, let decimals = column.decimals { return humanDouble(Double(i), decimals: decimals) }
+            if column.type == .double, let places { return humanDouble(Double(i), decimals: places) }
             return String(i)
-        case .double(let d): return humanDouble(d, decimals: column.decimals)
+        case .double(let d): return humanDouble(d, decimals: places)
         case .string(let s): return s
         case .date(let t): return humanDate(t)
         }

@@ -21,7 +21,7 @@ enum ReviewTables {
                 .string(f.target.map { "\(f.direction.rawValue) " + ReviewFormat.number($0, unit: f.unit) } ?? ""),
                 .string(f.status.rawValue), .string(ReviewFormat.change(f.change)),
             ]
-            if trend { row.append(.string(TerminalChart.sparkline(f.trend))) }
+            if trend { row.append(.string(TerminalChart.sparkline(Array(f.trend.drop { $0 == nil })))) }
             return row
         }
         return ResultSet(columns: columns, rows: rows)
@@ -38,8 +38,40 @@ enum ReviewTables {
     }
 
     /// A figure's trend as a chart series over the review's periods (the last ones, when there are more).
-    static func trend(_ f: ReviewFigure, periods: [String]) -> ChartSeries {
-        ChartSeries(name: f.name, unit: "", labels: Array(periods.suffix(f.trend.count)), values: f.trend)
+    /// The axis starts at the first period with data: months before the data began are not a trend.
+    /// Nil when the figure has no data at all, which gets no chart.
+    static func trend(_ f: ReviewFigure, periods: [String]) -> ChartSeries? {
+        guard let first = f.trend.firstIndex(where: { $0 != nil }) else { return nil }
+        let labels = Array(periods.suffix(f.trend.count))
+        let skip = first + max(0, labels.count - f.trend.count)
+        return ChartSeries(name: f.name, unit: "", labels: Array(labels.dropFirst(skip)), values: Array(f.trend[first...]))
+    }
+
+    /// The review's periods from the first one in which any figure has data.
+    static func periodsWithData(_ r: ReviewReport) -> [String] {
+        let trends = r.allFigures.map(\.figure.trend).filter { !$0.isEmpty }
+        let longest = trends.map(\.count).max() ?? 0
+        guard longest > 0 else { return r.periods }
+        let first = trends.compactMap { t in t.firstIndex { $0 != nil }.map { $0 + longest - t.count } }.min() ?? 0
+        return Array(r.periods.suffix(longest).dropFirst(first))
+    }
+
+    /// What a missing value in a breakdown's text column is called, the same in every table and chart of
+    /// every format: "(no building)" for a building, as CQD lists streams from subnets no building claims.
+    static func missingText(_ column: Column) -> String {
+        "(no " + column.name.replacingOccurrences(of: "_", with: " ") + ")"
+    }
+
+    /// A breakdown with its missing text cells spelled out, so Markdown, HTML, the terminal and the bars
+    /// all name them alike (the renderers' own NULL text differs by format).
+    static func spelled(_ t: ResultSet) -> ResultSet {
+        var out = t
+        for (c, column) in t.columns.enumerated() where column.type == .string {
+            for r in out.rows.indices where c < out.rows[r].count && out.rows[r][c] == .null {
+                out.rows[r][c] = .string(missingText(column))
+            }
+        }
+        return out
     }
 
     /// A breakdown whose second column is numeric, as bars: the first column labels, the second the values.
@@ -53,9 +85,10 @@ enum ReviewTables {
             case .int(let i): value = Double(i)
             default: continue
             }
-            labels.append(ValueFormatter.human(row[0], column: t.columns[0], nullValue: "(none)"))
+            labels.append(ValueFormatter.human(row[0], column: t.columns[0], nullValue: missingText(t.columns[0])))
             values.append(value)
         }
-        return values.isEmpty ? nil : ChartSeries(name: t.title ?? "Breakdown", labels: labels, values: values)
+        return values.isEmpty ? nil : ChartSeries(name: t.title ?? "Breakdown", labels: labels, values: values,
+                                                  decimals: ChartSeries.decimals(of: t.columns[1]))
     }
 }

@@ -6,7 +6,8 @@ public enum TerminalReport {
     public static func render(_ r: ReviewReport, color: Bool, maxTableRows: Int = 10) -> String {
         var out = bold("\(r.title)", color) + "\n"
         out += "\(r.scope) · \(r.period)"
-        if let first = r.periods.first, let last = r.periods.last, r.periods.count > 1 {
+        let periods = ReviewTables.periodsWithData(r)
+        if let first = periods.first, let last = periods.last, periods.count > 1 {
             out += " · trend \(first) to \(last)"
         }
         out += "\n"
@@ -18,7 +19,7 @@ public enum TerminalReport {
                                              RenderOptions(mode: .table, maxRows: 0, color: color, compact: true))
             }
             for table in section.tables {
-                out += ResultRenderer.render(table, RenderOptions(mode: .table, maxRows: maxTableRows, color: color))
+                out += ResultRenderer.render(ReviewTables.spelled(table), RenderOptions(mode: .table, maxRows: maxTableRows, color: color))
             }
         }
         out += "\n" + bold("Findings, by streams affected", color) + "\n"

@@ -30,7 +30,7 @@ import CoexistKit
 
     static var expectedTargets: [String: String] {
         func pct(_ v: Double) -> String { "<= " + String(format: "%.2f %%", v) }
-        var out: [String: String] = ["Audio streams on certified devices": ">= 80.0 %",
+        var out: [String: String] = ["Audio streams on certified devices": ">= 80.00 %",
                                      "Skype for Business streams from clients over six months old": "<= 0.00 %"]
         for r in guide {
             out[(r.call ?? "Audio poor stream rate") + ", " + r.network] = pct(r.poor)

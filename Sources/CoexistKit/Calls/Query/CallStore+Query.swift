@@ -161,7 +161,7 @@ extension CallStore {
             rows = [measures.map { $0.value(GroupCounts()) ?? ($0 == .calls || $0 == .users ? .int(0) : .null) }]
         }
         let columns = keys.map { Column($0.name, $0.type) }
-            + measures.map { Column($0.name, $0.type, decimals: $0.type == .double ? 2 : nil) }
+            + measures.map { Column($0.name, $0.type) }
         return ResultSet(columns: columns, rows: rows,
                          title: dimensions.isEmpty ? "streams" : "streams by " + dimensions.joined(separator: ", "))
     }

@@ -168,7 +168,7 @@ extension CallStore {
                 rows.append(row)
             }
         }
-        var columns = [Column(key.name, key.type), Column(m.name, m.type, decimals: m.type == .double ? 2 : nil)]
+        var columns = [Column(key.name, key.type), Column(m.name, m.type)]
         if m != .streams { columns.append(Column(CallMeasure.streams.name, CallMeasure.streams.type)) }
         return ResultSet(columns: columns, rows: rows, title: "top \(n) \(dimension) by \(m.name)")
     }

@@ -7,9 +7,13 @@ public struct ChartSeries: Sendable, Equatable {
     public var unit: String
     public var labels: [String]
     public var values: [Double?]
+    /// Decimal places for the values drawn beside bars: 0 for counts, the table's decimals for rates, so a chart
+    /// says "38" where its table says 38 (never "38.0"); nil keeps the short axis form ("2.35", "81.2").
+    public var decimals: Int?
 
     /// `labels` and `values` pair up by position; a shorter label list leaves the last points unlabelled.
-    public init(name: String, unit: String = "", labels: [String], values: [Double?]) {
+    public init(name: String, unit: String = "", labels: [String], values: [Double?], decimals: Int? = nil) {
+        self.decimals = decimals
         self.name = name
         self.unit = unit
         self.labels = labels
@@ -18,6 +22,18 @@ public struct ChartSeries: Sendable, Equatable {
 
     /// The label of point `index`, or "" when there is none.
     public func label(_ index: Int) -> String { index < labels.count ? labels[index] : "" }
+
+    /// A value as the chart writes it beside its bar or point.
+    public func valueText(_ value: Double) -> String {
+        guard let decimals else { return ValueFormatter.short(value, unit: unit) }
+        let text = ValueFormatter.humanDouble(value, decimals: decimals)
+        return unit.isEmpty ? text : "\(text) \(unit)"
+    }
+
+    /// The decimals a chart of `column` shows: none for an int column, else the column's own or `.numbers`.
+    public static func decimals(of column: Column, numbers: Int? = RenderOptions.defaultNumbers) -> Int? {
+        column.type == .int ? 0 : column.decimals ?? numbers
+    }
 
     /// Lowest and highest known value, nil when no point has data.
     var range: (lo: Double, hi: Double)? {
@@ -44,6 +60,7 @@ extension ChartSeries {
             default: values.append(nil)
             }
         }
-        self.init(name: rs.title ?? rs.columns[value].name, unit: unit, labels: labels, values: values)
+        self.init(name: rs.title ?? rs.columns[value].name, unit: unit, labels: labels, values: values,
+                  decimals: ChartSeries.decimals(of: rs.columns[value]))
     }
 }

@@ -64,10 +64,12 @@ public enum SVGChart {
         }
         let rowHeight = 18.0, right = 70.0, top = 22.0
         let left = max(140.0, (points.map { textWidth($0.0, fontSize: 10) }.max() ?? 0) + 10)
-        let chartWidth = max(width, Int(left + right + 100))
+        // Wide enough for the title and for the longest value after a full-length bar, measured, not guessed.
+        let valueRoom = max(right, (points.map { textWidth(series.valueText($0.1), fontSize: 10) }.max() ?? 0) + 8)
+        let chartWidth = max(width, Int(left + valueRoom + 100), Int((textWidth(series.name, fontSize: 11)).rounded(.up)) + 4)
         let height = Int(top + rowHeight * Double(points.count) + 8)
         let hi = max(points.map(\.1).max() ?? 0, target ?? 0, 1e-9)
-        let w = Double(chartWidth) - left - right
+        let w = Double(chartWidth) - left - valueRoom
         let title = HTMLText.escape(series.name)
         var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"bars\" width=\"\(chartWidth)\" height=\"\(height)\" "
             + "viewBox=\"0 0 \(chartWidth) \(height)\" role=\"img\"><title>\(title)</title>"
@@ -81,7 +83,7 @@ public enum SVGChart {
             svg += "<rect x=\"\(fmt(left))\" y=\"\(fmt(y + 3))\" width=\"\(fmt(bw))\" height=\"\(fmt(rowHeight - 6))\" "
                 + "fill=\"\(over ? "#c0392b" : "#2563eb")\"/>"
             svg += "<text x=\"\(fmt(left + bw + 4))\" y=\"\(fmt(y + 12))\" font-size=\"10\" fill=\"#333\">"
-                + "\(HTMLText.escape(ValueFormatter.short(value, unit: series.unit)))</text>"
+                + "\(HTMLText.escape(series.valueText(value)))</text>"
         }
         if let target, target.isFinite {
             let tx = left + target / hi * w

@@ -36,7 +36,7 @@ public enum TerminalChart {
             out += String(repeating: "█", count: whole)
             if part > 0 { out.append(eighths[part - 1]) }
             if whole > 0 || part > 0 { out += " " }
-            out += ValueFormatter.short(value, unit: series.unit) + "\n"
+            out += series.valueText(value) + "\n"
         }
         return out
     }
