@@ -41,7 +41,7 @@ final class QERSession {
     func file(_ name: String, _ text: String) throws -> String {
         let dir = "/tmp/coexist-qer-\(getpid())"
         mkdir(dir, 0o755)
-        try ResultFiles.write(text, to: dir + "/" + name)
+        try AtomicFile.write(text, to: dir + "/" + name)
         return dir + "/" + name
     }
 }
