@@ -21,17 +21,15 @@ public enum ResultFiles {
     }
 
     /// Several files that belong together (a PowerShell plan and its side files): every one passes the gate
-    /// before any is written.
+    /// and is written whole before any replaces its target, so a full disk leaves the old set as it was.
     public static func write(_ files: [(text: String, path: String)], gate: FileGate) throws {
         var opened: [AtomicFile] = []
         defer { for f in opened { f.abandon() } }
         for (_, path) in files { opened.append(try create(path, gate: gate)) }
-        for (f, (text, _)) in zip(opened, files) {
-            do {
-                try f.write(text)
-                try f.commit()
-            } catch { throw LuaError("\(error)") }
-        }
+        do {
+            for (f, (text, _)) in zip(opened, files) { try f.write(text) }
+            for f in opened { try f.commit() }
+        } catch { throw LuaError("\(error)") }
     }
 
     public static func write(_ text: String, to path: String, gate: FileGate) throws {
