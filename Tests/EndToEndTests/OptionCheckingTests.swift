@@ -75,6 +75,17 @@ import Testing
         #expect(run.stdoutLines == ["2\t2026-01-02T03:00:00Z\ttrue\tred"], "\(run.stdout)")
     }
 
+    /// The README's example, with options right and then wrong.
+    @Test func theReadmeExampleChecksAScriptsOwnOptions() throws {
+        let example = #"opts = check_options("myreport", opts, {period="string", min_streams="integer"})"#
+        let right = try run("opts = {period='2026-10'}; " + example + "; print(opts.period)")
+        #expect(right.stdoutLines == ["2026-10"], "\(right.stderr)")
+        let wrong = try run("opts = {min_stream=5}; " + example)
+        #expect(wrong.stderr.contains("myreport: unknown option 'min_stream' (did you mean 'min_streams'?)"), "\(wrong.stderr)")
+        let typed = try run("opts = {period=202610}; " + example)
+        #expect(typed.stderr.contains("myreport: option 'period' must be a string, got number 202610"), "\(typed.stderr)")
+    }
+
     @Test func checkOptionsRefusesATypeItDoesNotKnow() throws {
         let run = try run("check_options('mine', {}, {color='strng'})")
         #expect(run.status == 1)
