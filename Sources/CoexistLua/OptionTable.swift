@@ -78,7 +78,6 @@ struct OptionType: Sendable {
         }
     }
     static let stringOrFalse = OptionType(name: "a string or false") { $0.stringValue != nil || $0 == .boolean(false) }
-    static let stringOrTable = OptionType(name: "a string or a table") { $0.stringValue != nil || $0.tableValue != nil }
     static let any = OptionType(name: "any value") { _ in true }
 
     /// The value as an error shows it: its type, and short strings and numbers themselves.

@@ -75,6 +75,12 @@ import Testing
         #expect(run.stdoutLines == ["2\t2026-01-02T03:00:00Z\ttrue\tred"], "\(run.stdout)")
     }
 
+    /// A key whose value the builtin reads itself keeps its own advice.
+    @Test func routeStillSaysToPassAUPNForAUserObject() throws {
+        let run = try run("route{from=users[1], to='raj.smith@contoso.com'}")
+        #expect(run.stderr.contains("route: pass 'from' as a UPN string (u.upn), not a User object"), "\(run.stderr)")
+    }
+
     /// The README's example, with options right and then wrong.
     @Test func theReadmeExampleChecksAScriptsOwnOptions() throws {
         let example = #"opts = check_options("myreport", opts, {period="string", min_streams="integer"})"#

@@ -22,7 +22,8 @@ public final class RouteBox {
 enum RouteBinding {
     nonisolated(unsafe) static let type: LuaObjectType<RouteBox> = makeType()
 
-    static let keys: [String: OptionType] = ["from": .stringOrTable, "to": .stringOrTable, "client": .string, "federated": .boolean, "on": .date]
+    /// `from` and `to` are read by `party`, whose errors say what to pass instead (u.upn for a User object).
+    static let keys: [String: OptionType] = ["from": .any, "to": .any, "client": .string, "federated": .boolean, "on": .date]
     static let partyKeys: [String: OptionType] = ["mode": .string, "homing": .string, "runs_teams": .boolean, "runs_sfb": .boolean]
 
     static func route(_ source: TenantSource, _ call: LuaCall) throws -> Int32 {
