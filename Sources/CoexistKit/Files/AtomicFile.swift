@@ -16,6 +16,8 @@ public final class AtomicFile {
     public let writingPath: String
     /// False when the target is written in place.
     public let replaces: Bool
+    /// What the rename replaces: the target, or the file a symbolic link at the target points to.
+    private let targetPath: String
     private var fd: Int32
     private let system: FileSystemCalls
     private var finished = false
@@ -39,6 +41,7 @@ public final class AtomicFile {
             guard fd >= 0 else { throw Failure(path: path, reason: String(cString: strerror(errno))) }
             self.fd = fd
             writingPath = target
+            targetPath = target
             replaces = false
             return
         }
@@ -62,11 +65,9 @@ public final class AtomicFile {
         }
         self.fd = fd
         writingPath = temporary
+        targetPath = target
         replaces = true
-        self.targetPath = target
     }
-
-    private var targetPath: String = ""
 
     deinit { if !finished { abandon() } }
 
