@@ -90,7 +90,10 @@ local subnets = require("qer.subnets")(qer)
 -- Sections of your own ---------------------------------------------------------------------------------
 
 local custom_sections = {}
-local section_keys = { "name", "query", "measure", "target", "direction", "remedy", "unit", "note", "section", "min_streams" }
+-- The builtins' own option checker: a misspelt key names the closest one, as every builtin does.
+local check_options = check_options
+local section_keys = { name = "string", query = "any", measure = "string", target = "number", direction = "string",
+  remedy = "string", unit = "string", note = "string", section = "string", min_streams = "integer" }
 
 -- review.section{name=, query=, measure=, target=, direction=, remedy=, unit=, note=, section=, min_streams=}: a
 -- section of your own, computed over the review's period and scope and rendered like the built-in ones. `query`
@@ -98,11 +101,7 @@ local section_keys = { "name", "query", "measure", "target", "direction", "remed
 -- A section registered again under the same name replaces the first.
 function qer.section(spec)
   if type(spec) ~= "table" then fail("review.section{name=, query=, measure=, target=, remedy=} expects a table") end
-  for k in pairs(spec) do
-    if not contains(section_keys, k) then
-      fail("review.section: unknown option '" .. tostring(k) .. "'" .. did_you_mean(tostring(k), section_keys))
-    end
-  end
+  check_options("review.section", spec, section_keys)
   if type(spec.name) ~= "string" then fail("review.section: name must be a string") end
   if type(spec.measure) ~= "string" then fail("review.section: measure must be a measure name, e.g. \"audio_poor_pct\"") end
   local measures = calls:measures()
@@ -376,18 +375,12 @@ local function custom_section(spec, base, periods, min_streams, findings)
   return { name = spec.section or spec.name, note = spec.note, figures = { f } }
 end
 
-local option_names = { "period", "scope", "min_streams" }
+local option_types = { period = "string", scope = "any", min_streams = "integer" }
 
 -- Runs the review and returns a report: print it, or r:save("qer.md" | "qer.html" | "findings.csv").
 function qer.run(opts)
   if opts ~= nil and type(opts) ~= "table" then fail("qer{period=, scope=, min_streams=} expects a table, got a " .. type(opts)) end
-  opts = opts or {}
-  for k in pairs(opts) do
-    if not contains(option_names, k) then
-      fail("unknown option '" .. tostring(k) .. "'" .. did_you_mean(tostring(k), option_names)
-        .. "; the options are period, scope and min_streams")
-    end
-  end
+  opts = check_options("qer", opts, option_types)
   local min_streams = check_count(opts.min_streams or qer.min_streams, opts.min_streams and "min_streams" or "qer.min_streams")
   check_count(qer.missing_subnet_min, "qer.missing_subnet_min")
   local specs = figure_specs()

@@ -37,6 +37,7 @@ extension LuaEngine {
             OutputStream.current(call.L).write(text + "\n")
             return 0
         }
+        installCheckOptions()
         registerType(ResultSetBinding.type)
         documentStandardLibrary()
     }

@@ -5,8 +5,9 @@ import CLuaBridge
 #endif
 
 /// The one place that decides whether a path may be read or written. Every file operation a script can
-/// reach asks it first: io.open, io.lines, io.input, io.output, dofile, loadfile, require, `.read`, `.output`,
-/// `.once`, `save`, `rs:save`, `q:to_csv`, `powershell{path=}` and its side files, and the imports. Outside
+/// reach asks it first: io.open, io.lines, io.input, io.output, dofile, loadfile, require, `.read`, the imports,
+/// the history file, and the one writer of the product's own files (`ResultFiles.create`: `.output`, `.once`,
+/// `save`, `rs:save`, `q:to_csv`, `powershell{path=}` and its side files), which asks it itself. Outside
 /// `--sandbox` it allows everything. Under `--sandbox`:
 /// - writing is refused, except to files directly or deeper inside the `--sandbox-dir` directory, if given;
 /// - reading is allowed only inside the shipped Lua modules, the working directory and the sandbox directory.

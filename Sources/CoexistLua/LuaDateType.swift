@@ -21,6 +21,10 @@ public enum LuaDateType {
 
     static func date(at idx: Int32, _ L: OpaquePointer) -> LuaDate? { type.object(at: idx, L)?.date }
 
+    static let dateTableKeys: [String: OptionType] = ["year": .integer, "month": .integer, "day": .integer, "hour": .integer,
+                                                      "min": .integer, "sec": .integer, "wday": .integer, "yday": .integer,
+                                                      "isdst": .boolean]
+
     /// A date from whatever a script passed: a date, an ISO string or a relative date counted from `now`,
     /// os.time() seconds, or a table like os.date("*t") gives.
     public static func coerce(_ value: LuaValue, now: @autoclosure () -> Instant) throws -> LuaDate {
@@ -30,6 +34,8 @@ public enum LuaDateType {
         case .integer(let n): return try LuaDate.checked(epochSeconds: Double(n), value: String(n))
         case .number(let d): return try LuaDate.checked(epochSeconds: d, value: String(d))
         case .table(let t):
+            // os.date("*t") also gives wday, yday and isdst, which a date is computed without.
+            _ = try OptionTable(t, dateTableKeys, what: "date table")
             guard let y = t["year"].integerValue, let m = t["month"].integerValue, let d = t["day"].integerValue else {
                 throw LuaError("a date table needs year, month and day")
             }

@@ -20,6 +20,10 @@ public final class LuaEngine {
     let renderSettings = RenderSettings()
     /// What `date()`, "today" and "-7d" read: the system clock until `Bindings.install` hands in the workspace's.
     public var clock: WorkspaceClock = .system
+    /// The files `.output` and `.once` write into, by the path Lua has them open at, until committed.
+    var redirected: [String: AtomicFile] = [:]
+    /// Outputs whose write failure was already said, so a full disk is reported once, not per statement.
+    var outputFailureReported: Set<String> = []
 
     public enum Failure: Error, CustomStringConvertible {
         case cannotCreateState

@@ -19,5 +19,18 @@ public struct OutputStream {
 
     public func flush() { fflush(file) }
 
+    /// Flushes and tells whether anything written since the last check failed (the errno, or EIO when the
+    /// failure was in an earlier write); the error is then cleared.
+    public func flushError() -> Int32? {
+        errno = 0
+        let flushed = fflush(file) == 0
+        let e = errno
+        guard !flushed || ferror(file) != 0 else { return nil }
+        clearerr(file)
+        return e != 0 ? e : EIO
+    }
+
+    public var isStandardOutput: Bool { file == bridge_stdout() }
+
     public var isTerminal: Bool { isatty(fileno(file)) != 0 }
 }

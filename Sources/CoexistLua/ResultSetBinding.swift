@@ -60,8 +60,7 @@ public enum ResultSetBinding {
         }
         t.method("save", "rs:save(path): writes every row as CSV, JSON, Markdown, an HTML page or a text table, by the file's extension (.csv, .json, .md, .html, .txt)") { box, call in
             let path = try call.string(1)
-            try Sandbox.checkWrite(call.L, path)
-            try ResultFiles.save(box.resultSet, to: path)
+            try ResultFiles.save(box.resultSet, to: path, gate: FileGate.of(call.L))
             return 0
         }
         t.length { $0.resultSet.count }

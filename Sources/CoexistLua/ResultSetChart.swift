@@ -8,12 +8,13 @@ enum ResultSetChart {
         (default: the first numeric column after x) labelled by column x (default: the first column) as a string: text to \
         print, or an SVG element (bars or line) for a page
         """
-    static let keys = ["x", "y", "kind", "format", "title", "width", "height"]
+    static let keys: [String: OptionType] = ["x": .string, "y": .string, "kind": .string, "format": .string, "title": .string,
+                                             "width": .integer, "height": .integer]
     static let kinds = ["bars", "line", "sparkline"]
     static let formats = ["text", "svg"]
 
     static func chart(_ rs: ResultSet, _ table: LuaTable?) throws -> String {
-        let opts = try OptionTable(table, allowed: keys, what: "chart")
+        let opts = try OptionTable(table, keys, what: "chart")
         guard !rs.columns.isEmpty else { throw LuaError("chart: the result set has no columns") }
         let x = try column(opts, "x", rs) ?? 0
         let y: Int

@@ -63,7 +63,7 @@ enum ResultSetVerbs {
             return try push(try rs.adding(column, values: values), call)
         }
         t.method("pivot", "rs:pivot{rows=col or {cols}, cols=col, value=col, agg=\"sum\"|\"mean\"|\"min\"|\"max\"|\"count\"|\"first\"}: one row per rows= value, one column per cols= value") { box, call in
-            let opts = try OptionTable(try call.table(1), allowed: ["rows", "cols", "value", "agg"], what: "pivot")
+            let opts = try OptionTable(try call.table(1), ["rows": OptionType.parse("string|table")!, "cols": .string, "value": .string, "agg": .string], what: "pivot")
             let rows: [String]
             switch opts["rows"] {
             case .string(let s): rows = [s]
@@ -87,7 +87,7 @@ enum ResultSetVerbs {
             let other = try call.object(1, ResultSetBinding.type).resultSet
             let keys: [String]
             if call.isTable(2) { keys = try call.table(2).array.compactMap(\.stringValue) } else { keys = [try call.string(2)] }
-            let opts = try OptionTable(try call.optTable(3), allowed: ["how"], what: "join")
+            let opts = try OptionTable(try call.optTable(3), ["how": .string], what: "join")
             var kind = JoinKind.inner
             if let how = try opts.string("how") {
                 guard let k = JoinKind(rawValue: how) else {

@@ -103,9 +103,6 @@ enum Sandbox {
 
     static func isActive(_ L: OpaquePointer) -> Bool { FileGate.of(L).sandboxed }
 
-    /// Host functions that write files call this first (FileGate decides).
-    static func checkWrite(_ L: OpaquePointer, _ path: String) throws { try FileGate.of(L).checkWrite(path) }
-
     /// Host functions that read files a script names call this first.
     static func checkRead(_ L: OpaquePointer, _ path: String) throws { try FileGate.of(L).checkRead(path) }
 }

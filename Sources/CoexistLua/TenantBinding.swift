@@ -20,7 +20,7 @@ public enum TenantBinding {
         t.method("set_global", "tenant:set_global(mode_or_policy, {on=, notify=, reason=, dry_run=}): Grant-CsTeamsUpgradePolicy -Global; returns a report. {current=true} states what the global already is (a Get-CsOnlineUser export cannot say): journaled, so undo() takes it back, but no dated move and no PowerShell step") { w, call in
             let source = TenantSource(live: w)
             let target = try call.string(1)
-            let table = try OptionTable(try call.optTable(2), allowed: OptionTable.changeKeys + ["current"], what: "set_global")
+            let table = try OptionTable(try call.optTable(2), OptionTable.changeKeys + ["current": .boolean], what: "set_global")
             if try table.bool("current") == true {
                 if let other = ["on", "reason", "dry_run"].first(where: { table[$0] != .nil }) {
                     throw LuaError("set_global: {current=true} records no change, so it takes no '\(other)'; only notify=")

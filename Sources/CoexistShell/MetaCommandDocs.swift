@@ -52,6 +52,12 @@ enum MetaCommandDocs {
             The text printed for a missing value in table, markdown, line and html modes (csv and tsv write an \
             empty field, json null). Listings print missing values as empty cells. Also --nullvalue TEXT.
             """, examples: [".nullvalue -", ".nullvalue \"\""]),
+        "numbers": Entry(details: """
+            Decimal places for numbers in every result whose column does not fix its own, built-in summaries \
+            and result{...} alike, so both print the same way (default 2). auto prints the shortest text, at \
+            most six significant digits. csv and json always keep every digit. A column's own format \
+            (rs:format{col=N}) wins. Also shell.numbers = 3.
+            """, examples: [".numbers 3", ".numbers auto", "rs:format{poor_pct=1}"]),
         "pager": Entry(details: """
             Sends results shown at a terminal through $PAGER (less -FRX when it is not set), as psql does. \
             on: every result; auto: results taller than the terminal; off (the default): never. Output to a \

@@ -93,8 +93,10 @@ public enum Session {
             return finish(engine, status)
         }
         if isatty(STDIN_FILENO) != 0 && isatty(STDOUT_FILENO) != 0,
-           // A sandboxed session writes no history file (the room shares the trainer's account).
-           let reader = EditLineReader(completer: shell.completer, historyPath: config.sandbox ? nil : XDGPaths.historyFile) {
+           // The write gate decides the history file too: a sandboxed session writes none (the room shares the
+           // trainer's account) unless it lies in --sandbox-dir.
+           let reader = EditLineReader(completer: shell.completer,
+                                       historyPath: (try? engine.files.checkWrite(XDGPaths.historyFile)) == nil ? nil : XDGPaths.historyFile) {
             if !config.quiet { shell.write(banner(workspace)) }
             shell.loop(reader, interactive: true)
             return finish(engine, status)
@@ -124,9 +126,13 @@ public enum Session {
         return engine.runFile(path, code: rewritten, arguments: arguments)
     }
 
+    /// A failed write of the output (a full disk, `.output /dev/full`) fails the run: nothing is lost quietly.
     private static func finish(_ engine: LuaEngine, _ status: Int32) -> Int32 {
-        OutputStream.current(engine.L).flush()
-        fflush(bridge_stdout())
+        var status = status
+        for failure in engine.closeOutputs() {
+            fputs("coexist: \(failure)\n", bridge_stderr())
+            status = 1
+        }
         return status
     }
 }

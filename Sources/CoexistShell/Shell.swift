@@ -154,11 +154,11 @@ public final class Shell {
         case .failure(let error): report(error, source: source, firstLine: firstLine)
         case .incomplete: break
         }
-        OutputStream.current(engine.L).flush()
+        if let failure = engine.flushOutput() { fail("coexist: " + failure) }
         if onceActive {
-            engine.restoreAfterOnce()
             onceActive = false
             onceFile = nil
+            do { try engine.restoreAfterOnce() } catch { fail("coexist: \(error)") }
         }
         if settings.timer {
             let elapsed = monotonicSeconds() - start

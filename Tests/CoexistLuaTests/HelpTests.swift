@@ -38,7 +38,7 @@ import CoexistKit
 
     @Test func luaFunctionsShowWhereAndTheirComment() throws {
         let path = "/tmp/coexist-help-fn-\(getpid()).lua"
-        try ResultFiles.write("-- Adds one to n.\n-- Never fails.\nfunction inc(n)\n  return n + 1\nend\n", to: path)
+        try AtomicFile.write("-- Adds one to n.\n-- Never fails.\nfunction inc(n)\n  return n + 1\nend\n", to: path)
         let lua = try LuaEngine(LuaEngineOptions(stdlibPath: nil))
         _ = lua.runFile(path)
         let text = try help(lua, "inc")

@@ -1,4 +1,5 @@
 @preconcurrency import Glibc
+import CoexistKit
 import Testing
 @testable import CoexistLua
 
@@ -38,7 +39,7 @@ import Testing
 
     @Test func requireFindsModulesInTheStdlib() throws {
         let root = makeTree(["stdlib/prelude.lua"])
-        try ResultFiles.write("return { answer = 42 }\n", to: root + "/stdlib/sample_module.lua")
+        try AtomicFile.write("return { answer = 42 }\n", to: root + "/stdlib/sample_module.lua")
         let lua = try LuaEngine(LuaEngineOptions(stdlibPath: root + "/stdlib"))
         guard case .values(let v) = lua.evaluate("require('sample_module').answer"), case .text(let t) = v.first else {
             Issue.record("require failed"); return

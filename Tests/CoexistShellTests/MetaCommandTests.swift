@@ -1,3 +1,4 @@
+import CoexistKit
 import Testing
 @testable import CoexistLua
 @testable import CoexistShell
@@ -53,7 +54,7 @@ import Testing
 
     @Test func readRunsAFileAsIfTyped() throws {
         let file = tempPath("script.coexist")
-        try ResultFiles.write("x = 20\n.mode csv\nresult{{v = x + 1}}\nerror('in file')\n", to: file)
+        try AtomicFile.write("x = 20\n.mode csv\nresult{{v = x + 1}}\nerror('in file')\n", to: file)
         let run = try runShell([".read \(file)", "print(x)"])
         #expect(run.output.contains("v\n21\n"))
         #expect(run.output.contains("20\n"))

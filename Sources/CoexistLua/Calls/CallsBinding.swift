@@ -90,7 +90,9 @@ public enum CallsBinding {
             let dim = try CallsDimensions.check(try call.string(1))
             let n = Int(try call.optInteger(2) ?? 10)
             let measure = try call.optString(3) ?? "streams"
-            let minStreams = try call.optTable(4).flatMap { $0["min_streams"].integerValue }.map(Int.init) ?? 0
+            let opts = try OptionTable(try call.optTable(4), ["min_streams": .integer], what: "top")
+            let minStreams = Int(try opts.integer("min_streams") ?? 0)
+            if minStreams < 0 { throw LuaError("top: min_streams must be 0 or more, got \(minStreams)") }
             ResultSetBinding.push(try CallsRun.top(q, dimension: dim, n: n, measure: measure, minStreams: minStreams, call.L), call.L)
             return 1
         }
@@ -103,9 +105,12 @@ public enum CallsBinding {
         }
         t.method("to_csv", "q:to_csv(path): writes the matching streams as streams CSV (the import format); returns the count") { q, call in
             let path = try call.string(1)
-            try Sandbox.checkWrite(call.L, path)
+            let file = try ResultFiles.create(path, gate: FileGate.of(call.L))
             let (store, rows) = try q.select(call.L)
-            try CSVWriter.write(store, rows: rows.map(Int.init), to: path)
+            do {
+                try CSVWriter.write(store, rows: rows.map(Int.init), into: file)
+                try file.commit()
+            } catch { throw LuaError("\(error)") }
             return call.results(.integer(Int64(rows.count)))
         }
         t.method("fields", "q:fields(): every field with its type, unit, meaning and values") { _, call in

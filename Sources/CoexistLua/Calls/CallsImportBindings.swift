@@ -11,10 +11,9 @@ enum CallsImportBindings {
         engine.register("import_calls", doc: "import_calls(path, {on_error=\"skip\", replace=true}): adds the streams of a CSV file (ours or a CQD export; a row whose First Is Server says Server is read from its Second, client, columns) or of Graph call records (JSON, JSON Lines, or a folder); strict unless on_error=\"skip\"; a stream already in the store (same call, stream or session/segment, direction) is skipped and counted; unknown columns and skipped duplicates are also warned on stderr; returns {imported=, skipped=, duplicates=, reasons={...}, notices=, users_without_upn= (Graph people with no UPN, who match no user)}") { call in
             let path = try call.string(1)
             try Sandbox.checkRead(call.L, path)
-            let options = try call.optTable(2)
-            try checkKeys(options, ["on_error", "replace"], "import_calls")
+            let options = try OptionTable(try call.optTable(2), ["on_error": .string, "replace": .boolean], what: "import_calls")
             let change = Change.importCalls(try stamp(path, "import_calls"), skipBadRows: try onErrorSkip(options),
-                                            replace: options?["replace"] == .boolean(true))
+                                            replace: try options.bool("replace") == true)
             let report: ChangeReport
             do {
                 report = try workspace.apply(change, who: TenantSource.who, at: workspace.clock.now.epochSeconds,
@@ -55,20 +54,11 @@ enum CallsImportBindings {
         }
     }
 
-    private static func onErrorSkip(_ options: LuaTable?) throws -> Bool {
-        switch options?["on_error"] {
-        case nil, .nil?, .string("strict")?, .string("abort")?: return false
-        case .string("skip")?: return true
-        case let v?: throw LuaError("on_error must be \"skip\" or \"strict\", got \(v.stringValue.map { "'\($0)'" } ?? v.typeName)")
-        }
-    }
-
-    private static func checkKeys(_ options: LuaTable?, _ allowed: [String], _ function: String) throws {
-        for (k, _) in options?.fields ?? [] {
-            guard case .string(let key) = k, allowed.contains(key) else {
-                let name = k.stringValue ?? k.typeName
-                throw LuaError("\(function): unknown option '\(name)'" + didYouMean(name, allowed))
-            }
+    private static func onErrorSkip(_ options: OptionTable) throws -> Bool {
+        switch try options.string("on_error") {
+        case nil, "strict"?, "abort"?: return false
+        case "skip"?: return true
+        case let v?: throw LuaError("import_calls: on_error must be \"skip\" or \"strict\", got '\(v)'" + didYouMean(v, ["skip", "strict"]))
         }
     }
 }

@@ -3,7 +3,7 @@ import CoexistKit
 /// `readiness{...}`: network readiness measured from the call records (`NetworkReadiness`), for the tenant, one
 /// building or the buildings a cohort's users sit in; `c:readiness{...}` reads the same measurement.
 enum ReadinessBinding {
-    static let options = ["period", "min_streams", "building", "cohort"]
+    static let options: [String: OptionType] = ["period": .string, "min_streams": .integer, "building": .string, "cohort": .string]
     static let defaultMinStreams = 100
 
     static func install(_ engine: LuaEngine, _ workspace: Workspace) {
@@ -14,7 +14,7 @@ enum ReadinessBinding {
             setup and drop targets: rows of measured, target, streams and verdict (meets, misses, borderline, too few \
             streams, no data). Default period: the last full month that has data.
             """) { call in
-            let opts = try OptionTable(try call.optTable(1), allowed: options, what: "readiness")
+            let opts = try OptionTable(try call.optTable(1), options, what: "readiness")
             var names: [String]?
             if let b = try opts.string("building") {
                 if opts["cohort"] != .nil { throw LuaError("readiness: give building or cohort, not both") }

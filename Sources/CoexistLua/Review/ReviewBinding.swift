@@ -22,6 +22,7 @@ public enum ReviewBinding {
             findings={{area=, title=, detail=, streams=, remedy=}}}: a review report to print or :save()
             """) { call in
             guard call.isTable(1) else { throw call.error(1, "table expected, got \(call.typeName(1))") }
+            try ReviewKeys.check(call.value(1))
             let report = try ReviewReader(call.L, call.slot(1)).report()
             type.push(ReviewBox(report), call.L)
             return 1
@@ -83,16 +84,16 @@ public enum ReviewBinding {
         }
         t.method("save", "r:save(path): .md Markdown, .html one self-contained file with charts, .csv/.json the findings, .txt as printed") { box, call in
             let path = try call.string(1)
-            try Sandbox.checkWrite(call.L, path)
+            let gate = FileGate.of(call.L)
             let lower = path.lowercased()
             if lower.hasSuffix(".md") || lower.hasSuffix(".markdown") {
-                try ResultFiles.write(MarkdownReport.render(box.report), to: path)
+                try ResultFiles.write(MarkdownReport.render(box.report), to: path, gate: gate)
             } else if lower.hasSuffix(".html") || lower.hasSuffix(".htm") {
-                try ResultFiles.write(HTMLReport.render(box.report), to: path)
+                try ResultFiles.write(HTMLReport.render(box.report), to: path, gate: gate)
             } else if lower.hasSuffix(".txt") {
-                try ResultFiles.write(TerminalReport.render(box.report, color: false), to: path)
+                try ResultFiles.write(TerminalReport.render(box.report, color: false), to: path, gate: gate)
             } else if ResultFiles.mode(forPath: path) != nil {
-                try ResultFiles.save(box.report.findingsTable, to: path)
+                try ResultFiles.save(box.report.findingsTable, to: path, gate: gate)
             } else {
                 throw call.error(1, "cannot tell the format of '\(path)': use .md, .html, .csv, .json or .txt")
             }

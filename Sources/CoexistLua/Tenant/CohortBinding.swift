@@ -43,7 +43,7 @@ enum CohortBinding {
         }
         t.method("move", "c:move(mode_or_policy, {on=, notify=, reason=, dry_run=}): grant every member a mode; returns a report") { c, call in
             let target = try call.string(1)
-            let options = try OptionTable(try call.optTable(2), allowed: OptionTable.changeKeys, what: "move").changeOptions(c.source)
+            let options = try OptionTable(try call.optTable(2), OptionTable.changeKeys, what: "move").changeOptions(c.source)
             let report = try c.source.apply("move", .moveCohort(name: c.name, target: target, on: options.on, notify: options.notify), options)
             ChangeReportBinding.push(report, call.L)
             return 1
@@ -67,7 +67,7 @@ enum CohortBinding {
                 throw LuaError("readiness: the buildings are measured from the call records, not passed by hand (got a \(first.typeName)); "
                     + "options are period and min_streams, and readiness{cohort=\"\(c.name)\"} shows the figures")
             }
-            let opts = try OptionTable(given, allowed: ["period", "min_streams"], what: "readiness")
+            let opts = try OptionTable(given, ["period": .string, "min_streams": .integer], what: "readiness")
             guard let store = c.source.calls else {
                 throw LuaError("readiness: this view has no call records to measure the network with")
             }
@@ -83,13 +83,13 @@ enum CohortBinding {
         }
         t.method("remove", "c:remove(members): takes users out of the cohort (they are then in no cohort)") { c, call in
             let positions = try CohortSpec.positions(c.source, call, argument: 1)
-            let options = try OptionTable(nil, allowed: [], what: "remove").changeOptions(c.source)
+            let options = try OptionTable(nil, [:], what: "remove").changeOptions(c.source)
             let report = try c.source.apply("remove", .removeFromCohort(name: c.name, upns: c.source.upns(positions)), options)
             ChangeReportBinding.push(report, call.L)
             return 1
         }
         t.method("delete", "c:delete(): deletes the cohort (its users are then in no cohort; undo() restores it)") { c, call in
-            let options = try OptionTable(nil, allowed: [], what: "delete").changeOptions(c.source)
+            let options = try OptionTable(nil, [:], what: "delete").changeOptions(c.source)
             let report = try c.source.apply("delete", .deleteCohort(name: c.name), options)
             ChangeReportBinding.push(report, call.L)
             return 1
@@ -108,7 +108,7 @@ enum CohortBinding {
     static func edit(_ c: CohortObject, _ call: LuaCall, argument i: Int, replace: Bool) throws -> ChangeReport {
         let positions = try CohortSpec.positions(c.source, call, argument: i)
         if positions.isEmpty { Warnings.emit(call.L, "\(call.name)('\(c.name)'): the selection matches no user") }
-        let opts = try OptionTable(try call.optTable(i + 1), allowed: ["group_id"], what: call.name)
+        let opts = try OptionTable(try call.optTable(i + 1), ["group_id": .string], what: call.name)
         let groupId = try opts.string("group_id")
         let options = try opts.changeOptions(c.source)
         return try c.source.apply(call.name, .defineCohort(name: c.name, upns: c.source.upns(positions), groupId: groupId, replace: replace), options)

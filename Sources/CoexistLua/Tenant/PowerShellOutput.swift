@@ -4,14 +4,14 @@ import Foundation
 /// Writes a PowerShell plan (script, rollback, verification and CSV) for `cohort:powershell{}` and
 /// `changes:powershell(path)`.
 enum PowerShellOutput {
-    static let keys = ["path", "csv", "whatif"]
+    static let keys: [String: OptionType] = ["path": .string, "csv": .stringOrFalse, "whatif": .boolean]
 
     /// `{path=, csv=, whatif=}`: with a path, writes the script there, its rollback and verification scripts
     /// beside it (`PowerShellPlan.sidePaths`: plan.ps1 -> plan.rollback.ps1, plan.verify.ps1) and the CSV next
     /// to it (or at `csv`, or not at all with `csv=false`), and returns a line saying so; without, returns the
     /// script, CSV, rollback and verification texts.
     static func emit(_ plan: PowerShellPlan, options table: LuaTable?, call: LuaCall) throws -> Int32 {
-        let opts = try OptionTable(table, allowed: keys, what: "powershell")
+        let opts = try OptionTable(table, keys, what: "powershell")
         let whatIf = try opts.bool("whatif") == true
         let script = whatIf ? whatIfByDefault(plan.script) : plan.script
         let rollback = whatIf ? whatIfByDefault(plan.rollbackScript) : plan.rollbackScript
@@ -26,11 +26,8 @@ enum PowerShellOutput {
         case let v: throw LuaError("powershell: option 'csv' must be a path or false, got \(v.typeName)")
         }
         let side = PowerShellPlan.sidePaths(for: path)
-        for p in [path, side.rollback, side.verify] + (csvPath.map { [$0] } ?? []) { try Sandbox.checkWrite(call.L, p) }
-        try ResultFiles.write(script, to: path)
-        try ResultFiles.write(rollback, to: side.rollback)
-        try ResultFiles.write(plan.verificationScript, to: side.verify)
-        if let csvPath { try ResultFiles.write(plan.csv, to: csvPath) }
+        try ResultFiles.write([(script, path), (rollback, side.rollback), (plan.verificationScript, side.verify)]
+                              + (csvPath.map { [(plan.csv, $0)] } ?? []), gate: FileGate.of(call.L))
         return call.results(.string("wrote \(path) (\(plan.sections.count) change set(s), \(plan.commandCount) command(s)), "
             + "\(side.rollback), \(side.verify)" + (csvPath.map { " and \($0)" } ?? "")))
     }

@@ -22,11 +22,12 @@ public final class RouteBox {
 enum RouteBinding {
     nonisolated(unsafe) static let type: LuaObjectType<RouteBox> = makeType()
 
-    static let keys = ["from", "to", "client", "federated", "on"]
-    static let partyKeys = ["mode", "homing", "runs_teams", "runs_sfb"]
+    /// `from` and `to` are read by `party`, whose errors say what to pass instead (u.upn for a User object).
+    static let keys: [String: OptionType] = ["from": .any, "to": .any, "client": .string, "federated": .boolean, "on": .date]
+    static let partyKeys: [String: OptionType] = ["mode": .string, "homing": .string, "runs_teams": .boolean, "runs_sfb": .boolean]
 
     static func route(_ source: TenantSource, _ call: LuaCall) throws -> Int32 {
-        let opts = try OptionTable(try call.table(1), allowed: keys, what: "route")
+        let opts = try OptionTable(try call.table(1), keys, what: "route")
         let tenant = source.tenant
         let day = try source.optionalDay(opts["on"], "route: option 'on'") ?? tenant.today
         let sender = try party(opts["from"], "from", tenant, day)
@@ -54,7 +55,7 @@ enum RouteBinding {
             let p = tenant.party(at: try UserBinding.position(upn, in: tenant, what: "route: '\(key)'"), on: day)
             return (p, "\(p.upn ?? upn) (\(p.mode.rawValue), \(p.homing.rawValue))")
         case .table(let t):
-            let o = try OptionTable(t, allowed: partyKeys, what: "route: '\(key)'")
+            let o = try OptionTable(t, partyKeys, what: "route: '\(key)'")
             guard let modeName = try o.string("mode") else { throw LuaError("route: '\(key)' needs a UPN or {mode=...}") }
             let mode = try CoexistenceMode.parse(modeName)
             let homing = try o.string("homing").map { (h: String) throws -> UserHoming in
@@ -124,7 +125,7 @@ enum RouteBinding {
 
     /// `routing_matrix{on=, by="cohort"|"mode", federated=}`.
     static func matrix(_ source: TenantSource, _ call: LuaCall) throws -> Int32 {
-        let opts = try OptionTable(try call.optTable(1), allowed: ["on", "by", "federated"], what: "routing_matrix")
+        let opts = try OptionTable(try call.optTable(1), ["on": .date, "by": .string, "federated": .boolean], what: "routing_matrix")
         let by = try opts.string("by") ?? "cohort"
         switch by.lowercased() {
         case "cohort", "cohorts":

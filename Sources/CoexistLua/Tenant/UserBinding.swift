@@ -71,7 +71,7 @@ enum UserBinding {
         }
         t.method("move", "u:move(mode_or_policy, {on=, notify=, reason=, dry_run=}): grant the user a mode; returns a report") { u, call in
             let target = try call.string(1)
-            let options = try OptionTable(try call.optTable(2), allowed: OptionTable.changeKeys, what: "move").changeOptions(u.source)
+            let options = try OptionTable(try call.optTable(2), OptionTable.changeKeys, what: "move").changeOptions(u.source)
             let upn = u.view.user.upn
             let report = try u.source.apply("move", .moveUsers(upns: [upn], target: target, on: options.on, notify: options.notify), options)
             u.unpin()

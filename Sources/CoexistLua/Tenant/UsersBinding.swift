@@ -120,7 +120,7 @@ enum UsersBinding {
         }
         t.method("move", "us:move(mode_or_policy, {on=, notify=, reason=, dry_run=}): grant every user of the set a mode, all or nothing") { box, call in
             let target = try call.string(1)
-            let options = try OptionTable(try call.optTable(2), allowed: OptionTable.changeKeys, what: "move").changeOptions(box.source)
+            let options = try OptionTable(try call.optTable(2), OptionTable.changeKeys, what: "move").changeOptions(box.source)
             guard box.count > 0 else { throw LuaError("move: the selection is empty") }
             let upns = box.source.upns(box.positions)
             let report = try box.source.apply("move", .moveUsers(upns: upns, target: target, on: options.on, notify: options.notify), options)

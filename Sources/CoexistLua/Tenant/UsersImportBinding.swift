@@ -3,14 +3,14 @@ import CoexistKit
 /// `import_users(path, {on_error=, global=})`: the users file import at the prompt. It runs Kit's
 /// `importUsers(path:)`, the same code `--data DIR` runs, on a copy of the tenant, so a refused file changes nothing.
 public enum UsersImportBinding {
-    static let keys = ["on_error", "global"]
+    static let keys: [String: OptionType] = ["on_error": .string, "global": .string]
 
     static let doc = "import_users(path, {on_error=\"skip\", global=mode}): adds the users of a plain users CSV or a Get-CsOnlineUser export (UTF-8, or UTF-16 as Export-Csv -Encoding Unicode writes it); global= states the tenant's current global instead of inferring it from the users who inherit it; prints every user whose computed mode differs from the file's TeamsUpgradeEffectiveMode; returns {added=, replaced=, skipped=, reasons=, global=, notices=, mismatches=}"
 
     static func install(_ engine: LuaEngine, _ source: TenantSource) {
         engine.register("import_users", doc: doc) { call in
             let path = try call.string(1)
-            let opts = try OptionTable(try call.optTable(2), allowed: keys, what: "import_users")
+            let opts = try OptionTable(try call.optTable(2), keys, what: "import_users")
             var options = CoexistenceTenant.UserImportOptions()
             switch try opts.string("on_error")?.lowercased() {
             case nil, "strict": options.onError = .strict

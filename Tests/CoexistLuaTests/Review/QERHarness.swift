@@ -28,7 +28,7 @@ final class QERSession {
     /// Writes a file the session can import.
     func file(_ name: String, _ text: String) throws -> String {
         let path = TestFiles.temporaryPath(inDirectory: "qer-" + name)
-        try ResultFiles.write(text, to: path)
+        try AtomicFile.write(text, to: path)
         return path
     }
 }

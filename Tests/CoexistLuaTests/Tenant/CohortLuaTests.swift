@@ -42,7 +42,7 @@ import CoexistKit
         #expect(try lua.integer("make_cohort('Two', {'\(a)', '\(b)'}).count") == 2)
         #expect(try lua.value("(function() local s = users:where{cohort='Voice'} return make_cohort('Sel', s).count == #s and #s > 0 end)()") == .boolean(true))
         let csv = TenantLua.temporaryPath("members.csv")
-        try ResultFiles.write("upn\n\(a)\n\(b)\n", to: csv)
+        try AtomicFile.write("upn\n\(a)\n\(b)\n", to: csv)
         #expect(try lua.integer("make_cohort('FromFile', '\(csv)').count") == 2)
         #expect(lua.error("make_cohort('Bad', 'members.txt')")?.contains("not a .csv file") == true)
     }

@@ -9,12 +9,14 @@ import Darwin
 /// tools can be measured on the very same data.
 public enum CSVWriter {
     public static func write(_ store: CallStore, rows: [Int]? = nil, to path: String) throws {
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard fd >= 0 else {
-            throw CallImportError(file: path, message: "cannot create: \(String(cString: strerror(errno)))")
-        }
-        defer { close(fd) }
-        var w = ByteWriter(fd: fd)
+        let file = try AtomicFile(path)
+        try write(store, rows: rows, into: file)
+        try file.commit()
+    }
+
+    /// Into a file opened (and, for the product, passed by its write gate) by the caller, who commits it.
+    public static func write(_ store: CallStore, rows: [Int]? = nil, into file: AtomicFile) throws {
+        var w = ByteWriter(fd: file.descriptor)
         defer { w.release() }
         w.string(CSVColumn.written.map(\.name).joined(separator: ",") + "\n")
         let writers = fieldWriters(store)
@@ -28,9 +30,7 @@ public enum CSVWriter {
             for i in 0..<store.count { row(writers, modality, i, &w) }
         }
         w.flush()
-        if w.failed != 0 {
-            throw CallImportError(file: path, message: "write failed: \(String(cString: strerror(w.failed)))")
-        }
+        if w.failed != 0 { throw file.fail(errno: w.failed) }
     }
 
     /// How one written field is read from its column (`StreamColumn.of`), chosen once per file, so the
