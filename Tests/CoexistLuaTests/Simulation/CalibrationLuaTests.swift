@@ -48,13 +48,13 @@ import CoexistKit
         #expect(try d.value("r:column('cohort')") == .table(LuaTable(array: ["Pilot", "Wave 1", "Wave 2", "Wave 3", "all cohorts"].map { .string($0) })))
         #expect(try d.value("r[1].islands_on") == .string("2026-08-10"))
         #expect(try d.value("r[2].islands_on") == .string("2026-08-31"))
-        #expect(try d.value("r[4].note")?.stringValue?.hasPrefix("no recorded move to Islands") == true)
+        #expect(try d.value("r[4].note").stringValue?.hasPrefix("no recorded move to Islands") == true)
         #expect(try d.value("r[4].innovation_p") == .nil)
         for i in 1...3 {
             #expect(try d.value("r[\(i)].innovation_p > 0 and r[\(i)].imitation_q > 0 and r[\(i)].rmse_pts < 5") == .boolean(true))
         }
         #expect(try d.value("r[5].note") == .string("one p and q for the 3 fitted cohort(s)"))
-        #expect(try d.value("r.title")?.stringValue == "adoption fitted 2026-08-03 to 2026-10-31 (Bass, daily rates; rmse of weekly Teams share)")
+        #expect(try d.value("r.title").stringValue == "adoption fitted 2026-08-03 to 2026-10-31 (Bass, daily rates; rmse of weekly Teams share)")
     }
 
     @Test("calibrate's options: cohort (a name or a list), from and to (relative too), min_streams")
@@ -64,8 +64,8 @@ import CoexistKit
         #expect(try d.value("calibrate{cohort={'Pilot', 'Wave 2'}}:column('cohort')")
                 == .table(LuaTable(array: ["Pilot", "Wave 2", "all cohorts"].map { .string($0) })))
         // The demo lives on 2026-11-01: eight weeks back is 2026-09-06.
-        #expect(try d.value("calibrate{from='-8w', to='2026-10-31'}.title")?.stringValue?.hasPrefix("adoption fitted 2026-09-06 to 2026-10-31") == true)
-        #expect(try d.value("calibrate{min_streams=100000000}[2].note")?.stringValue?.hasPrefix("too few streams") == true)
+        #expect(try d.value("calibrate{from='-8w', to='2026-10-31'}.title").stringValue?.hasPrefix("adoption fitted 2026-09-06 to 2026-10-31") == true)
+        #expect(try d.value("calibrate{min_streams=100000000}[2].note").stringValue?.hasPrefix("too few streams") == true)
     }
 
     @Test("calibrate and backtest refuse what they do not know, naming the closest spelling")
@@ -95,8 +95,8 @@ import CoexistKit
         #expect(try d.value("#b") == .integer(3 * 9))
         #expect(try d.value("(function() for r in b:rows() do if math.abs(r.predicted_pct - r.observed_pct - r.error_pts) > 1e-9 then return false end end return true end)()") == .boolean(true))
         // After its TeamsOnly move the Pilot's predicted share is 100 %.
-        #expect(try d.value("b[5].predicted_pct") == .double(100))
-        #expect(try d.value("b.title")?.stringValue?.hasPrefix("backtest 2026-08-31 to 2026-10-31: rmse ") == true)
+        #expect(try d.value("b[5].predicted_pct").doubleValue == 100)
+        #expect(try d.value("b.title").stringValue?.hasPrefix("backtest 2026-08-31 to 2026-10-31: rmse ") == true)
         // The fit tracks the history far better than a curve that never moves.
         let fitted = try #require(try d.value("(function() local s = 0 for r in b:rows() do s = s + r.error_pts^2 end return s end)()").doubleValue)
         let flat = try #require(try d.value("(function() local s = 0 for r in backtest{from='2026-08-31', to='-1d', innovation=0, imitation=0}:rows() do s = s + r.error_pts^2 end return s end)()").doubleValue)
