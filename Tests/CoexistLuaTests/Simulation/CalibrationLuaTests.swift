@@ -71,7 +71,7 @@ import CoexistKit
     @Test("calibrate and backtest refuse what they do not know, naming the closest spelling")
     func strictOptions() {
         let d = Self.demo
-        #expect(d.error("calibrate{min_stream=5}")?.contains("unknown option 'min_stream'; did you mean 'min_streams'?") == true)
+        #expect(d.error("calibrate{min_stream=5}")?.contains("unknown option 'min_stream' (did you mean 'min_streams'?)") == true)
         #expect(d.error("backtest{form='-4w'}")?.contains("did you mean 'from'") == true)
         #expect(d.error("calibrate{cohort='Wave 9'}")?.contains("unknown cohort 'Wave 9'") == true)
         #expect(d.error("calibrate{cohort={1}}")?.contains("option 'cohort' lists names") == true)
@@ -101,7 +101,8 @@ import CoexistKit
         let fitted = try #require(try d.value("(function() local s = 0 for r in b:rows() do s = s + r.error_pts^2 end return s end)()").doubleValue)
         let flat = try #require(try d.value("(function() local s = 0 for r in backtest{from='2026-08-31', to='-1d', innovation=0, imitation=0}:rows() do s = s + r.error_pts^2 end return s end)()").doubleValue)
         #expect(fitted * 10 < flat)
-        #expect(try d.value("#backtest{cohort='Wave 1'}") == .integer(9))
+        // The whole history by default: the 13 weeks from Monday 2026-08-03.
+        #expect(try d.value("#backtest{cohort='Wave 1'}") == .integer(13))
         #expect(try d.value("#backtest{min_streams=100000000}") == .integer(0))
     }
 
@@ -113,8 +114,9 @@ import CoexistKit
             .appendingPathComponent("README.md").path, encoding: .utf8)
         let section = try #require(readme.components(separatedBy: "### Adoption: calibrate and backtest").dropFirst().first)
         let blocks = section.components(separatedBy: "```").enumerated().filter { $0.offset % 2 == 1 }.map(\.element)
-        #expect(blocks.count >= 2)
-        for block in blocks where block.hasPrefix("lua\n> ") {
+        let examples = blocks.filter { $0.hasPrefix("lua\n> ") }
+        #expect(examples.count == 2)
+        for block in examples {
             let lines = block.dropFirst(4).split(separator: "\n", omittingEmptySubsequences: false)
             let code = String(lines[0].dropFirst(2))
             let shown = lines.dropFirst().joined(separator: "\n")
