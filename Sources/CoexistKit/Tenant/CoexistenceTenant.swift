@@ -8,6 +8,10 @@ public struct CoexistenceTenant: Sendable, Equatable {
     public internal(set) var cohorts: CohortTable
     public internal(set) var timeline: PolicyTimeline
     public internal(set) var log: ChangeLog
+    /// Cohort moves made before this tenant's change log began, part of its starting point like its users'
+    /// grants (the timeline holds their effect): the demo's recorded past. Not change sets, so `undo` never
+    /// reverts them and a PowerShell plan never repeats them; `recordedMoves` reads them with the log's.
+    public internal(set) var history: [CohortMove] = []
     /// The day undated moves take effect and that `users()` describes; later-dated moves are scheduled.
     public var today: PlanDay
 

@@ -4,13 +4,22 @@ import Testing
 /// The demo tenant as at the start of a real journey: its waves not yet TeamsOnly, its change log recording the
 /// moves its call records show, and those records following the adoption curves it was generated with.
 @Suite struct DemoHistoryTests {
-    @Test("the change log records each cohort's moves of DemoAdoption, in date order")
-    func theLogRecordsTheHistory() {
+    @Test("the tenant's recorded history holds each cohort's moves of DemoAdoption, in date order, and is in force")
+    func theHistoryIsRecorded() throws {
         let tenant = CoexistenceTenant.demo(userCount: 200)
         let expected = DemoAdoption.plans.flatMap { p in p.moves.map { CohortMove(cohort: p.cohort, day: $0.day, mode: $0.mode) } }
             .sorted { $0.day < $1.day }
+        #expect(tenant.history == expected)
         #expect(tenant.recordedMoves() == expected)
-        #expect(tenant.log.entries.allSatisfy { $0.who == "demo" && $0.why.hasPrefix("demo history: ") })
+        #expect(tenant.recordedMoves(cohort: "wave 1") == [CohortMove(cohort: "Wave 1", day: Day(year: 2026, month: 8, day: 31), mode: .islands)])
+        // The starting point, not change sets: nothing to undo, nothing for a PowerShell plan to repeat.
+        #expect(tenant.log.entries.isEmpty)
+        // A later change set for a cohort joins the recorded moves.
+        var moved = tenant
+        try moved.moveCohort("Wave 3", to: "Islands", options: ChangeOptions(on: Day(year: 2026, month: 12, day: 7)))
+        #expect(moved.recordedMoves(cohort: "Wave 3") == [CohortMove(cohort: "Wave 3", day: Day(year: 2026, month: 12, day: 7), mode: .islands)])
+        try moved.undo()
+        #expect(moved == tenant)
     }
 
     @Test("no wave is TeamsOnly before it is moved: Wave 1 and 2 in Islands, Wave 3 in the SfBWithTeamsCollab global")

@@ -38,11 +38,9 @@ import CoexistKit
         }
     }
 
-    nonisolated(unsafe) static let demo = try! Demo()
-
     @Test("calibrate{} fits every moved cohort of the demo and says why Wave 3 has no fit")
     func calibrateOnTheDemo() throws {
-        let d = Self.demo
+        let d = try Demo()
         try d.engine.run("r = calibrate{}", chunkName: "test").get()
         #expect(try d.value("#r") == .integer(5))
         #expect(try d.value("r:column('cohort')") == .table(LuaTable(array: ["Pilot", "Wave 1", "Wave 2", "Wave 3", "all cohorts"].map { .string($0) })))
@@ -59,7 +57,7 @@ import CoexistKit
 
     @Test("calibrate's options: cohort (a name or a list), from and to (relative too), min_streams")
     func calibrateOptions() throws {
-        let d = Self.demo
+        let d = try Demo()
         #expect(try d.value("#calibrate{cohort='wave 1'}") == .integer(2))
         #expect(try d.value("calibrate{cohort={'Pilot', 'Wave 2'}}:column('cohort')")
                 == .table(LuaTable(array: ["Pilot", "Wave 2", "all cohorts"].map { .string($0) })))
@@ -69,8 +67,8 @@ import CoexistKit
     }
 
     @Test("calibrate and backtest refuse what they do not know, naming the closest spelling")
-    func strictOptions() {
-        let d = Self.demo
+    func strictOptions() throws {
+        let d = try Demo()
         #expect(d.error("calibrate{min_stream=5}")?.contains("unknown option 'min_stream' (did you mean 'min_streams'?)") == true)
         #expect(d.error("backtest{form='-4w'}")?.contains("did you mean 'from'") == true)
         #expect(d.error("calibrate{cohort='Wave 9'}")?.contains("unknown cohort 'Wave 9'") == true)
@@ -86,7 +84,7 @@ import CoexistKit
 
     @Test("backtest{} compares predicted and observed Teams share per cohort per week, with the error")
     func backtestOnTheDemo() throws {
-        let d = Self.demo
+        let d = try Demo()
         try d.engine.run("b = backtest{from='2026-08-31', to='-1d'}", chunkName: "test").get()
         #expect(try d.value("b.columns") == .table(LuaTable(array: ["cohort", "week", "streams", "observed_pct", "predicted_pct", "error_pts"].map { .string($0) })))
         // Pilot, Wave 1 and Wave 2 (Wave 3 never moved); weeks from Monday 2026-08-31 to the week of 2026-10-31.

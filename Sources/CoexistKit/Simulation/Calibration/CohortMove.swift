@@ -15,19 +15,20 @@ public struct CohortMove: Sendable, Equatable, Hashable {
 }
 
 extension CoexistenceTenant {
-    /// The cohort moves in the change log, by day (a later change on the same day wins): each entry made for a
-    /// cohort, with the mode most of its changed users went to. Dry runs and undone changes are not in the log.
+    /// The cohort's recorded moves, by day: the starting `history`, then each change set of the log made for a
+    /// cohort (dry runs and undone changes are not in the log), with the mode most of its changed users went to.
     public func recordedMoves(cohort name: String? = nil) -> [CohortMove] {
-        var moves: [CohortMove] = []
+        var moves = history
         for entry in log.entries {
             let r = entry.report
             guard let cohort = r.cohort, let day = r.day, !r.dryRun, !r.changes.isEmpty else { continue }
-            if let name, cohort.lowercased() != name.lowercased() { continue }
             var counts: [CoexistenceMode: Int] = [:]
             for c in r.changes { counts[c.toMode, default: 0] += 1 }
             let mode = counts.max { a, b in a.value != b.value ? a.value < b.value : a.key.rawValue > b.key.rawValue }!.key
             moves.append(CohortMove(cohort: cohort, day: day, mode: mode))
         }
+        if let name { moves = moves.filter { $0.cohort.lowercased() == name.lowercased() } }
+        // A stable sort: two moves of one day keep the order they were made in.
         return moves.enumerated().sorted { a, b in
             a.element.day != b.element.day ? a.element.day < b.element.day : a.offset < b.offset
         }.map(\.element)

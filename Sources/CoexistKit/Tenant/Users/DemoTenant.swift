@@ -3,9 +3,9 @@ extension CoexistenceTenant {
     /// call records), at the start of a journey from Skype for Business Server (`DemoAdoption`):
     /// - every user starts homed on-premises under the tenant global SfBWithTeamsCollab, the recommended
     ///   starting point for on-premises orgs ("Upgrade methods"), so no wave is TeamsOnly before it is moved;
-    /// - the change log records the history the call records show: the Pilot in Islands on 2026-08-10 and
-    ///   TeamsOnly (-MoveToTeams) on 2026-09-21, Wave 1 in Islands on 2026-08-31, Wave 2 on 2026-09-28;
-    ///   Wave 3 has not moved;
+    /// - its recorded history (`history`, in force in the timeline) is what the call records show: the Pilot in
+    ///   Islands on 2026-08-10 and TeamsOnly (-MoveToTeams) on 2026-09-21, Wave 1 in Islands on 2026-08-31,
+    ///   Wave 2 on 2026-09-28; Wave 3 has not moved;
     /// - a user runs Teams once their cohort's adoption has reached them by `today`.
     /// So tenant-wide TeamsOnly is refused until every on-premises user has an explicit grant — a lesson, not a bug.
     public static func demo(userCount: Int = DemoPeople.defaultUserCount, today: PlanDay = PlanDay(year: 2026, month: 10, day: 1)) -> CoexistenceTenant {
@@ -25,16 +25,21 @@ extension CoexistenceTenant {
         return tenant
     }
 
-    /// The moves of `DemoAdoption`, dated in the past, through the one door, so the change log, `as_of` and
-    /// the modes tell the same story as the call records.
+    /// The moves of `DemoAdoption`, dated in the past, validated and applied by the one door's rules, kept as the
+    /// tenant's starting history (timeline entries with ids below zero, so they never meet a change set's id)
+    /// rather than as change sets: the demo's past is where it starts, as a `--data` folder's files are.
     static func recordDemoHistory(_ tenant: inout CoexistenceTenant) {
-        let moves = DemoAdoption.plans.flatMap { plan in plan.moves.map { (cohort: plan.cohort, day: $0.day, mode: $0.mode) } }
+        let moves = DemoAdoption.plans.flatMap { plan in plan.moves.map { CohortMove(cohort: plan.cohort, day: $0.day, mode: $0.mode) } }
+        var id = -moves.count
         for move in moves.sorted(by: { $0.day < $1.day }) where tenant.cohorts.names.contains(move.cohort) {
-            let options = ChangeOptions(on: move.day, reason: "demo history: \(move.cohort) to \(move.mode.rawValue)",
-                                        who: "demo", at: move.day.epochSeconds + 9 * 3600)
+            tenant.log.nextId = id
             // The demo's own data: a refusal is a bug in DemoAdoption, caught by the tests.
-            try! tenant.moveCohort(move.cohort, to: move.mode.rawValue, options: options)
+            try! tenant.moveCohort(move.cohort, to: move.mode.rawValue, options: ChangeOptions(on: move.day))
+            tenant.log.entries.removeLast()
+            tenant.history.append(move)
+            id += 1
         }
+        tenant.log.nextId = 1
     }
 
     static func demoUser(_ person: DemoPerson, teamsShare: Double) -> User {
