@@ -8,6 +8,7 @@ public enum Bindings {
         TenantBinding.install(workspace, in: engine)
         CallsBinding.install(engine, workspace)
         CoexistenceBindings.install(workspace, in: engine)
+        CalibrationBinding.install(engine, workspace)
         ReviewBinding.install(in: engine)
         ReviewBinding.documentStdlib(in: engine)
     }

@@ -23,8 +23,6 @@ public struct DemoBuilding: Sendable {
     /// /24 subnets this building uses that the building file forgot (third octets): the missing-subnet list.
     public var missingSubnetOctets: [Int]
     public var problem: DemoProblem?
-    /// Share of this building's users homed in Skype for Business Server on-premises.
-    public var onPremisesShare: Double
 }
 
 public struct DemoPerson: Sendable, Equatable {
@@ -33,8 +31,13 @@ public struct DemoPerson: Sendable, Equatable {
     public var displayName: String
     public var department: String
     public var building: Int
+    /// Homed in Skype for Business Server when the demo's history starts (every user: see `DemoAdoption`).
     public var onPremises: Bool
     public var cohort: String
+    /// The user starts running Teams on the first day their cohort's expected Teams share passes this
+    /// (uniform in [0, 1)): per-user draws whose share follows the cohort's curve, and a user who has
+    /// started keeps going.
+    public var adoptionThreshold: Double
     /// Works over VPN (full tunnel, no split tunnel for media) on most days.
     public var remoteOverVPN: Bool
     /// Uses the laptop's built-in microphone rather than a certified headset.
@@ -56,28 +59,28 @@ public enum DemoPeople {
     public static let buildings: [DemoBuilding] = [
         DemoBuilding(name: "SEA-1", networkName: "USA/Seattle/SEA-1", city: "Seattle", zip: "98101", country: "US",
                      state: "WA", region: "MSUS", network: "10.1.0.0", prefix: 16, subnetOctets: [1, 2, 3, 4],
-                     missingSubnetOctets: [], problem: nil, onPremisesShare: 0.10),
+                     missingSubnetOctets: [], problem: nil),
         DemoBuilding(name: "SEA-2", networkName: "USA/Seattle/SEA-2", city: "Seattle", zip: "98109", country: "US",
                      state: "WA", region: "MSUS", network: "10.2.0.0", prefix: 16, subnetOctets: [1, 2, 3],
-                     missingSubnetOctets: [], problem: .poorWifi24, onPremisesShare: 0.10),
+                     missingSubnetOctets: [], problem: .poorWifi24),
         DemoBuilding(name: "RED-1", networkName: "USA/Redmond/RED-1", city: "Redmond", zip: "98052", country: "US",
                      state: "WA", region: "MSUS", network: "10.3.0.0", prefix: 16, subnetOctets: [1, 2, 3, 4, 5],
-                     missingSubnetOctets: [], problem: nil, onPremisesShare: 0.05),
+                     missingSubnetOctets: [], problem: nil),
         DemoBuilding(name: "NYC-1", networkName: "USA/New York/NYC-1", city: "New York", zip: "10001", country: "US",
                      state: "NY", region: "MSUS", network: "10.4.0.0", prefix: 16, subnetOctets: [1, 2, 3],
-                     missingSubnetOctets: [40, 41], problem: .firewallForcesTCP, onPremisesShare: 0.60),
+                     missingSubnetOctets: [40, 41], problem: .firewallForcesTCP),
         DemoBuilding(name: "LON-1", networkName: "UK/London/LON-1", city: "London", zip: "EC2A 2BB", country: "GB",
                      state: "", region: "EMEA", network: "10.5.0.0", prefix: 16, subnetOctets: [1, 2, 3],
-                     missingSubnetOctets: [], problem: nil, onPremisesShare: 0.20),
+                     missingSubnetOctets: [], problem: nil),
         DemoBuilding(name: "LON-2", networkName: "UK/London/LON-2", city: "London", zip: "SE1 9GF", country: "GB",
                      state: "", region: "EMEA", network: "10.6.0.0", prefix: 20, subnetOctets: [1, 2],
-                     missingSubnetOctets: [], problem: nil, onPremisesShare: 0.20),
+                     missingSubnetOctets: [], problem: nil),
         DemoBuilding(name: "BER-1", networkName: "DE/Berlin/BER-1", city: "Berlin", zip: "10115", country: "DE",
                      state: "BE", region: "EMEA", network: "10.7.0.0", prefix: 16, subnetOctets: [1, 2, 3],
-                     missingSubnetOctets: [77], problem: nil, onPremisesShare: 0.70),
+                     missingSubnetOctets: [77], problem: nil),
         DemoBuilding(name: "SYD-1", networkName: "AU/Sydney/SYD-1", city: "Sydney", zip: "2000", country: "AU",
                      state: "NSW", region: "APAC", network: "10.8.0.0", prefix: 16, subnetOctets: [1, 2],
-                     missingSubnetOctets: [], problem: nil, onPremisesShare: 0.0),
+                     missingSubnetOctets: [], problem: nil),
     ]
 
     static let firstNames = ["Ann", "Raj", "Mei", "Omar", "Lena", "Tom", "Sofia", "Yuki", "Carlos", "Aisha",
@@ -98,13 +101,17 @@ public enum DemoPeople {
         let display = "\(first) \(last)" + (round > 0 ? " \(round + 1)" : "")
         let building = weightedBuilding(rng.unit())
         let department = departments[Int(rng.next() % UInt64(departments.count))]
-        let onPrem = rng.unit() < buildings[building].onPremisesShare
+        // Once drawn against each building's on-premises share; kept so every later draw, and so every
+        // person, stays as it was. An org at the start of its journey from SfB Server has everyone on-premises.
+        _ = rng.unit()
+        let onPrem = true
         let cohort = cohortFor(position: Double(index) / Double(max(total, 1)))
         let vpn = rng.unit() < 0.08
         let builtIn = rng.unit() < 0.25   // enough to miss the 80 % certified-device target: a planted problem
+        var adoption = SplitMix64(seed: 0xAD0F_0000 &+ UInt64(index))
         return DemoPerson(index: index, upn: "\(local)@\(domain)", displayName: display, department: department,
-                          building: building, onPremises: onPrem, cohort: cohort, remoteOverVPN: vpn,
-                          builtInMicrophone: builtIn)
+                          building: building, onPremises: onPrem, cohort: cohort, adoptionThreshold: adoption.unit(),
+                          remoteOverVPN: vpn, builtInMicrophone: builtIn)
     }
 
     public static func people(_ total: Int = defaultUserCount) -> [DemoPerson] {

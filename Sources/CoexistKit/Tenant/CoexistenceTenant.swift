@@ -13,6 +13,10 @@ public struct CoexistenceTenant: Sendable, Equatable {
     /// The id the next change set takes in the timeline (the door sets it to the journal's next id, so the
     /// PowerShell plan's change_set and the journal agree).
     var nextChangeSet = 1
+    /// Cohort moves made before this tenant's journal began, part of its starting point like its users'
+    /// grants (the timeline holds their effect): the demo's recorded past. Not change sets, so `undo` never
+    /// reverts them and a PowerShell plan never repeats them; `recordedMoves` reads them with the journal's.
+    public internal(set) var history: [CohortMove] = []
 
     /// The day undated moves take effect and that `users()` describes; later-dated moves are scheduled.
     public var today: PlanDay { clock.today }

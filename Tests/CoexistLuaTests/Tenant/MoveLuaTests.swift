@@ -7,13 +7,14 @@ import CoexistKit
         let lua = try TenantLua()
         try lua.run("r = cohort('Wave 2'):move('TeamsOnly', {on='2027-02-01', reason='wave 2'})")
         #expect(try lua.integer("r.id") == 1)
-        #expect(try lua.integer("r.changed") == 12)
-        #expect(try lua.integer("r.unchanged") == 58)
-        #expect(try lua.integer("#r.move_to_teams") == 12)
+        // Every Wave 2 user is still homed on-premises (in Islands since 2026-09-28): the move takes all 70 to Teams.
+        #expect(try lua.integer("r.changed") == 70)
+        #expect(try lua.integer("r.unchanged") == 0)
+        #expect(try lua.integer("#r.move_to_teams") == 70)
         #expect(try lua.value("r.scheduled") == .boolean(true))
         #expect(try lua.value("r.warnings[1]").stringValue?.contains("Move-CsUser") == true)
         #expect(try lua.text("r")?.contains("[change 1, scheduled]") == true)
-        #expect(try lua.integer("#r:table()") == 12)
+        #expect(try lua.integer("#r:table()") == 70)
         #expect(try lua.integer("#changes") == 1)
         #expect(try lua.string("changes[1].what") == lua.workspace.journal.entries[0].what)
         #expect(try lua.value("changes:table()[1].why") == .string("wave 2"))
@@ -28,7 +29,7 @@ import CoexistKit
         #expect(lua.tenant == before)
         #expect(try lua.value("r.dry_run") == .boolean(true))
         #expect(try lua.value("r.id") == .nil)
-        #expect(try lua.integer("r.changed") == 7)
+        #expect(try lua.integer("r.changed") == 50)   // all of Wave 1: none is TeamsOnly before its move
         #expect(try lua.value("s.day") == .date(LuaDate(year: 2026, month: 11, day: 15)))
         #expect(try lua.value("#s.manual_meeting_migration > 0") == .boolean(true))
         #expect(try lua.text("r")?.contains("dry run: nothing changed") == true)
@@ -86,11 +87,15 @@ import CoexistKit
 
     @Test func asOfAroundADatedMove() throws {
         let lua = try TenantLua()
+        // The demo's Wave 2 starts on-premises; ten of its users go to Teams (-MoveToTeams) in December first.
+        for u in lua.tenant.users().filter({ $0.cohort == "Wave 2" }).prefix(10) {
+            try lua.run("user('\(u.user.upn)'):move('TeamsOnly', {on='2026-12-01'})")
+        }
         try lua.run("cohort('Wave 2'):move('SfBWithTeamsCollabAndMeetings', {on='2027-02-01'})")
         let count = "users:where{cohort='Wave 2', mode='SfBWithTeamsCollabAndMeetings'}:count()"
         // Only Wave 2's on-premises users take the mode; its online users stay TeamsOnly (SfB Online retired).
-        let onPrem = Int64(lua.tenant.users().filter { $0.cohort == "Wave 2" && $0.homing == .onPremises }.count)
-        #expect(onPrem > 0 && onPrem < 70)
+        let onPrem = Int64(lua.tenant.users(on: PlanDay(year: 2027, month: 2, day: 1)).filter { $0.cohort == "Wave 2" && $0.homing == .onPremises }.count)
+        #expect(onPrem == 60)
         #expect(try lua.integer("tenant:as_of('2027-01-31').\(count)") == 0)
         #expect(try lua.integer("tenant:as_of('2027-02-01').\(count)") == onPrem)
         #expect(try lua.integer("tenant:as_of(date('2027-02-02')).\(count)") == onPrem)

@@ -6,7 +6,10 @@ import CoexistKit
 @Suite struct RetirementLuaTests {
     @Test func externalOnlinePartyFollowsTheDate() throws {
         let lua = try TenantLua()
-        let sender = try #require(lua.tenant.users().first { $0.effectiveMode == .teamsOnly }).user.upn
+        // The demo starts on-premises (its Pilot went online only in 2026): a user moved to Teams in May 2021 is
+        // TeamsOnly on both sides of the retirement.
+        let sender = try #require(lua.tenant.users().first { $0.cohort == "Wave 3" }).user.upn
+        try lua.run("user('\(sender)'):move('TeamsOnly', {on='2021-05-01'})")
         let question = "route{from='\(sender)', to={mode='Islands', homing='online'}, on='%@'}"
         let after = question.replacingOccurrences(of: "%@", with: "2026-10-01")
         #expect(try lua.string("\(after).label") == "Teams (native federated)")
@@ -18,7 +21,10 @@ import CoexistKit
 
     @Test func asOfEitherSideOfTheRetirement() throws {
         let lua = try TenantLua()
-        let online = try #require(lua.tenant.users().first { $0.homing == .online }).user.upn
+        // Homed online since May 2021 (-MoveToTeams), before the Islands grant and the retirement.
+        let online = try #require(lua.tenant.users().first { $0.cohort == "Wave 3" }).user.upn
+        try lua.run("user('\(online)'):move('TeamsOnly', {on='2021-05-01'})")
+        #expect(try lua.string("user('\(online)').homing") == "online")
         try lua.run("user('\(online)'):move('Islands', {on='2021-06-01'})")
         #expect(try lua.string("tenant:as_of('2021-07-31'):user('\(online)').mode") == "Islands")
         #expect(try lua.string("tenant:as_of('2021-08-01'):user('\(online)').mode") == "TeamsOnly")

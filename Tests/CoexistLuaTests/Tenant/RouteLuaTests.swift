@@ -99,8 +99,8 @@ import CoexistKit
         #expect(try lua.integer("#routing_matrix{by='mode'}") == 60)
         #expect(try lua.integer("#routing_matrix{by='mode', federated=true}") == 30)
         #expect(try lua.value("routing_matrix{by='mode'}[1].row") == .string("1b-1"))
-        // The Pilot's on-premises Islands users lose Teams chat in an SfB mode (online users would stay TeamsOnly).
-        try lua.run("cohort('Pilot'):move('SfBWithTeamsCollab', {on='2027-01-01'})")
+        // Wave 1's on-premises Islands users lose Teams chat in an SfB mode (online users would stay TeamsOnly).
+        try lua.run("cohort('Wave 1'):move('SfBWithTeamsCollab', {on='2027-01-01'})")
         #expect(try lua.value("routing_matrix{on='2027-01-01'}:column('pairs')") != lua.value("m:column('pairs')"))
         #expect(lua.error("routing_matrix{by='cohrt'}")?.contains("did you mean 'cohort'") == true)
     }

@@ -31,13 +31,13 @@ import CoexistKit
         #expect(try lua.string("\(u).mode") == "Islands")
         #expect(try lua.string("\(u).policy") == "Islands")
         #expect(try lua.string("\(u).homing") == "on-premises")
-        #expect(try lua.string("\(u).cohort") == "Pilot")
+        #expect(try lua.string("\(u).cohort") == "Wave 1")   // the first wave in Islands (since 2026-08-31)
         #expect(try lua.value("\(u).notify_sfb_users") == .boolean(false))
         #expect(try lua.string("\(u).sip_address") == islander.user.sipAddress)
         #expect(try lua.string("\(u).mailbox") == islander.user.mailbox.rawValue)
         // A user without a grant shows the tenant global as the effective policy.
-        #expect(try lua.string("users:where{homing='on-premises', cohort='Wave 1'}[1].policy") == nil)
-        #expect(try lua.string("users:where{homing='on-premises', cohort='Wave 1'}[1].effective_policy") == "SfBWithTeamsCollab")
+        #expect(try lua.string("users:where{homing='on-premises', cohort='Wave 3'}[1].policy") == nil)
+        #expect(try lua.string("users:where{homing='on-premises', cohort='Wave 3'}[1].effective_policy") == "SfBWithTeamsCollab")
     }
 
     @Test func iterationAndResultSet() throws {

@@ -12,6 +12,12 @@ public enum DemoCalls {
         let firstDay = Civil.days(year: DemoCallsOptions.lastDay.year, month: DemoCallsOptions.lastDay.month,
                               day: DemoCallsOptions.lastDay.day) - options.days + 1
         var rng = SplitMix64(seed: options.seed)
+        // Each cohort's expected Teams share per day (its recorded moves and Bass rates, `DemoAdoption`): a
+        // person's streams come from Teams from the day that share passes their own threshold.
+        let cohortOf = people.map { DemoPeople.cohorts.firstIndex(of: $0.cohort) ?? 0 }
+        let teamsShare = DemoPeople.cohorts.indices.map {
+            DemoAdoption.shares(cohort: $0, from: Day(daysSinceEpoch: firstDay), days: options.days)
+        }
         // Contexts are per (person, day); cache the last few since a call's people repeat.
         var contextCache: [Int: DemoNetworkContext] = [:]
         var cacheDay = -1
@@ -52,7 +58,9 @@ public enum DemoCalls {
                     ctx = DemoNetworkContext.make(person: person, day: day, seed: options.seed, codes: codes)
                     contextCache[p] = ctx
                 }
-                let sfb = person.onPremises ? rng.unit() < 0.8 : rng.unit() < 0.05
+                // This draw once picked the client; kept so every later draw, and so the planted problems, stay put.
+                _ = rng.unit()
+                let sfb = !(person.adoptionThreshold < teamsShare[cohortOf[p]][day])
                 let versions = sfb ? codes.sfbVersions : codes.teamsVersions
                 let version = versions[Int(UInt64(person.index) % UInt64(versions.count))]
                 let device = person.builtInMicrophone

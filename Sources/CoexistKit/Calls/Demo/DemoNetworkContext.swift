@@ -51,7 +51,10 @@ struct DemoNetworkContext {
             if c.connection == .wifi {
                 c.band = b.problem == .poorWifi24 ? (rng.unit() < 0.85 ? .ghz24 : .ghz5) : (rng.unit() < 0.9 ? .ghz5 : .ghz24)
             }
-            c.poorChance = c.connection == .wired ? 0.006 : (c.band == .ghz24 ? 0.02 : 0.01)
+            // Healthy 5 GHz Wi-Fi at 0.8 %: with the tenant-wide built-in microphones (+3 points for a quarter of
+            // users) a healthy building's Wi-Fi audio poor rate is expected near 1.7 %, clear of the 2 % target, so
+            // a healthy building meets it whatever the draws (at 1 % it sat at 1.9 %, within one draw of failing).
+            c.poorChance = c.connection == .wired ? 0.006 : (c.band == .ghz24 ? 0.02 : 0.008)
             if b.problem == .poorWifi24 && c.band == .ghz24 { c.poorChance = 0.16 }
             c.dropChance = c.connection == .wired ? 0.004 : 0.007
             if b.problem == .poorWifi24 && c.band == .ghz24 { c.dropChance = 0.03 }
