@@ -61,8 +61,9 @@ enum ScenarioBinding {
             guard case .opaque = opts["scenario"] else { throw LuaError("sweep: scenario= a scenario is required") }
             // The table was copied into Swift; read the scenario object itself from the Lua table.
             lua_getfield(call.L, call.slot(1), "scenario")
-            defer { LuaStack(call.L).pop() }
-            guard let box = type.object(at: -1, call.L) else { throw LuaError("sweep: scenario= must be a scenario") }
+            let found = type.object(at: -1, call.L)
+            LuaStack(call.L).pop()
+            guard let box = found else { throw LuaError("sweep: scenario= must be a scenario") }
             guard let param = try opts.string("param") else { throw LuaError("sweep: param= is required") }
             guard let list = opts["values"].tableValue, !list.array.isEmpty else { throw LuaError("sweep: values= a list of numbers is required") }
             let values = try list.array.map { v -> Double in
