@@ -22,16 +22,24 @@ extension Bench {
         steps.append(on(7, .move(cohort: "Pilot", mode: "TeamsOnly", notifyDays: 14, moveToTeams: true)))
         for week in 5...11 { steps.append(on(week, .review)) }
         let scenario = Scenario(name: "bench", start: start, days: 180, seed: 1, steps: steps)
+        // Peak RSS is measured from here: writing 5 to clear_refs resets VmHWM to the current RSS (Linux 4.0+).
+        resetPeak()
         let rssBefore = residentMB()
         var peak = 0.0
         let one = median(5) {
             _ = try! ScenarioRun.run(scenario, on: w, runs: 1)
             peak = max(peak, peakResidentMB())
         }
-        line("simulation: 50,000 users x 180 days, one run", one * 1000, "ms", target: "<= 1000 ms", ok: one <= 1)
+        line("simulation: 50,000 users x 180 days, one run", one, "ms", target: "<= 1000 ms", ok: one <= 1000)
         line("simulation: memory of one run beyond the tenant", peak - rssBefore, "MB", target: "<= 200 MB", ok: peak - rssBefore <= 200)
         let twenty = median(3) { _ = try! ScenarioRun.run(scenario, on: w, runs: 20) }
-        line("simulation: 20 seeded runs (\(System.cores) cores)", twenty * 1000, "ms", target: "<= 10000 ms", ok: twenty <= 10)
+        line("simulation: 20 seeded runs (\(System.cores) cores)", twenty, "ms", target: "<= 10000 ms", ok: twenty <= 10000)
+    }
+
+    static func resetPeak() {
+        guard let f = fopen("/proc/self/clear_refs", "w") else { return }
+        fputs("5", f)
+        fclose(f)
     }
 
     /// VmRSS and VmHWM of /proc/self/status, in MB.

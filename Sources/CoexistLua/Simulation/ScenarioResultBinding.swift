@@ -1,5 +1,7 @@
 import CoexistKit
-import Foundation
+#if canImport(Glibc)
+@preconcurrency import Glibc
+#endif
 
 final class ResultBox {
     let result: ScenarioResult
@@ -72,16 +74,17 @@ enum ScenarioResultBinding {
         return (names, width, height, svg, title)
     }
 
+    static func env(_ name: String) -> String? { getenv(name).map { String(cString: $0) } }
+
     static var terminalWidth: Int {
-        if let c = ProcessInfo.processInfo.environment["COLUMNS"], let n = Int(c), n >= 20 { return min(n, 1000) }
+        if let c = env("COLUMNS"), let n = Int(c), n >= 20 { return min(n, 1000) }
         return 80
     }
 
     /// NO_COLOR asks for plain output; a locale that is not UTF-8 cannot show the block characters.
     static var ascii: Bool {
-        let env = ProcessInfo.processInfo.environment
-        if env["NO_COLOR"].map({ !$0.isEmpty }) == true { return true }
-        let locale = env["LC_ALL"].flatMap { $0.isEmpty ? nil : $0 } ?? env["LC_CTYPE"].flatMap { $0.isEmpty ? nil : $0 } ?? env["LANG"] ?? ""
+        if env("NO_COLOR").map({ !$0.isEmpty }) == true { return true }
+        let locale = env("LC_ALL").flatMap { $0.isEmpty ? nil : $0 } ?? env("LC_CTYPE").flatMap { $0.isEmpty ? nil : $0 } ?? env("LANG") ?? ""
         let l = locale.lowercased()
         return !(l.contains("utf-8") || l.contains("utf8"))
     }

@@ -52,7 +52,8 @@ public struct ScenarioPlan: Sendable {
             case let .move(cohort, mode, _, moveToTeams):
                 let target = try! CoexistenceMode.parse(mode)
                 let c = try! fork.coexistence.cohorts.cohort(cohort)
-                let onPrem = c.members.filter { fork.coexistence.state(asOf: step.on).onPremises[$0] }
+                let homes = fork.coexistence.state(asOf: step.on).onPremises
+                let onPrem = c.members.filter { homes[$0] }
                 if target == .teamsOnly && !moveToTeams && !onPrem.isEmpty {
                     // Without -MoveToTeams an on-premises user cannot be TeamsOnly: only the online members move.
                     stranded[i] = onPrem.count
