@@ -53,7 +53,7 @@ extension Bench {
         while fgets(&line, 256, f) != nil {
             let s = String(cString: line)
             if s.hasPrefix(key) {
-                let kb = Double(s.dropFirst(key.count).split(separator: " ").first ?? "0") ?? 0
+                let kb = Double(s.dropFirst(key.count).split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).first ?? "0") ?? 0
                 return kb / 1024
             }
         }

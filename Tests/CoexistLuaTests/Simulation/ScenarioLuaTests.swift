@@ -116,3 +116,19 @@ import CoexistKit
         #expect(s.workspace.journal.entries.isEmpty)
     }
 }
+
+/// The shipped scenarios run on the demo tenant and their guidance reads as their comments say.
+@Suite(.serialized) struct ShippedScenarioTests {
+    @Test func theGradualJourneyRunsAndOverrunsTheWindow() throws {
+        let s = try SimulationSession()
+        try s.run("r = require('scenarios.gradual'):run()")
+        #expect(try s.value("r.outcomes.final_teams_share") == .number(100))
+        #expect(try s.value("r.outcomes.window_days").integerValue ?? 0 > 45)
+        #expect(try s.text("r:violations()").contains("upgrade window"))
+        // The sample plan keeps every check.
+        try s.run("q = require('scenarios.sample'):run()")
+        #expect(try s.value("q.outcomes.violations") == .integer(0))
+        try s.run("b = require('scenarios.bigbang'):run()")
+        #expect(try s.text("b:violations()").contains("no assessment"))
+    }
+}
