@@ -132,3 +132,40 @@ import CoexistKit
         #expect(try s.text("b:violations()").contains("no assessment"))
     }
 }
+
+/// Every documented option of scenario{}, its steps, charts, compare and sweep does what it says.
+@Suite(.serialized) struct ScenarioOptionTests {
+    @Test func everyDocumentedOptionIsRead() throws {
+        let s = try SimulationSession()
+        try s.run("""
+            base = scenario{name="net", start="2027-01-04", days=30, seed=5, wan={["NYC-1"]=1}, steps={
+              {on="+0d", announce="Wave 1"},
+              {on="+1d", cohort="Wave 1", mode="TeamsOnly", notify=14, move_to_teams=true},
+              {on="+2d", pilot="Pilot", days=30, assess=15},
+              {on="+2d", training="Wave 1", capacity=10},
+              {on="+2d", champions="Wave 1", count=2},
+              {on="+3d", review=true},
+            }}
+            fixed = scenario{name="fixed", start="2027-01-04", days=30, seed=5, wan={["NYC-1"]=1}, steps={
+              {on="+0d", building="NYC-1", fix="wan", mbps=10000},
+              {on="+0d", building="NYC-1", fix="udp"},
+              {on="+0d", building="NYC-1", fix="split_tunnel"},
+            }}
+            a, b = base:run(), fixed:run()
+            """)
+        // A 1 Mbps WAN is over capacity; adding 10 Gbps brings it under.
+        #expect((try s.value("a.outcomes.days_over_capacity").integerValue ?? 0) > 0)
+        #expect(try s.value("b.outcomes.days_over_capacity") == .integer(0))
+        #expect(try s.value("scenario{name='d'}.start") == .string(s.workspace.today.iso))
+        #expect(try s.value("base.seed") == .integer(5))
+        #expect(try s.value("#base:preview()") == .integer(1))
+        let svg = try s.value("a:chart('tickets', {format='svg'})").stringValue ?? ""
+        #expect(svg.hasPrefix("<svg"))
+        #expect(try s.value("a:chart('tickets', {title='Help desk', width=40})").stringValue?.hasPrefix("Help desk\n") == true)
+        #expect(try s.text("compare(base, fixed, {runs=2, measure='utilisation'})").contains("utilisation by scenario"))
+        try s.run("w = sweep{scenario=base, param='wan_mbps', values={1, 100}, runs=2, outcome='peak_utilisation'}")
+        #expect(try s.text("w").contains("peak_utilisation by wan_mbps"))
+        #expect(s.error("fixed2 = scenario{name='x', wan={['NYC-9']=5}}")?.contains("unknown building 'NYC-9'") == true)
+        #expect(s.error("scenario{name='x', steps={{on='+0d', building='NYC-1', fix='udp', mbps=5}}}")?.contains("step 1: mbps: only a wan fix takes mbps=") == true)
+    }
+}
