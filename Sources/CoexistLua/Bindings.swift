@@ -10,6 +10,7 @@ public enum Bindings {
         CoexistenceBindings.install(workspace, in: engine)
         CalibrationBinding.install(engine, workspace)
         ReviewBinding.install(in: engine)
+        ScenarioBinding.install(engine, workspace)
         ReviewBinding.documentStdlib(in: engine)
     }
 }

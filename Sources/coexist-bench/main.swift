@@ -1,7 +1,8 @@
 // coexist-bench: the performance figures of the call store (issue 3) and the upgrade engine (issue 4),
 // each beside its target. scripts/bench runs it on a release build.
-// Usage: coexist-bench [calls | tenant] [--quick] [--csv PATH] [--csv-only]
-//   calls: the call-store figures only; tenant: the upgrade-engine figures only (default: both)
+// Usage: coexist-bench [calls | tenant | sim] [--quick] [--csv PATH] [--csv-only]
+//   calls: the call-store figures only; tenant: the upgrade-engine figures only; sim: the simulation only
+//   (default: all three)
 //   --quick: 1M streams only, for development; --csv-only: only the CSV import (the file must exist)
 //   --csv PATH: where the 10M-stream CSV is written (once) and read back; beside it PATH.subnets.csv maps
 //   each subnet to its building, and PATH.figures.tsv records the figures, for `scripts/bench --compare`
@@ -14,7 +15,9 @@ import Glibc
 let args = CommandLine.arguments
 let quick = args.contains("--quick")
 let csvPath = args.firstIndex(of: "--csv").map { args[$0 + 1] } ?? "/tmp/coexist-bench-10M.csv"
-let wantCalls = !args.contains("tenant"), wantTenant = !args.contains("calls")
+let groups = ["calls", "tenant", "sim"].filter(args.contains)
+let wantCalls = groups.isEmpty || groups.contains("calls"), wantTenant = groups.isEmpty || groups.contains("tenant")
+let wantSim = groups.isEmpty || groups.contains("sim")
 
 if args.contains("--csv-only") {
     Bench.csvImport(CallStore(), path: csvPath)
@@ -31,3 +34,4 @@ if wantCalls {
     }
 }
 if wantTenant { Bench.tenant() }
+if wantSim { Bench.sim() }
