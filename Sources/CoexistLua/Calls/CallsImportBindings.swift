@@ -13,12 +13,14 @@ enum CallsImportBindings {
             try Sandbox.checkRead(call.L, path)
             let options = try call.optTable(2)
             try checkKeys(options, ["on_error", "replace"], "import_calls")
-            let change = Change.importCalls(try stamp(path, "import_calls"), skipBadRows: try onErrorSkip(options),
-                                            replace: options?["replace"] == .boolean(true))
+            let skip = try onErrorSkip(options)
+            // One read: the journal's stamp and the import come from the same bytes.
+            let source = try read(path, "import_calls")
+            let change = Change.importCalls(source.stamp, skipBadRows: skip, replace: options?["replace"] == .boolean(true))
             let report: ChangeReport
             do {
                 report = try workspace.apply(change, who: TenantSource.who, at: workspace.clock.now.epochSeconds,
-                                             progress: ProgressLine.handler(for: path))
+                                             progress: ProgressLine.handler(for: path), source: source)
             } catch {
                 throw LuaError("import_calls: \(error)")
             }
@@ -30,7 +32,8 @@ enum CallsImportBindings {
         engine.register("import_buildings", doc: "import_buildings(path): loads the CQD building file (15 columns, comma or tab; ranges /8 to /28, to /32 on VPN=1 rows) and maps every subnet; refuses a NetworkIP that is not its range's network address (saying which it probably meant) and a file past 1,000,000 rows once VPN=1 rows are expanded to every address; undo() puts the previous map back; returns {buildings=, ranges=}") { call in
             let path = try call.string(1)
             try Sandbox.checkRead(call.L, path)
-            try workspace.apply(.importBuildings(try stamp(path, nil)), who: TenantSource.who, at: workspace.clock.now.epochSeconds)
+            let source = try read(path, nil)
+            try workspace.apply(.importBuildings(source.stamp), who: TenantSource.who, at: workspace.clock.now.epochSeconds, source: source)
             let file = workspace.calls.buildingFile
             return call.results(.table(LuaTable(fields: [(.string("buildings"), .integer(Int64(file.buildings.count))),
                                                          (.string("ranges"), .integer(Int64(file.ranges.count)))])))
@@ -38,7 +41,9 @@ enum CallsImportBindings {
         engine.register("import_devices", doc: "import_devices(path): replaces the certified-device catalogue: one name pattern a line, !pattern excludes, # comments. Patterns ignore case; * matches any run of characters (*Jabra* anywhere in the name, Jabra* at its start); a pattern without * must equal the whole device name (one that only occurs inside the names of devices already imported gets a warning); undo() puts the previous catalogue back. Returns {certified=, excluded=}") { call in
             let path = try call.string(1)
             try Sandbox.checkRead(call.L, path)
-            let report = try workspace.apply(.importDevices(try stamp(path, nil)), who: TenantSource.who, at: workspace.clock.now.epochSeconds)
+            let source = try read(path, nil)
+            let report = try workspace.apply(.importDevices(source.stamp), who: TenantSource.who, at: workspace.clock.now.epochSeconds,
+                                             source: source)
             for w in report.warnings { Warnings.emit(call.L, "import_devices: \(path): " + w) }
             let catalogue = workspace.calls.deviceCatalogue
             return call.results(.table(LuaTable(fields: [(.string("certified"), .integer(Int64(catalogue.certified.count))),
@@ -73,9 +78,10 @@ enum CallsImportBindings {
     }
 }
 
-/// The journal's name for the file (path, size, hash), with the error naming the file when it cannot be read.
-private func stamp(_ path: String, _ function: String?) throws -> FileStamp {
-    do { return try FileStamp.of(path) } catch {
+/// The file's bytes and the journal's name for them (path, size, hash), with the error naming the file when it
+/// cannot be read.
+private func read(_ path: String, _ function: String?) throws -> ImportSource {
+    do { return try ImportSource.read(path) } catch {
         throw LuaError((function.map { $0 + ": " } ?? "") + "\(error)")
     }
 }

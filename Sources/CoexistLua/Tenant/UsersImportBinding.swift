@@ -26,9 +26,10 @@ public enum UsersImportBinding {
             let workspace = try source.live("import_users")
             let report: UserImportReport
             do {
-                let stamp = try FileStamp.of(path)
-                let change = Change.importUsers(stamp, skipBadRows: options.onError == .skip, global: options.global?.name)
-                guard let users = try workspace.apply(change, who: TenantSource.who, at: workspace.clock.now.epochSeconds).users else {
+                let source = try ImportSource.read(path)
+                let change = Change.importUsers(source.stamp, skipBadRows: options.onError == .skip, global: options.global?.name)
+                guard let users = try workspace.apply(change, who: TenantSource.who, at: workspace.clock.now.epochSeconds,
+                                                      source: source).users else {
                     throw LuaError("the import gave no report")
                 }
                 report = users

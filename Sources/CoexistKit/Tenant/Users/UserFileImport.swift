@@ -40,6 +40,16 @@ extension CoexistenceTenant {
         return report
     }
 
+    /// A users file already read (`ImportSource`): `import_users` stamps and imports the same bytes.
+    @discardableResult
+    public mutating func importUsers(_ source: ImportSource, options: UserImportOptions = .init()) throws(TenantError) -> UserImportReport {
+        let bytes = source.files.first.map { Array($0.bytes.bytes) } ?? []
+        let decoded = try UserFileText.decode(bytes, file: source.path)
+        var report = try importUsers(text: decoded.text, file: source.path, options: options)
+        report.encoding = decoded.encoding
+        return report
+    }
+
     @discardableResult
     public mutating func importUsers(csv text: String, file: String, format: UserFileFormat,
                                      mode: ImportErrorMode = .strict) throws(TenantError) -> UserImportReport {

@@ -8,9 +8,17 @@ public enum CSVImporter {
 
     public static func importFile(_ path: String, into store: inout CallStore,
                                   options: ImportOptions = ImportOptions()) throws -> ImportReport {
-        let file = try MappedFile(path: path)
-        return try withExtendedLifetime(file) {
-            try importBytes(file.bytes, name: path, into: &store, options: options)
+        switch RegularFile.load(path) {
+        case .failure(let r): throw CallImportError(file: path, message: r.description)
+        case .success(let file): return try importFile(file, name: path, into: &store, options: options)
+        }
+    }
+
+    /// A file already read (`ImportSource`): `import_calls` stamps and imports the same bytes.
+    public static func importFile(_ file: FileBytes, name: String, into store: inout CallStore,
+                                  options: ImportOptions = ImportOptions()) throws -> ImportReport {
+        try withExtendedLifetime(file) {
+            try importBytes(file.bytes, name: name, into: &store, options: options)
         }
     }
 

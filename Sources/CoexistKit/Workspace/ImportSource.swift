@@ -1,0 +1,35 @@
+#if canImport(Glibc)
+@preconcurrency import Glibc
+#endif
+
+/// The bytes of an import's file (every file of a folder, in name order, for Graph call records), read once:
+/// the journal's stamp is taken from the same bytes the import parses, so the file is not read twice and the
+/// journal names exactly what was imported, even when the file changes between the two.
+public struct ImportSource: Sendable {
+    public let path: String
+    public let files: [(path: String, bytes: FileBytes)]
+    public let stamp: FileStamp
+
+    public static func read(_ path: String) throws(TenantError) -> ImportSource {
+        var loaded: [(path: String, bytes: FileBytes)] = []
+        var h = FileStamp.fnvSeed
+        var size = 0
+        for file in try FileStamp.files(path) {
+            switch RegularFile.load(file) {
+            case .failure(let r): throw .badFile(file: file, reason: r.description)
+            case .success(let b):
+                loaded.append((file, b))
+                h = FileStamp.fnv(h, b.bytes)
+                size += b.count
+            }
+        }
+        return ImportSource(path: path, files: loaded, stamp: FileStamp(path: path, size: size, hash: FileStamp.hex(h)))
+    }
+
+    /// The source when it is the one `stamp` names, else the file read again (a replay, or a caller that
+    /// stamped the file itself): an import always parses bytes whose stamp it journals.
+    static func matching(_ stamp: FileStamp, _ source: ImportSource?) throws(TenantError) -> ImportSource {
+        if let source, source.stamp == stamp { return source }
+        return try read(stamp.path)
+    }
+}
