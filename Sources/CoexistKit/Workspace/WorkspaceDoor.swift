@@ -134,7 +134,7 @@ extension Workspace {
             return (report, .calls(before))
         case let .importDevices(file):
             let before = calls
-            let catalogue = DeviceCatalogue.parse(CallsFile.text(try ImportSource.matching(file, source)))
+            let catalogue = try DeviceCatalogue.parse(CallsFile.text(try ImportSource.matching(file, source)), file: file.path)
             var store = before
             store.setDeviceCatalogue(catalogue)
             var report = ChangeReport(what: "import_devices \(file.path): \(catalogue.certified.count) certified, \(catalogue.excluded.count) excluded",

@@ -8,7 +8,7 @@ import CoexistKit
 /// workspace's door: journaled, undoable, and a failed strict import changes nothing.
 enum CallsImportBindings {
     static func install(_ engine: LuaEngine, _ workspace: Workspace) {
-        engine.register("import_calls", doc: "import_calls(path, {on_error=\"skip\", replace=true}): adds the streams of a CSV file (ours or a CQD export; a row whose First Is Server says Server is read from its Second, client, columns) or of Graph call records (JSON, JSON Lines, or a folder); strict unless on_error=\"skip\"; a stream already in the store (same call, stream or session/segment, direction) is skipped and counted; unknown columns and skipped duplicates are also warned on stderr; returns {imported=, skipped=, duplicates=, reasons={...}, notices=, users_without_upn= (Graph people with no UPN, who match no user)}") { call in
+        engine.register("import_calls", doc: "import_calls(path, {on_error=\"skip\", replace=true}): adds the streams of a CSV file (ours or a CQD export; a row whose First Is Server says Server is read from its Second, client, columns) or of Graph call records (JSON, JSON Lines, or a folder); strict unless on_error=\"skip\"; a stream already in the store (same call, stream or session/segment, direction) is skipped and counted; unknown columns and skipped duplicates are also warned on stderr; a file past 4 GiB or a record past 1 MiB is refused, and so is a file that changes while it is read; returns {rows_read=, imported=, skipped=, duplicates=, reasons={\"file:line: field = value: reason\", ...}, warnings=, notices=, users_without_upn= (Graph people with no UPN, who match no user)}") { call in
             let path = try call.string(1)
             try Sandbox.checkRead(call.L, path)
             let options = try call.optTable(2)
@@ -29,7 +29,7 @@ enum CallsImportBindings {
             for w in streams.warnings { fputs("warning: \(path): \(w)\n", bridge_stderr()) }
             return call.results(record(streams))
         }
-        engine.register("import_buildings", doc: "import_buildings(path): loads the CQD building file (15 columns, comma or tab; ranges /8 to /28, to /32 on VPN=1 rows) and maps every subnet; refuses a NetworkIP that is not its range's network address (saying which it probably meant) and a file past 1,000,000 rows once VPN=1 rows are expanded to every address; undo() puts the previous map back; returns {buildings=, ranges=}") { call in
+        engine.register("import_buildings", doc: "import_buildings(path): loads the CQD building file (15 columns, comma or tab, RFC 4180 quotes; ranges /8 to /28, to /32 on VPN=1 rows; at most 4 GiB, a line at most 1 MiB) and maps every subnet; refuses a NetworkIP that is not its range's network address (saying which it probably meant) and a file past 1,000,000 rows once VPN=1 rows are expanded to every address; undo() puts the previous map back; returns {buildings=, ranges=}") { call in
             let path = try call.string(1)
             try Sandbox.checkRead(call.L, path)
             let source = try read(path, nil)
@@ -38,7 +38,7 @@ enum CallsImportBindings {
             return call.results(.table(LuaTable(fields: [(.string("buildings"), .integer(Int64(file.buildings.count))),
                                                          (.string("ranges"), .integer(Int64(file.ranges.count)))])))
         }
-        engine.register("import_devices", doc: "import_devices(path): replaces the certified-device catalogue: one name pattern a line, !pattern excludes, # comments. Patterns ignore case; * matches any run of characters (*Jabra* anywhere in the name, Jabra* at its start); a pattern without * must equal the whole device name (one that only occurs inside the names of devices already imported gets a warning); undo() puts the previous catalogue back. Returns {certified=, excluded=}") { call in
+        engine.register("import_devices", doc: "import_devices(path): replaces the certified-device catalogue: one name pattern a line (at most 1 MiB), !pattern excludes, # comments. Patterns ignore case; * matches any run of characters (*Jabra* anywhere in the name, Jabra* at its start); a pattern without * must equal the whole device name (one that only occurs inside the names of devices already imported gets a warning); undo() puts the previous catalogue back. Returns {certified=, excluded=}") { call in
             let path = try call.string(1)
             try Sandbox.checkRead(call.L, path)
             let source = try read(path, nil)
@@ -86,13 +86,4 @@ private func read(_ path: String, _ function: String?) throws -> ImportSource {
     }
 }
 
-private func record(_ r: ImportReport) -> LuaValue {
-    let reasons = r.skipReasons.map { LuaValue.string($0.description) }
-    var fields: [(LuaValue, LuaValue)] = [(.string("imported"), .integer(Int64(r.imported))),
-                                          (.string("skipped"), .integer(Int64(r.skipped))),
-                                          (.string("duplicates"), .integer(Int64(r.duplicates))),
-                                          (.string("reasons"), .table(LuaTable(array: reasons)))]
-    if !r.notices.isEmpty { fields.append((.string("notices"), .table(LuaTable(array: r.notices.map { .string($0) })))) }
-    if r.usersWithoutUPN > 0 { fields.append((.string("users_without_upn"), .integer(Int64(r.usersWithoutUPN)))) }
-    return .table(LuaTable(fields: fields))
-}
+private func record(_ r: ImportReport) -> LuaValue { ImportReportTable.value(r, users: false) }

@@ -19,13 +19,13 @@ extension CoexistenceTenant {
     }
 
     public struct UserImportOptions: Sendable, Equatable {
-        public var onError: ImportErrorMode
+        public var onError: ImportErrorPolicy
         /// The tenant's current global, as the user states it: no inference, and nothing recorded as a change.
         public var global: UpgradePolicy?
         /// nil detects the format from the file.
         public var format: UserFileFormat?
 
-        public init(onError: ImportErrorMode = .strict, global: UpgradePolicy? = nil, format: UserFileFormat? = nil) {
+        public init(onError: ImportErrorPolicy = .strict, global: UpgradePolicy? = nil, format: UserFileFormat? = nil) {
             self.onError = onError
             self.global = global
             self.format = format
@@ -52,7 +52,7 @@ extension CoexistenceTenant {
 
     @discardableResult
     public mutating func importUsers(csv text: String, file: String, format: UserFileFormat,
-                                     mode: ImportErrorMode = .strict) throws(TenantError) -> UserImportReport {
+                                     mode: ImportErrorPolicy = .strict) throws(TenantError) -> UserImportReport {
         try importUsers(text: text, file: file, options: UserImportOptions(onError: mode, format: format))
     }
 

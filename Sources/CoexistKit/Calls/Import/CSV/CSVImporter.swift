@@ -40,19 +40,18 @@ public enum CSVImporter {
         var layout: [Int] = []
         var ignored: [ImportReport.UnknownColumn] = []
         var seen = Set<Int>()
-        for n in names {
+        for (i, n) in names.enumerated() {
             if let c = CSVColumn.match(n), !seen.contains(c.rawValue) {
                 layout.append(c.rawValue)
                 seen.insert(c.rawValue)
+            } else if let c = CSVColumn.match(n) {
+                // Two spellings of one column: which value counts would depend on the columns' order.
+                let earlier = names.firstIndex { CSVColumn.match($0) == c } ?? 0
+                throw ImportError(file: name, line: 1, field: n,
+                                  message: "columns \(earlier + 1) ('\(names[earlier])') and \(i + 1) ('\(n)') are both \(c.name); remove one")
             } else {
                 layout.append(-1)
-                if let c = CSVColumn.match(n) {
-                    // A second spelling of a column already read: said so, rather than "unknown".
-                    let earlier = names.first { CSVColumn.match($0) == c } ?? c.name
-                    ignored.append(ImportReport.UnknownColumn(name: "\(n) (the same column as '\(earlier)')", suggestion: nil))
-                } else {
-                    ignored.append(ImportReport.UnknownColumn(name: n, suggestion: CSVColumn.suggestion(for: n)))
-                }
+                ignored.append(ImportReport.UnknownColumn(name: n, suggestion: CSVColumn.suggestion(for: n)))
             }
         }
         let missing = CSVColumn.required.filter { !seen.contains($0.rawValue) }
@@ -134,42 +133,14 @@ public enum CSVImporter {
         return report
     }
 
-    /// The header line, with RFC 4180 quoting; returns the names, where data starts and lines used.
+    /// The header line (`CSVRecordReader`); returns the names, where data starts and lines used.
     static func header(_ base: UnsafePointer<UInt8>, from: Int, end: Int, file: String) throws -> ([String], Int, Int) {
-        var names: [String] = []
-        var cur: [UInt8] = []
-        var i = from
-        var inQuotes = false
-        var lines = 1
-        while i < end {
-            let c = base[i]
-            if inQuotes {
-                if c == 34 {
-                    if i + 1 < end && base[i + 1] == 34 { cur.append(34); i += 2; continue }
-                    inQuotes = false
-                } else {
-                    if c == 10 { lines += 1 }
-                    cur.append(c)
-                }
-            } else if c == 34 {
-                inQuotes = true
-            } else if c == 44 {
-                names.append(String(decoding: cur, as: UTF8.self)); cur = []
-            } else if c == 10 || c == 13 {
-                break
-            } else {
-                cur.append(c)
-            }
-            i += 1
-        }
-        names.append(String(decoding: cur, as: UTF8.self))
-        if i < end && base[i] == 13 { i += 1 }
-        if i < end && base[i] == 10 { i += 1 }
-        names = names.map { trimField(Substring($0)) }
+        var reader = CSVRecordReader(UnsafeRawBufferPointer(start: base, count: end), file: file)
+        let names = (try reader.next()?.fields ?? []).map { trimField(Substring($0)) }
         if names.allSatisfy({ $0.isEmpty }) {
             throw CallImportError(file: file, line: 1, message: "the header line is empty")
         }
-        return (names, i, lines)
+        return (names, reader.position, max(reader.line - 1, 1))
     }
 }
 
