@@ -26,6 +26,12 @@ public struct ImportSource: Sendable {
         return ImportSource(path: path, files: loaded, stamp: FileStamp(path: path, size: size, hash: FileStamp.hex(h)))
     }
 
+    /// The bytes of a source that must be one file (every import but Graph call records takes no folder).
+    func singleFile() throws(TenantError) -> FileBytes {
+        guard files.count == 1, files[0].path == path else { throw .badFile(file: path, reason: "is a directory, not a regular file") }
+        return files[0].bytes
+    }
+
     /// The source when it is the one `stamp` names, else the file read again (a replay, or a caller that
     /// stamped the file itself): an import always parses bytes whose stamp it journals.
     static func matching(_ stamp: FileStamp, _ source: ImportSource?) throws(TenantError) -> ImportSource {

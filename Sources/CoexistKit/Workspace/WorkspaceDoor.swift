@@ -123,7 +123,7 @@ extension Workspace {
             return (report, .calls(before))
         case let .importBuildings(file):
             let before = calls
-            let parsed = try BuildingFile.parse(CallsFile.text(try ImportSource.matching(file, source)), file: file.path)
+            let parsed = try BuildingFile.parse(try CallsFile.text(try ImportSource.matching(file, source)), file: file.path)
             let report = ChangeReport(what: "import_buildings \(file.path): \(parsed.buildings.count) building(s), \(parsed.ranges.count) range(s)",
                                       day: nil, scheduled: false, dryRun: options.dryRun)
             if !options.dryRun {
@@ -134,7 +134,7 @@ extension Workspace {
             return (report, .calls(before))
         case let .importDevices(file):
             let before = calls
-            let catalogue = try DeviceCatalogue.parse(CallsFile.text(try ImportSource.matching(file, source)), file: file.path)
+            let catalogue = try DeviceCatalogue.parse(try CallsFile.text(try ImportSource.matching(file, source)), file: file.path)
             var store = before
             store.setDeviceCatalogue(catalogue)
             var report = ChangeReport(what: "import_devices \(file.path): \(catalogue.certified.count) certified, \(catalogue.excluded.count) excluded",

@@ -18,16 +18,21 @@ import CoexistKit
         let lua = try CallsLua(streams: 10)
         // A CQD export: byte-order mark, CRLF, display names; the second row has a day that does not exist.
         let text = "Call Id,Start Time,Media Type,Jitter,Stream Direction\r\nr1,2026-10-05T09:00:00Z,Audio,3,First-to-Second\r\n"
-            + "r2,2026-02-30T09:00:00Z,Audio,3,First-to-Second\r\nr1,2026-10-05T09:00:00Z,Audio,3,First-to-Second\r\n"
+            + "r2,2026-02-30T09:00:00Z,Audio,3,First-to-Second\r\nr3,2026-10-05T09:00:00Z,Audio,3,First-to-Second\r\n"
         let path = Self.write([0xEF, 0xBB, 0xBF] + Array(text.utf8), "report-cqd.csv")
         defer { unlink(path) }
         try lua.run("r = import_calls('\(path)', {on_error='skip'})")
         #expect(try lua.integer("r.rows_read") == 3)
-        #expect(try lua.integer("r.imported") == 1)
-        #expect(try lua.integer("r.duplicates") == 1)
+        #expect(try lua.integer("r.imported") == 2)
         #expect(try lua.integer("r.skipped") == 1)
         #expect(try lua.value("r.reasons[1]").stringValue == "\(path):3: Start Time = 2026-02-30T09:00:00Z: bad date-time: there is no such day in that month")
-        #expect(try lua.value("r.warnings[1]").stringValue == "skipped 1 duplicate stream (already imported)")
+        #expect(try lua.integer("#r.warnings") == 0)
+        // The same file again: every good row is a duplicate, and the warnings say so.
+        try lua.run("r = import_calls('\(path)', {on_error='skip'})")
+        #expect(try lua.integer("r.rows_read") == 3)
+        #expect(try lua.integer("r.imported") == 0)
+        #expect(try lua.integer("r.duplicates") == 2)
+        #expect(try lua.value("r.warnings[1]").stringValue == "skipped 2 duplicate streams (already imported)")
     }
 
     @Test func importUsersReturnsTheSameShape() throws {

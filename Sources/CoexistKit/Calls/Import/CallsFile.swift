@@ -69,8 +69,8 @@ public enum CallsFile {
     }
 
     /// The text of a one-file source (the building file, the device catalogue).
-    static func text(_ source: ImportSource) -> String {
-        source.files.first.map { String(decoding: $0.bytes.bytes, as: UTF8.self) } ?? ""
+    static func text(_ source: ImportSource) throws(TenantError) -> String {
+        String(decoding: try source.singleFile().bytes, as: UTF8.self)
     }
 
     /// A whole text file, with errors that name it.

@@ -66,6 +66,7 @@ extension CoexistenceTenant {
             }
         }
         parsed.report.added = result.count
+        parsed.report.imported = result.count
         return (result, parsed.report)
     }
 

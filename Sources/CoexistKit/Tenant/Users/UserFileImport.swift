@@ -43,7 +43,7 @@ extension CoexistenceTenant {
     /// A users file already read (`ImportSource`): `import_users` stamps and imports the same bytes.
     @discardableResult
     public mutating func importUsers(_ source: ImportSource, options: UserImportOptions = .init()) throws(TenantError) -> UserImportReport {
-        let bytes = source.files.first.map { Array($0.bytes.bytes) } ?? []
+        let bytes = Array(try source.singleFile().bytes)
         let decoded = try UserFileText.decode(bytes, file: source.path)
         var report = try importUsers(text: decoded.text, file: source.path, options: options)
         report.encoding = decoded.encoding
@@ -70,6 +70,7 @@ extension CoexistenceTenant {
         let counts = next.importUsers(parsed.users)
         report.added = counts.added
         report.replaced = counts.replaced
+        report.imported = counts.added + counts.replaced
         var lines: [Int: Int] = [:]
         for (user, line) in zip(parsed.users, parsed.lines) {
             if let p = next.directory.position(of: user.upn) { lines[p] = line }
