@@ -34,9 +34,7 @@ public enum CSVImporter {
             throw CallImportError(file: name, line: 1, message: "is empty; expected a header line")
         }
         let end = raw.count
-        var pos = 0
-        if end >= 3 && base[0] == 0xEF && base[1] == 0xBB && base[2] == 0xBF { pos = 3 }
-        let (names, afterHeader, headerLines) = try header(base, from: pos, end: end, file: name)
+        let (names, afterHeader, headerLines) = try header(base, end: end, file: name)
         var layout: [Int] = []
         var ignored: [ImportReport.UnknownColumn] = []
         var seen = Set<Int>()
@@ -133,8 +131,9 @@ public enum CSVImporter {
         return report
     }
 
-    /// The header line (`CSVRecordReader`); returns the names, where data starts and lines used.
-    static func header(_ base: UnsafePointer<UInt8>, from: Int, end: Int, file: String) throws -> ([String], Int, Int) {
+    /// The header line (`CSVRecordReader`, which drops a byte-order mark); returns the names, where data
+    /// starts and lines used. The rows keep their own scanner (`CSVRecordFields`), the import's hot path.
+    static func header(_ base: UnsafePointer<UInt8>, end: Int, file: String) throws -> ([String], Int, Int) {
         var reader = CSVRecordReader(UnsafeRawBufferPointer(start: base, count: end), file: file)
         let names = (try reader.next()?.fields ?? []).map { trimField(Substring($0)) }
         if names.allSatisfy({ $0.isEmpty }) {
