@@ -42,13 +42,16 @@ extension Workspace {
     /// the file that was imported (same size and hash), or the replay stops there, naming it.
     public func replay(_ records: [JournalRecord]) throws {
         for r in records {
+            var source: ImportSource?
             if let stamp = r.change.file {
-                let now = try FileStamp.of(stamp.path)
+                // One read: the bytes checked against the stamp are the bytes imported.
+                source = try ImportSource.read(stamp.path)
+                let now = source!.stamp
                 guard now == stamp else {
                     throw TenantError.badFile(file: stamp.path, reason: "changed since change \(r.id) imported it (\(stamp.size) bytes, hash \(stamp.hash); now \(now.size) bytes, hash \(now.hash))")
                 }
             }
-            try apply(r.change, who: r.who, why: r.why, at: r.at)
+            try apply(r.change, who: r.who, why: r.why, at: r.at, source: source)
         }
     }
 
