@@ -61,11 +61,7 @@ enum CallsImportBindings {
     }
 
     private static func onErrorSkip(_ options: LuaTable?) throws -> Bool {
-        switch options?["on_error"] {
-        case nil, .nil?, .string("strict")?, .string("abort")?: return false
-        case .string("skip")?: return true
-        case let v?: throw LuaError("on_error must be \"skip\" or \"strict\", got \(v.stringValue.map { "'\($0)'" } ?? v.typeName)")
-        }
+        try ImportPolicyOption.policy(options?["on_error"], "import_calls") == .skip
     }
 
     private static func checkKeys(_ options: LuaTable?, _ allowed: [String], _ function: String) throws {

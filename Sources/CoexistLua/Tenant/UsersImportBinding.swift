@@ -12,12 +12,7 @@ public enum UsersImportBinding {
             let path = try call.string(1)
             let opts = try OptionTable(try call.optTable(2), allowed: keys, what: "import_users")
             var options = CoexistenceTenant.UserImportOptions()
-            switch try opts.string("on_error")?.lowercased() {
-            case nil, "strict": options.onError = .strict
-            case "skip": options.onError = .skip
-            case let other?:
-                throw LuaError("import_users: on_error must be \"skip\" or \"strict\", got '\(other)'" + didYouMean(other, ["skip", "strict"]))
-            }
+            options.onError = try ImportPolicyOption.policy(try opts.string("on_error").map { .string($0) }, "import_users")
             if let global = try opts.string("global") {
                 do { options.global = try UpgradePolicy.resolve(global, notify: nil) } catch {
                     throw LuaError("import_users: option 'global': \(error)")

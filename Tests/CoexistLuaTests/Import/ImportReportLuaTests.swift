@@ -48,4 +48,18 @@ import CoexistKit
         #expect(try lua.string("r.reasons[1]") == "\(path):4: EnterpriseVoiceEnabled = maybe: expected True or False")
         #expect(try lua.string("type(r.warnings)") == "table")
     }
+
+    @Test func onErrorIsSpelledAndRefusedTheSameWayByEveryImport() throws {
+        let calls = try CallsLua(streams: 10)
+        let users = try TenantLua()
+        let path = Self.write(Array("upn\n".utf8), "report-policy.csv")
+        defer { unlink(path) }
+        #expect(calls.error("import_calls('\(path)', {on_error='skp'})")?
+            .contains("import_calls: on_error must be \"strict\" or \"skip\", got 'skp' (did you mean 'skip'?)") == true)
+        #expect(users.error("import_users('\(path)', {on_error='skp'})")?
+            .contains("import_users: on_error must be \"strict\" or \"skip\", got 'skp' (did you mean 'skip'?)") == true)
+        // "abort" was a silent synonym of strict in import_calls only.
+        #expect(calls.error("import_calls('\(path)', {on_error='abort'})")?.contains("on_error must be") == true)
+        #expect(calls.error("import_calls('\(path)', {on_error='SKIP'})")?.contains("on_error") != true)
+    }
 }
