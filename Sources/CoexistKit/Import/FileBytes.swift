@@ -12,14 +12,30 @@ public final class FileBytes: @unchecked Sendable {
     /// Valid while this object lives; never written after `RegularFile.load` returns.
     public let bytes: UnsafeRawBufferPointer
 
+    private let mapped: Int
+
+    /// Large buffers are anonymous mappings advised to use huge pages: a page fault per 4 KiB of a
+    /// gigabyte file showed next to the copy itself.
     init(count: Int) {
-        let p = UnsafeMutableRawPointer.allocate(byteCount: max(count, 1), alignment: 16)
-        bytes = UnsafeRawBufferPointer(start: p, count: count)
+        let length = max(count, 1)
+        if length >= 1 << 21, let m = mmap(nil, length, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0),
+           m != MAP_FAILED {
+            _ = madvise(m, length, MADV_HUGEPAGE)
+            bytes = UnsafeRawBufferPointer(start: m, count: count)
+            mapped = length
+        } else {
+            let p = UnsafeMutableRawPointer.allocate(byteCount: length, alignment: 16)
+            bytes = UnsafeRawBufferPointer(start: p, count: count)
+            mapped = 0
+        }
     }
 
     public var count: Int { bytes.count }
 
-    deinit { bytes.baseAddress.map { UnsafeMutableRawPointer(mutating: $0).deallocate() } }
+    deinit {
+        guard let p = bytes.baseAddress else { return }
+        if mapped > 0 { munmap(UnsafeMutableRawPointer(mutating: p), mapped) } else { UnsafeMutableRawPointer(mutating: p).deallocate() }
+    }
 }
 
 extension RegularFile {
