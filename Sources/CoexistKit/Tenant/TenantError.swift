@@ -18,12 +18,30 @@ public enum TenantError: Error, Sendable, Equatable, CustomStringConvertible {
             if let s = suggestion { return "unknown \(kind) '\(name)' (did you mean '\(s)'?)" }
             return "unknown \(kind) '\(name)'"
         case let .unknownUser(upn): return "unknown user '\(upn)'"
-        case let .badRow(file, line, field, value, reason):
-            return "\(file):\(line): field \(field) = '\(value)': \(reason)"
-        case let .badFile(file, reason): return "\(file): \(reason)"
-        case let .badLine(file, line, reason): return "\(file):\(line): \(reason)"
+        case .badRow, .badFile, .badLine: return importError.description
         case let .refused(why): return "refused: \(why)"
         case .nothingToUndo: return "nothing to undo"
+        }
+    }
+
+    /// An import file's refusal in the one format every importer uses (`ImportError`).
+    public var importError: ImportError {
+        switch self {
+        case let .badRow(file, line, field, value, reason): return ImportError(file: file, line: line, field: field, value: value, message: reason)
+        case let .badFile(file, reason): return ImportError(file: file, message: reason)
+        case let .badLine(file, line, reason): return ImportError(file: file, line: line, message: reason)
+        default: return ImportError(file: "", message: description)
+        }
+    }
+
+    /// An import's refusal from the shared readers (`CSVRecordReader`), as the tenant reports it.
+    init(_ e: ImportError) {
+        if let line = e.line, let field = e.field {
+            self = .badRow(file: e.file, line: line, field: field, value: e.value ?? "", reason: e.message)
+        } else if let line = e.line {
+            self = .badLine(file: e.file, line: line, reason: e.message + (e.value.map { ": " + ImportError.show($0) } ?? ""))
+        } else {
+            self = .badFile(file: e.file, reason: e.message)
         }
     }
 }

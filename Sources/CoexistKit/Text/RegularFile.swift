@@ -10,6 +10,10 @@ import Darwin
 public enum RegularFile {
     /// The largest file an importer reads (4 GiB): past the call store's and the machine's sizes anyway.
     public static let maxBytes = 4 << 30
+    /// The longest record (line, or lines joined by a quoted field) a text importer reads: 1 MiB. A
+    /// Get-CsOnlineUser row is a few KB and a CQD row a few hundred bytes, so a longer one is a file that
+    /// is not what it claims (a binary, a lost closing quote), refused before it is held in memory.
+    public static let maxLineBytes = 1 << 20
 
     /// Opens `path` for reading and checks what it is; the error says why not, for the caller to wrap with
     /// its file name. O_NONBLOCK so that opening a FIFO returns at once instead of waiting for a writer.
@@ -37,28 +41,9 @@ public enum RegularFile {
         return .success((fd, size))
     }
 
-    /// The whole file's bytes (at most `maxBytes`, whatever it grows to while it is read).
+    /// The whole file's bytes as an array (see `load`).
     public static func bytes(_ path: String) -> Result<[UInt8], Refusal> {
-        let opened: (fd: Int32, size: Int)
-        switch open(path) {
-        case .failure(let r): return .failure(r)
-        case .success(let o): opened = o
-        }
-        defer { close(opened.fd) }
-        var out = [UInt8]()
-        out.reserveCapacity(opened.size)
-        var buffer = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let n = buffer.withUnsafeMutableBytes { read(opened.fd, $0.baseAddress, $0.count) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                return .failure(Refusal("read error: \(String(cString: strerror(errno)))"))
-            }
-            if n == 0 { break }
-            out += buffer[0..<n]
-            if out.count > maxBytes { return .failure(Refusal("grew past \(maxBytes) bytes (4 GiB) while it was read")) }
-        }
-        return .success(out)
+        load(path).map { Array($0.bytes) }
     }
 
     public struct Refusal: Error, CustomStringConvertible {

@@ -33,7 +33,7 @@ public enum DataFolder {
             store.setBuildingFile(try BuildingFile.parse(try CallsFile.read(path(b)), file: path(b)))
         }
         if let d = names.first(where: { $0.lowercased() == "devices.txt" }) {
-            store.setDeviceCatalogue(DeviceCatalogue.parse(try CallsFile.read(path(d))))
+            store.setDeviceCatalogue(try DeviceCatalogue.parse(try CallsFile.read(path(d)), file: path(d)))
         }
         var tenant = CoexistenceTenant(clock: clock)
         for u in names where u.lowercased().hasPrefix("users") && u.lowercased().hasSuffix(".csv") {

@@ -4,16 +4,17 @@
 extension Workspace {
     @discardableResult
     /// `at` is when the change was made; nil (the default) reads the workspace's clock, a replay passes the
-    /// recorded instant.
+    /// recorded instant. `source`: the bytes of the change's file when the caller read them to stamp it
+    /// (`ImportSource`), so the import does not read the file a second time; ignored unless its stamp is the change's.
     public func apply(_ change: Change, who: String, why: String = "", at: Double? = nil, dryRun: Bool = false,
-                      progress: ImportProgressHandler? = nil) throws -> ChangeReport {
+                      progress: ImportProgressHandler? = nil, source: ImportSource? = nil) throws -> ChangeReport {
         let now = clock.now
         let when = now.day
         let at = at ?? now.epochSeconds
         // A report's id is its tenant change set's (the PowerShell plan's change_set), which is the journal id;
         // imports and a stated global have none, as they have no step in the plan.
         let (report, revert) = try perform(change, options: ChangeOptions(reason: why, who: who, at: at, dryRun: dryRun),
-                                           progress: progress)
+                                           progress: progress, source: source)
         if dryRun { return report }
         let id = journal.nextId
         journal.entries.append(JournalEntry(id: id, who: who, when: when, at: at, change: change, why: why,
@@ -49,13 +50,18 @@ extension Workspace {
     /// the file that was imported (same size and hash), or the replay stops there, naming it.
     public func replay(_ records: [JournalRecord]) throws {
         for r in records {
+            var source: ImportSource?
             if let stamp = r.change.file {
-                let now = try FileStamp.of(stamp.path)
+                // One read: the bytes checked against the stamp are the bytes imported.
+                var isCalls = false
+                if case .importCalls = r.change { isCalls = true }
+                source = try ImportSource.read(stamp.path, folder: isCalls)
+                let now = source!.stamp
                 guard now == stamp else {
                     throw TenantError.badFile(file: stamp.path, reason: "changed since change \(r.id) imported it (\(stamp.size) bytes, hash \(stamp.hash); now \(now.size) bytes, hash \(now.hash))")
                 }
             }
-            try apply(r.change, who: r.who, why: r.why, at: r.at)
+            try apply(r.change, who: r.who, why: r.why, at: r.at, source: source)
         }
     }
 
@@ -69,7 +75,7 @@ extension Workspace {
     // MARK: - validation and application, one kind at a time
 
     private func perform(_ change: Change, options base: ChangeOptions,
-                         progress: ImportProgressHandler?) throws -> (ChangeReport, Revert) {
+                         progress: ImportProgressHandler?, source: ImportSource?) throws -> (ChangeReport, Revert) {
         var tenant = coexistence
         // The tenant's change sets (the timeline's entries, the PowerShell plan's change_set) take the journal's
         // ids, so a report, `changes` and a plan all say "change 3" of the same change.
@@ -112,7 +118,7 @@ extension Workspace {
             let before = tenant
             var userOptions = CoexistenceTenant.UserImportOptions(onError: skip ? .skip : .strict)
             if let global { userOptions.global = try UpgradePolicy.resolve(global, notify: nil) }
-            let imported = try tenant.importUsers(path: file.path, options: userOptions)
+            let imported = try tenant.importUsers(try ImportSource.matching(file, source), options: userOptions)
             var report = ChangeReport(what: "import_users \(file.path): \(imported.added) added, \(imported.replaced) replaced",
                                       day: nil, scheduled: false, dryRun: options.dryRun)
             report.users = imported
@@ -120,7 +126,7 @@ extension Workspace {
         case let .importCalls(file, skip, replace):
             let before = calls
             var store = before
-            let imported = try CallsFile.importStreams(file.path, into: &store,
+            let imported = try CallsFile.importStreams(try ImportSource.matching(file, source, folder: true), into: &store,
                                                        options: ImportOptions(onError: skip ? .skip : .strict, progress: progress),
                                                        replace: replace)
             var report = ChangeReport(what: "import_calls \(file.path): \(imported.imported) stream(s)" + (replace ? " (store replaced)" : ""),
@@ -131,7 +137,7 @@ extension Workspace {
             return (report, .calls(before))
         case let .importBuildings(file):
             let before = calls
-            let parsed = try BuildingFile.parse(try CallsFile.read(file.path), file: file.path)
+            let parsed = try BuildingFile.parse(try CallsFile.text(try ImportSource.matching(file, source)), file: file.path)
             let report = ChangeReport(what: "import_buildings \(file.path): \(parsed.buildings.count) building(s), \(parsed.ranges.count) range(s)",
                                       day: nil, scheduled: false, dryRun: options.dryRun)
             if !options.dryRun {
@@ -142,7 +148,7 @@ extension Workspace {
             return (report, .calls(before))
         case let .importDevices(file):
             let before = calls
-            let catalogue = DeviceCatalogue.parse(try CallsFile.read(file.path))
+            let catalogue = try DeviceCatalogue.parse(try CallsFile.text(try ImportSource.matching(file, source)), file: file.path)
             var store = before
             store.setDeviceCatalogue(catalogue)
             var report = ChangeReport(what: "import_devices \(file.path): \(catalogue.certified.count) certified, \(catalogue.excluded.count) excluded",

@@ -41,7 +41,7 @@ enum ScenarioBinding {
                     continue
                 }
                 if i == call.count, call.isTable(i) {
-                    let opts = try OptionTable(try call.table(i), allowed: ["runs", "measure"], what: "compare")
+                    let opts = try OptionTable(try call.table(i), ["runs": .number, "measure": .string], what: "compare")
                     runs = try ScenarioSpec.whole(opts["runs"], "compare: runs") ?? runs
                     measure = try opts.string("measure") ?? measure
                     _ = try ScenarioResultBinding.measure(measure, "compare")
@@ -57,7 +57,7 @@ enum ScenarioBinding {
             return 1
         }
         engine.register("sweep", doc: "sweep{scenario=, param=, values={...}, runs=1, outcome=\"missed\"}: one scenario across a parameter's values on common random numbers: w.table (outcomes per value), w.sensitivity (how far each outcome moves), w:chart(outcome); print(w) shows them") { call in
-            let opts = try OptionTable(try call.table(1), allowed: ["scenario", "param", "values", "runs", "outcome"], what: "sweep")
+            let opts = try OptionTable(try call.table(1), ["scenario": .any, "param": .string, "values": .table, "runs": .number, "outcome": .string], what: "sweep")
             guard case .opaque = opts["scenario"] else { throw LuaError("sweep: scenario= a scenario is required") }
             // The table was copied into Swift; read the scenario object itself from the Lua table.
             lua_getfield(call.L, call.slot(1), "scenario")
@@ -94,7 +94,7 @@ enum ScenarioBinding {
             .table(LuaTable(fields: SimulationParameters.documented.map { (.string($0.name), .number(box.scenario.parameters[$0.name])) }))
         }
         t.method("run", "s:run{runs=1}: plays the plan forward on a fork; returns its result (r.days, r:summary(), r:violations(), r:chart(...), r:save(path))") { box, call in
-            let opts = try OptionTable(try call.optTable(1), allowed: ["runs"], what: "run")
+            let opts = try OptionTable(try call.optTable(1), ["runs": .number], what: "run")
             let runs = try ScenarioSpec.whole(opts["runs"], "run: runs") ?? 1
             do {
                 let r = try ScenarioRun.run(box.scenario, on: box.workspace, runs: runs)
@@ -107,7 +107,7 @@ enum ScenarioBinding {
             return 1
         }
         t.method("apply", "s:apply{dry_run=false}: prints the changes it will make, then makes the plan's moves real scheduled changes through the change log (undo, changes and powershell see them); returns how many") { box, call in
-            let opts = try OptionTable(try call.optTable(1), allowed: ["dry_run"], what: "apply")
+            let opts = try OptionTable(try call.optTable(1), ["dry_run": .boolean], what: "apply")
             let shown = try preview(box)
             OutputStream.current(call.L).write(ResultRenderer.render(shown, RenderSettings.current(call.L)))
             if try opts.bool("dry_run") == true { return call.results(.integer(0)) }

@@ -42,7 +42,7 @@ enum ScenarioResultBinding {
         return m
     }
 
-    static let chartKeys = ["width", "height", "format", "title"]
+    static let chartKeys: [String: OptionType] = ["width": .number, "height": .number, "format": .string, "title": .string]
 
     /// Chart arguments: measure names, then an optional {width=, height=, format="text"|"svg", title=}.
     static func chartRequest(_ call: LuaCall, check: (String) throws -> Void) throws -> (names: [String], width: Int, height: Int, svg: Bool, title: String?) {
@@ -50,7 +50,7 @@ enum ScenarioResultBinding {
         var width = terminalWidth, height = 10, svg = false, title: String?
         for i in 1...max(1, call.count) where !call.isNoneOrNil(i) {
             if call.isTable(i) && i == call.count {
-                let opts = try OptionTable(try call.table(i), allowed: chartKeys, what: "chart")
+                let opts = try OptionTable(try call.table(i), chartKeys, what: "chart")
                 if let w = try ScenarioSpec.whole(opts["width"], "chart: width") {
                     guard (20...1000).contains(w) else { throw LuaError("chart: width must be 20 to 1000, got \(w)") }
                     width = w
@@ -126,11 +126,11 @@ enum ScenarioResultBinding {
         }
         t.method("save", "r:save(path): .html writes one self-contained page (summary, violations, SVG charts, the days); .csv, .json, .md, .txt write the days") { box, call in
             let path = try call.string(1)
-            try Sandbox.checkWrite(call.L, path)
+            let gate = FileGate.of(call.L)
             if ResultFiles.mode(forPath: path) == .html {
-                try ResultFiles.write(ScenarioReport.html(box.result), to: path)
+                try ResultFiles.write(ScenarioReport.html(box.result), to: path, gate: gate)
             } else {
-                try ResultFiles.save(box.result.days, to: path)
+                try ResultFiles.save(box.result.days, to: path, gate: gate)
             }
             return 0
         }

@@ -4,7 +4,7 @@ import CoexistKit
 /// strictly: an unknown key, a step with no action or two, a misspelt field, each is an error naming the
 /// step (1-based) and the field.
 enum ScenarioSpec {
-    static let keys = ["name", "start", "days", "seed", "steps", "params", "wan"]
+    static let keys: [String: OptionType] = ["name": .string, "start": .date, "days": .number, "seed": .number, "steps": .table, "params": .table, "wan": .table]
     /// Each action key with the fields it takes besides `on`.
     static let actions: [(key: String, fields: [String])] = [
         ("cohort", ["mode", "notify", "move_to_teams"]), ("global", []), ("announce", []),
@@ -13,7 +13,7 @@ enum ScenarioSpec {
     ]
 
     static func read(_ table: LuaTable, workspace: Workspace) throws -> Scenario {
-        let opts = try OptionTable(table, allowed: keys, what: "scenario")
+        let opts = try OptionTable(table, keys, what: "scenario")
         guard let name = try opts.string("name") else { throw LuaError("scenario: name= is required") }
         let source = TenantSource(live: workspace)
         let start = opts["start"] == .nil ? workspace.today : try source.day(opts["start"], "scenario: start")

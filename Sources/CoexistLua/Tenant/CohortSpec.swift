@@ -16,16 +16,11 @@ enum CohortSpec {
                 throw call.error(i, "'\(path)' is not a .csv file; members are " + help)
             }
             try Sandbox.checkRead(call.L, path)
+            // Decoded as the users import decodes: UTF-8 (with or without a mark) or UTF-16 as Export-Csv
+            // -Encoding Unicode writes it; a bad byte is refused naming its line.
             let text: String
-            switch RegularFile.bytes(path) {
-            case .failure(let r): throw LuaError("\(path): \(r)")
-            case .success(let bytes):
-                guard let t = String(validating: bytes, as: UTF8.self) else {
-                    let line = bytes.split(separator: 10, omittingEmptySubsequences: false)
-                        .firstIndex { String(validating: $0, as: UTF8.self) == nil }.map { $0 + 1 } ?? 1
-                    throw LuaError("\(path):\(line): not UTF-8")
-                }
-                text = t
+            do { text = try UserFileText.decode(try UserFileText.read(path), file: path).text } catch {
+                throw LuaError("\(error)")
             }
             return try tenant.positions(fromCSV: text, file: path).positions
         }

@@ -5,19 +5,14 @@ import CoexistKit
 public enum UsersImportBinding {
     static let keys: [String: OptionType] = ["on_error": .string, "global": .string]
 
-    static let doc = "import_users(path, {on_error=\"skip\", global=mode}): adds the users of a plain users CSV or a Get-CsOnlineUser export (UTF-8, or UTF-16 as Export-Csv -Encoding Unicode writes it); global= states the tenant's current global instead of inferring it from the users who inherit it; prints every user whose computed mode differs from the file's TeamsUpgradeEffectiveMode; returns {added=, replaced=, skipped=, reasons=, global=, notices=, mismatches=}"
+    static let doc = "import_users(path, {on_error=\"skip\", global=mode}): adds the users of a plain users CSV or a Get-CsOnlineUser export (UTF-8, or UTF-16 as Export-Csv -Encoding Unicode writes it); global= states the tenant's current global instead of inferring it from the users who inherit it; prints every user whose computed mode differs from the file's TeamsUpgradeEffectiveMode; a file past 4 GiB, a record past 1 MiB or a header naming one column twice is refused; returns {rows_read=, imported=, added=, replaced=, skipped=, reasons={\"file:line: field = value: reason\", ...}, warnings=, global=, notices=, mismatches=}"
 
     static func install(_ engine: LuaEngine, _ source: TenantSource) {
         engine.register("import_users", doc: doc) { call in
             let path = try call.string(1)
             let opts = try OptionTable(try call.optTable(2), keys, what: "import_users")
             var options = CoexistenceTenant.UserImportOptions()
-            switch try opts.string("on_error")?.lowercased() {
-            case nil, "strict": options.onError = .strict
-            case "skip": options.onError = .skip
-            case let other?:
-                throw LuaError("import_users: on_error must be \"skip\" or \"strict\", got '\(other)'" + didYouMean(other, ["skip", "strict"]))
-            }
+            options.onError = try ImportPolicyOption.policy(try opts.string("on_error").map { .string($0) }, "import_users")
             if let global = try opts.string("global") {
                 do { options.global = try UpgradePolicy.resolve(global, notify: nil) } catch {
                     throw LuaError("import_users: option 'global': \(error)")
@@ -26,9 +21,10 @@ public enum UsersImportBinding {
             let workspace = try source.live("import_users")
             let report: UserImportReport
             do {
-                let stamp = try FileStamp.of(path)
-                let change = Change.importUsers(stamp, skipBadRows: options.onError == .skip, global: options.global?.name)
-                guard let users = try workspace.apply(change, who: TenantSource.who, at: workspace.clock.now.epochSeconds).users else {
+                let source = try ImportSource.read(path)
+                let change = Change.importUsers(source.stamp, skipBadRows: options.onError == .skip, global: options.global?.name)
+                guard let users = try workspace.apply(change, who: TenantSource.who, at: workspace.clock.now.epochSeconds,
+                                                      source: source).users else {
                     throw LuaError("the import gave no report")
                 }
                 report = users
@@ -44,16 +40,5 @@ public enum UsersImportBinding {
     /// The notices and warnings an import prints, wherever it runs.
     public static func messages(_ report: UserImportReport) -> [String] { report.messages }
 
-    static func record(_ r: UserImportReport) -> LuaValue {
-        func strings(_ list: [String]) -> LuaValue { .table(LuaTable(array: list.map { .string($0) })) }
-        var fields: [(LuaValue, LuaValue)] = [
-            (.string("added"), .integer(Int64(r.added))), (.string("replaced"), .integer(Int64(r.replaced))),
-            (.string("skipped"), .integer(Int64(r.skipped))), (.string("reasons"), strings(r.skipReasons)),
-            (.string("notices"), strings(r.notices)), (.string("mismatches"), strings(r.mismatches)),
-        ]
-        if let f = r.format { fields.append((.string("format"), .string(f.rawValue))) }
-        if let e = r.encoding { fields.append((.string("encoding"), .string(e.rawValue))) }
-        if let g = r.global { fields.append((.string("global"), .string(g.name))) }
-        return .table(LuaTable(fields: fields))
-    }
+    static func record(_ r: UserImportReport) -> LuaValue { ImportReportTable.value(r, users: true) }
 }

@@ -16,7 +16,7 @@ struct BuildingFileRulesTests {
             #expect(e.line == 2)
             #expect(e.value == "10.1.2.5")
             #expect(e.description.contains("did you mean 10.1.2.0?"), "\(e)")
-            #expect(e.description.hasPrefix("buildings.csv:2: column 1 (NetworkIP)"))
+            #expect(e.description.hasPrefix("buildings.csv:2: NetworkIP (column 1) = 10.1.2.5: "))
         } catch { Issue.record("\(error)") }
         #expect(throws: CallImportError.self) { try BuildingFile.parse(row("10.8.0.0", 12, "WIDE")) }
         #expect((try? BuildingFile.parse(row("10.16.0.0", 12, "WIDE"))) != nil)

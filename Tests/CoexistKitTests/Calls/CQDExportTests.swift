@@ -96,16 +96,16 @@ struct CQDExportTests {
         do { try s.importCSV(text: bad, name: "cqd.csv"); Issue.record("no error") }
         catch let e as CallImportError {
             #expect(e.line == 2)
-            #expect(e.field == "column Second Network Connection Detail")
+            #expect(e.field == "Second Network Connection Detail")
             #expect(e.value == "Carrier Pigeon")
         }
         let badICE = header + "\r\nc1,2026-10-05T09:00:00Z,Audio,Client,10.1.1.0,52.114.128.0,Wired,Wired,BROKEN\r\n"
         do { try s.importCSV(text: badICE, name: "cqd.csv"); Issue.record("no error") }
-        catch let e as CallImportError { #expect(e.field == "column Second Connectivity Ice") }
+        catch let e as CallImportError { #expect(e.field == "Second Connectivity Ice") }
         let badSide = header + "\r\nc1,2026-10-05T09:00:00Z,Audio,Mediation,10.1.1.0,52.114.128.0,Wired,Wired,DIRECT\r\n"
         do { try s.importCSV(text: badSide, name: "cqd.csv"); Issue.record("no error") }
         catch let e as CallImportError {
-            #expect(e.field == "column First Is Server")
+            #expect(e.field == "First Is Server")
             #expect(e.value == "Mediation")
         }
         #expect(s.count == 0)

@@ -45,9 +45,9 @@ struct CSVImportTests {
         catch let e as CallImportError {
             #expect(e.file == "s.csv")
             #expect(e.line == 3)
-            #expect(e.field == "column jitter_ms")
+            #expect(e.field == "jitter_ms")
             #expect(e.value == "abc")
-            #expect(e.description.hasPrefix("s.csv:3: column jitter_ms:"))
+            #expect(e.description.hasPrefix("s.csv:3: jitter_ms = abc: "))
         }
         #expect(store.count == before)
         #expect(store.callIds.code(of: "b") == nil)
@@ -107,25 +107,25 @@ struct CSVImportTests {
             try store.importCSV(text: "call_id,jitter_ms,start,modality\nx,abc,2026-10-01,telepathy\n", name: "o.csv")
             Issue.record("no error")
         } catch let e as CallImportError {
-            #expect(e.line == 2 && e.field == "column jitter_ms" && e.value == "abc")
+            #expect(e.line == 2 && e.field == "jitter_ms" && e.value == "abc")
         }
         do {
             try store.importCSV(text: "call_id,start,modality\n\"x\"y,2026-10-01,audio\n", name: "q.csv")
             Issue.record("no error")
         } catch let e as CallImportError {
-            #expect(e.line == 2 && e.field == "column call_id" && e.message.contains("text after a closing quote"))
+            #expect(e.line == 2 && e.field == "call_id" && e.message.contains("text after a closing quote"))
         }
         do {
             try store.importCSV(text: "call_id,start,modality\nx,2026-10-01,\"audio\n", name: "u.csv")
             Issue.record("no error")
         } catch let e as CallImportError {
-            #expect(e.field == "column modality" && e.message.contains("unterminated quoted field"))
+            #expect(e.field == "modality" && e.message.contains("unterminated quoted field"))
         }
         do {
             try store.importCSV(text: "call_id,start,modality\n,2026-10-01,audio\n", name: "e.csv")
             Issue.record("no error")
         } catch let e as CallImportError {
-            #expect(e.field == "column call_id" && e.message.contains("is empty"))
+            #expect(e.field == "call_id" && e.message.contains("is empty"))
         }
         #expect(store.count == 0)
     }

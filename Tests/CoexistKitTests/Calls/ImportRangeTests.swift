@@ -18,7 +18,7 @@ struct ImportRangeTests {
         try s.importCSV(text: Self.header + "\nc0,2026-10-05T08:00:00Z,Audio,60,0.01,,0.1,3\n")
         do { try s.importCSV(text: Self.header + "\nc2,2026-10-05T08:00:00Z,Audio,60,0.01,,0.1,3\n" + row + "\n", name: "cqd.csv"); Issue.record("accepted \(row)") }
         catch let e as CallImportError {
-            #expect(e.description.hasPrefix("cqd.csv:3: column \(field): out of range"), "\(e)")
+            #expect(e.description.hasPrefix("cqd.csv:3: \(field): out of range"), "\(e)")
             #expect(e.description.contains(reason), "\(e)")
         }
         #expect(s.count == 1)
@@ -30,7 +30,7 @@ struct ImportRangeTests {
         let r = try s.importCSV(text: Self.header + "\nc1,2026-10-05T09:00:00Z,Audio,60,1.01,,,\nc2,2026-10-05T09:00:00Z,Audio,60,1.0,,,\n",
                                 name: "cqd.csv", options: ImportOptions(onError: .skip))
         #expect(r.imported == 1 && r.skipped == 1)
-        #expect(r.skipReasons.first?.description.hasPrefix("cqd.csv:2: column Packet Loss Rate = 1.01:") == true)
+        #expect(r.skipReasons.first?.description.hasPrefix("cqd.csv:2: Packet Loss Rate = 1.01:") == true)
         #expect(s.value(.packetLoss, at: 0) == .double(1))
     }
 

@@ -15,6 +15,9 @@ import Testing
         var tenant = CoexistenceTenant(users: people, today: first.adding(days: days))
         _ = try! tenant.defineCohort("Wave", members: Array(0..<users))
         try! tenant.moveCohort("Wave", to: "Islands", options: ChangeOptions(on: moved))
+        // The tenant keeps no log (the workspace's journal is the one record): the move is its recorded past, as
+        // the demo's moves are.
+        tenant.history = [CohortMove(cohort: "Wave", day: moved, mode: .islands)]
         let shares = AdoptionPath.shares(truth, moves: tenant.recordedMoves(), start: start, from: first, days: days)
         var rng = SplitMix64(seed: 42)
         let thresholds = (0..<users).map { _ in rng.unit() }

@@ -65,7 +65,8 @@ import Testing
         #expect(after.users() == usersBefore)
         #expect(after.timeline == before.timeline)
         #expect(after.cohorts == before.cohorts)
-        #expect(after.log.entries.count == before.log.entries.count)
+        #expect(after.history == before.history)
+        #expect(after == before)
         #expect(w.journal.entries.isEmpty)
     }
 

@@ -132,7 +132,7 @@ struct CsOnlineUserExportTests {
         #expect(t.directory.count == 0)
         // In skip mode the row is skipped with its line, the others imported.
         let report = try t.importUsers(path: p, options: .init(onError: .skip, global: UpgradePolicy.named("SfBWithTeamsCollab")))
-        #expect(report.added == 2 && report.skipped == 1 && report.skipReasons[0].hasPrefix("\(p):4: 8 fields"))
+        #expect(report.added == 2 && report.skipped == 1 && report.skipReasons[0].description.hasPrefix("\(p):4: 8 fields"))
         // The plain users CSV refuses short rows too.
         #expect(throws: TenantError.badLine(file: "u.csv", line: 3, reason: "1 field, the header has 3 (from display_name on missing)")) {
             try t.importUsers(csv: "upn,display_name,department\nx@contoso.com,X,Legal\ny@contoso.com\n", file: "u.csv", format: .plain)

@@ -6,10 +6,21 @@ import CoexistKit
 /// Importers read regular files only: a FIFO used to hang the import, /dev/zero to exhaust memory, and a
 /// directory got "Is a directory" or Foundation's "error 256". Each is refused at once, naming the file.
 @Suite(.serialized) struct NonRegularFileLuaTests {
+    /// A FIFO of this test's own (parallel cases each get one), and a directory of its own holding a file, so
+    /// the directory case never depends on what other tests put in or take out of /tmp.
     static func fifo() -> String {
-        let path = "/tmp/coexist-fifo-\(getpid())"
+        let path = "/tmp/coexist-fifo-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         unlink(path)
         mkfifo(path, 0o600)
+        return path
+    }
+
+    static func directory() -> String {
+        let path = "/tmp/coexist-dir-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        mkdir(path, 0o700)
+        let f = fopen(path + "/records.json", "wb")!
+        fputs("{}", f)
+        fclose(f)
         return path
     }
 
@@ -21,8 +32,8 @@ import CoexistKit
         let before = lua.store.count
         for (path, why) in [(Self.fifo(), "is a FIFO (named pipe), not a regular file"),
                             ("/dev/zero", "is a character device, not a regular file"),
-                            ("/tmp", "is a directory")] {
-            if builtin == "import_calls" && path == "/tmp" { continue }   // a folder of Graph files is allowed
+                            (Self.directory(), "is a directory")] {
+            if builtin == "import_calls" && why == "is a directory" { continue }   // a folder of Graph files is allowed
             let e = lua.error("\(builtin)('\(path)')")
             #expect(e?.contains(path) == true && e?.contains(why) == true, "\(builtin)('\(path)'): \(e ?? "no error")")
         }
@@ -33,7 +44,7 @@ import CoexistKit
     func users() throws {
         let lua = try TenantLua()
         for (path, why) in [(Self.fifo(), "is a FIFO (named pipe), not a regular file"),
-                            ("/dev/zero", "is a character device, not a regular file"), ("/tmp", "is a directory")] {
+                            ("/dev/zero", "is a character device, not a regular file"), (Self.directory(), "is a directory")] {
             let e = lua.error("import_users('\(path)')")
             #expect(e?.contains(path) == true && e?.contains(why) == true, "\(path): \(e ?? "no error")")
         }

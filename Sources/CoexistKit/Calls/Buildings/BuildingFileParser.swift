@@ -13,25 +13,28 @@ extension BuildingFile {
     /// NetworkIP with host bits set (10.1.2.5 with range 24 is a typo for 10.1.2.0 or for another
     /// range: guessing would map a building wrongly), and a file whose expanded rows pass 1,000,000.
     public static func parse(_ text: String, file: String = "buildings") throws -> BuildingFile {
+        var text = text
+        return try text.withUTF8 { try parse(UnsafeRawBufferPointer($0), file: file) }
+    }
+
+    /// The file's records through the one CSV reader (`CSVRecordReader`), tab-separated when its first
+    /// line holds a tab, so quoted names ("Seattle, WA") keep their commas.
+    static func parse(_ raw: UnsafeRawBufferPointer, file: String) throws -> BuildingFile {
         var result = BuildingFile()
         var expandedRows = 0, vpnAddresses = 0
-        var text = Substring(text)
-        if text.hasPrefix("\u{FEFF}") { text = text.dropFirst() }
-        var lineNo = 0
-        for rawLine in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
-            lineNo += 1
-            var line = rawLine
-            if line.hasSuffix("\r") { line = line.dropLast() }
-            if line.allSatisfy({ $0 == " " || $0 == "\t" }) { continue }
-            let sep: Character = line.contains("\t") ? "\t" : ","
-            let cols = line.split(separator: sep, omittingEmptySubsequences: false)
-                .map { trimField($0) }
+        let firstLine = raw.prefix { $0 != 10 }
+        let sep: UInt8 = firstLine.contains(9) ? 9 : 44
+        var reader = CSVRecordReader(raw, file: file, separator: sep)
+        reader.names = columnNames.enumerated().map { "\($1) (column \($0 + 1))" }
+        while let record = try reader.next() {
+            let lineNo = record.line
+            if record.fields.count == 1 && record.fields[0].allSatisfy({ $0 == " " || $0 == "\t" }) { continue }
+            let cols = record.fields.map { trimField(Substring($0)) }
             func fail(_ col: Int, _ message: String) -> CallImportError {
-                CallImportError(file: file, line: lineNo, field: "column \(col + 1) (\(columnNames[col]))",
-                                value: cols[col], message: message)
+                CallImportError(file: file, line: lineNo, field: reader.names[col], value: cols[col], message: message)
             }
             guard cols.count == 15 else {
-                throw CallImportError(file: file, line: lineNo, value: String(line),
+                throw CallImportError(file: file, line: lineNo, value: record.fields.joined(separator: String(UnicodeScalar(sep))),
                                       message: "expected 15 columns, found \(cols.count)")
             }
             guard let ip = IPv4.parse(cols[0]) else { throw fail(0, "not an IPv4 address") }
@@ -58,7 +61,7 @@ extension BuildingFile {
             expandedRows += vpn ? 1 << (32 - prefix) : 1
             if vpn { vpnAddresses += 1 << (32 - prefix) }
             if expandedRows > maxExpandedRows {
-                throw CallImportError(file: file, line: lineNo, field: vpn ? "column 15 (VPN)" : nil,
+                throw CallImportError(file: file, line: lineNo, field: vpn ? reader.names[14] : nil,
                                       message: "the file has \(expandedRows) rows once its VPN=1 rows are expanded to every "
                                         + "address (\(vpnAddresses) VPN addresses by this line), past CQD's limit of 1,000,000; "
                                         + "use smaller VPN ranges, or VPN=0 on the large ones")
@@ -88,7 +91,7 @@ extension BuildingFile {
                 let p = ranges[j]
                 let (first, second) = p.line <= r.line ? (p, r) : (r, p)
                 throw CallImportError(
-                    file: file, line: second.line, field: "NetworkIP",
+                    file: file, line: second.line, field: "NetworkIP (column 1)", value: IPv4.format(second.network),
                     message: "range \(IPv4.format(second.network))/\(second.prefix) overlaps "
                         + "\(IPv4.format(first.network))/\(first.prefix) on line \(first.line)")
             }

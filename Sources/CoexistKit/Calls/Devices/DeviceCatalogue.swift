@@ -46,11 +46,15 @@ public struct DeviceCatalogue: Sendable, Equatable {
     }
 
     /// A catalogue file: one name pattern per line; `!pattern` excludes; `#` starts a comment.
-    public static func parse(_ text: String) -> DeviceCatalogue {
+    public static func parse(_ text: String, file: String = "devices") throws -> DeviceCatalogue {
         var inc: [String] = [], exc: [String] = []
         let text = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
         // `isNewline`: a CRLF is one Character, equal to neither "\n" nor "\r".
-        for raw in text.split(whereSeparator: { $0.isNewline }) {
+        for (i, raw) in text.split(omittingEmptySubsequences: false, whereSeparator: { $0.isNewline }).enumerated() {
+            if raw.utf8.count > RegularFile.maxLineBytes {
+                throw ImportError(file: file, line: i + 1,
+                                  message: "the line is \(raw.utf8.count) bytes, past the longest an import reads (\(RegularFile.maxLineBytes) bytes, 1 MiB)")
+            }
             let line = trimField(raw)
             if line.isEmpty || line.hasPrefix("#") { continue }
             if line.hasPrefix("!") { exc.append(String(line.dropFirst())) } else { inc.append(line) }

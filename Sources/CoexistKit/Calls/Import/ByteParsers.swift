@@ -88,6 +88,8 @@ enum ByteParsers {
 
     /// ISO 8601 date-time, "2026-10-01T09:15:00Z", "2026-10-01 09:15:00.123+02:00", a bare date, or whole
     /// seconds since the Unix epoch. Fractions of a second are dropped. Returns epoch seconds (UTC).
+    /// Impossible values are refused rather than normalised: 2026-02-30 is not 2026-03-02, an offset is
+    /// at most 14 hours with minutes below 60, and 60 is the last second (a leap second).
     static func timestamp(_ p: UnsafePointer<UInt8>, _ n: Int) -> Int64? {
         @inline(__always) func num(_ at: Int, _ len: Int) -> Int? {
             guard at + len <= n else { return nil }
@@ -101,7 +103,7 @@ enum ByteParsers {
         }
         if n >= 10 && p[4] == 45 {
             guard let y = num(0, 4), let mo = num(5, 2), p[7] == 45, let d = num(8, 2),
-                  (1...12).contains(mo), (1...31).contains(d) else { return nil }
+                  Civil.isValid(year: y, month: mo, day: d) else { return nil }
             var secs = Int64(Civil.days(year: y, month: mo, day: d)) * 86400
             if n == 10 { return secs }
             guard p[10] == 84 || p[10] == 32, let h = num(11, 2), p[13] == 58, let mi = num(14, 2),
@@ -109,7 +111,7 @@ enum ByteParsers {
             secs += Int64(h * 3600 + mi * 60)
             var i = 16
             if i < n && p[i] == 58 {
-                guard let s = num(17, 2), s < 61 else { return nil }
+                guard let s = num(17, 2), s <= 60 else { return nil }
                 secs += Int64(s)
                 i = 19
                 if i < n && (p[i] == 46 || p[i] == 44) {
@@ -126,7 +128,8 @@ enum ByteParsers {
                 if j < n && p[j] == 58 { j += 1 }
                 var om = 0
                 if j < n { guard let m = num(j, 2) else { return nil }; om = m; j += 2 }
-                guard j == n else { return nil }
+                // Offsets in use run from -12:00 to +14:00; +99:99 is a broken value, not a time zone.
+                guard j == n, om < 60, oh * 60 + om <= 14 * 60 else { return nil }
                 return secs - sign * Int64(oh * 3600 + om * 60)
             }
             return nil
@@ -139,6 +142,24 @@ enum ByteParsers {
             v = v * 10 + Int64(d)
         }
         return v
+    }
+
+    /// Why `timestamp` refused a value that looks like a date, for the error (a slow path, run only then).
+    static func timestampProblem(_ p: UnsafePointer<UInt8>, _ n: Int) -> StaticString {
+        let text = String(decoding: UnsafeBufferPointer(start: p, count: n), as: UTF8.self)
+        let parts = text.prefix(10).split(separator: "-")
+        if n >= 10, parts.count == 3, let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) {
+            if !(1...12).contains(m) { return "bad date-time: there is no such month" }
+            if !Civil.isValid(year: y, month: m, day: d) { return "bad date-time: there is no such day in that month" }
+            let rest = text.dropFirst(10)
+            if let sign = rest.lastIndex(where: { $0 == "+" || $0 == "-" }) {
+                let offset = rest[rest.index(after: sign)...].filter { $0 != ":" }
+                if offset.count == 4, let o = Int(offset), o % 100 >= 60 || o > 1400 {
+                    return "bad date-time: a UTC offset is at most 14:00, with minutes below 60"
+                }
+            }
+        }
+        return "bad date-time (want ISO 8601 or epoch seconds)"
     }
 
     /// 1/0, true/false, yes/no (any case). Empty is nil; the caller knows the default.

@@ -15,6 +15,33 @@ public enum CallsFile {
         return report
     }
 
+    /// The same, from the bytes `import_calls` already read (and stamped).
+    public static func importStreams(_ source: ImportSource, into store: inout CallStore, options: ImportOptions,
+                                     replace: Bool = false) throws -> ImportReport {
+        var next = replace ? emptied(store) : store
+        let report: ImportReport
+        if isGraph(source) {
+            guard !source.files.isEmpty else { throw CallImportError(file: source.path, message: "holds no .json, .jsonl or .ndjson files") }
+            report = try GraphCallRecordImporter.importFiles(source.files, into: &next, options: options)
+        } else {
+            report = try CSVImporter.importFile(source.files[0].bytes, name: source.path, into: &next, options: options)
+        }
+        store = next
+        return report
+    }
+
+    static func isGraph(_ source: ImportSource) -> Bool {
+        if source.files.count != 1 || source.files[0].path != source.path { return true }
+        let ext = source.path.split(separator: ".").last.map { $0.lowercased() } ?? ""
+        if ["json", "jsonl", "ndjson"].contains(ext) { return true }
+        if ["csv", "tsv", "txt"].contains(ext) { return false }
+        for c in source.files[0].bytes.bytes {
+            if c == 0xEF || c == 0xBB || c == 0xBF || c == 32 || c == 9 || c == 10 || c == 13 { continue }
+            return c == 123 || c == 91
+        }
+        return false
+    }
+
     /// Graph call records (a folder, .json/.jsonl/.ndjson, or a file starting with `{` or `[`); else CSV.
     public static func isGraph(_ path: String) -> Bool {
         var st = stat()
@@ -39,6 +66,11 @@ public enum CallsFile {
         s.setBuildingFile(store.buildingFile)
         s.setDeviceCatalogue(store.deviceCatalogue)
         return s
+    }
+
+    /// The text of a one-file source (the building file, the device catalogue).
+    static func text(_ source: ImportSource) throws(TenantError) -> String {
+        String(decoding: try source.singleFile().bytes, as: UTF8.self)
     }
 
     /// A whole text file, with errors that name it.

@@ -45,7 +45,7 @@ extension CoexistenceTenant {
 
     /// A CSV naming users in a `upn` (or `UserPrincipalName`) column, or in its first column. Unknown users fail
     /// a strict read (naming file and line) and are skipped and counted in skip mode.
-    public func positions(fromCSV text: String, file: String, mode: ImportErrorMode = .strict) throws(TenantError) -> (positions: [Int], report: UserImportReport) {
+    public func positions(fromCSV text: String, file: String, mode: ImportErrorPolicy = .strict) throws(TenantError) -> (positions: [Int], report: UserImportReport) {
         let csv = try TenantCSV(text: text, file: file)
         let column = csv.column("upn", "UserPrincipalName", "user") ?? 0
         var parsed = ParsedUsers()
@@ -66,6 +66,7 @@ extension CoexistenceTenant {
             }
         }
         parsed.report.added = result.count
+        parsed.report.imported = result.count
         return (result, parsed.report)
     }
 

@@ -16,7 +16,7 @@ import Foundation
 /// Get-CsOnlineUser does not say where the mailbox lives, nor the building or licences: those default to online,
 /// empty and false, and can be filled in from the plain users CSV.
 public enum CsOnlineUserImporter {
-    static func parse(_ csv: TenantCSV, file: String, mode: ImportErrorMode) throws(TenantError) -> ParsedUsers {
+    static func parse(_ csv: TenantCSV, file: String, mode: ImportErrorPolicy) throws(TenantError) -> ParsedUsers {
         guard let upnColumn = csv.column("UserPrincipalName") else {
             throw .badFile(file: file, reason: "no UserPrincipalName column; is this Get-CsOnlineUser | Export-Csv output?")
         }

@@ -24,7 +24,7 @@ import Foundation
 /// ann.smith@contoso.com,Ann Smith,Sales,SEA-1,on-premises,SfBWithTeamsCollab
 /// ```
 public enum PlainUsersImporter {
-    static func parse(_ csv: TenantCSV, file: String, mode: ImportErrorMode) throws(TenantError) -> ParsedUsers {
+    static func parse(_ csv: TenantCSV, file: String, mode: ImportErrorPolicy) throws(TenantError) -> ParsedUsers {
         guard let upnColumn = csv.column("upn", "userprincipalname") else {
             throw .badFile(file: file, reason: "no upn column (columns: \(csv.header.joined(separator: ", ")))")
         }

@@ -1,6 +1,6 @@
 import Foundation
 
-/// A small RFC 4180 reader for the tenant's import files. It keeps the line each record starts on so errors
+/// The tenant's import files (users, cohort members) as a header and records, read by `CSVRecordReader`. It keeps the line each record starts on so errors
 /// can name it, skips the `#TYPE ...` line Windows PowerShell's Export-Csv writes first, and drops a UTF-8 BOM.
 struct TenantCSV {
     struct Record {
@@ -10,22 +10,66 @@ struct TenantCSV {
 
     var header: [String]
     var records: [Record]
+    /// The line the header is on (after a `#TYPE` line, it is 2).
+    var headerLine = 1
     /// The `#...` line before the header: the `#TYPE ...` line Windows PowerShell's Export-Csv writes first
     /// (without `-NoTypeInformation`), or a comment; nil when there is none.
     var typeLine: String?
 
     init(text: String, file: String) throws(TenantError) {
-        var all = TenantCSV.parse(text)
-        while let first = all.first, first.fields.count == 1 && first.fields[0].trimmingCharacters(in: .whitespaces).isEmpty {
-            all.removeFirst()
+        var text = text
+        let read = text.withUTF8 { TenantCSV.read(UnsafeRawBufferPointer($0), file: file) }
+        switch read {
+        case .failure(let e): throw TenantError(e)
+        case .success(let r): (typeLine, headerLine, header, records) = r
         }
-        if let first = all.first, first.fields.first?.hasPrefix("#") == true {
-            typeLine = first.fields.joined(separator: ",")
-            all.removeFirst()
+        try checkDuplicateColumns(file: file)
+    }
+
+    /// Blank lines before the header and a `#...` line are skipped; blank lines after it are dropped.
+    private static func read(_ raw: UnsafeRawBufferPointer, file: String)
+        -> Result<(String?, Int, [String], [Record]), ImportError> {
+        var reader = CSVRecordReader(raw, file: file)
+        var typeLine: String?
+        var records: [Record] = []
+        do throws(ImportError) {
+            var head: Record?
+            while let r = try reader.next() {
+                if r.fields.count == 1 && r.fields[0].trimmingCharacters(in: .whitespaces).isEmpty { continue }
+                if typeLine == nil, r.fields.first?.hasPrefix("#") == true {
+                    typeLine = r.fields.joined(separator: ",")
+                    continue
+                }
+                head = Record(line: r.line, fields: r.fields.map { $0.trimmingCharacters(in: .whitespaces) })
+                break
+            }
+            guard let head else { return .failure(ImportError(file: file, message: "no header line")) }
+            reader.names = head.fields
+            records.append(head)
+            while let r = try reader.next() {
+                if r.fields.count == 1 && r.fields[0].isEmpty { continue }
+                records.append(Record(line: r.line, fields: r.fields))
+            }
+        } catch {
+            return .failure(error)
         }
-        guard let head = all.first else { throw .badFile(file: file, reason: "no header line") }
-        header = head.fields.map { $0.trimmingCharacters(in: .whitespaces) }
-        records = all.dropFirst().filter { !($0.fields.count == 1 && $0.fields[0].isEmpty) }
+        let header = records.removeFirst()
+        return .success((typeLine, header.line, header.fields, records))
+    }
+
+    /// Two columns of one name (as `column` compares them) would leave one of them silently unread, so
+    /// which value counts would depend on the order of the columns: refused, naming both positions.
+    private func checkDuplicateColumns(file: String) throws(TenantError) {
+        var first: [String: Int] = [:]
+        for (i, name) in header.enumerated() {
+            let key = TenantCSV.normalize(name)
+            if key.isEmpty { continue }
+            if let j = first[key] {
+                throw .badLine(file: file, line: headerLine,
+                               reason: "columns \(j + 1) ('\(header[j])') and \(i + 1) ('\(name)') have the same name; remove one")
+            }
+            first[key] = i
+        }
     }
 
     /// A row with fewer fields than the header has lost its tail (a cut-off export, a stray line break outside
@@ -49,57 +93,5 @@ struct TenantCSV {
 
     static func normalize(_ s: String) -> String {
         String(s.lowercased().filter { $0 != "_" && $0 != " " && $0 != "-" })
-    }
-
-    static func parse(_ text: String) -> [Record] {
-        var records: [Record] = []
-        var fields: [String] = []
-        var field = ""
-        var inQuotes = false
-        var line = 1
-        var recordLine = 1
-        var chars = Array(text.unicodeScalars)
-        if chars.first == "\u{FEFF}" { chars.removeFirst() }
-        var i = 0
-        func endRecord() {
-            fields.append(field)
-            records.append(Record(line: recordLine, fields: fields))
-            fields = []
-            field = ""
-        }
-        while i < chars.count {
-            let c = chars[i]
-            if inQuotes {
-                if c == "\"" {
-                    if i + 1 < chars.count && chars[i + 1] == "\"" {
-                        field.unicodeScalars.append("\"")
-                        i += 1
-                    } else {
-                        inQuotes = false
-                    }
-                } else {
-                    if c == "\n" { line += 1 }
-                    field.unicodeScalars.append(c)
-                }
-            } else {
-                switch c {
-                case "\"": inQuotes = true
-                case ",":
-                    fields.append(field)
-                    field = ""
-                case "\r":
-                    break
-                case "\n":
-                    endRecord()
-                    line += 1
-                    recordLine = line
-                default:
-                    field.unicodeScalars.append(c)
-                }
-            }
-            i += 1
-        }
-        if !field.isEmpty || !fields.isEmpty { endRecord() }
-        return records
     }
 }

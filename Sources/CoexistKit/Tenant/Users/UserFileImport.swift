@@ -19,13 +19,13 @@ extension CoexistenceTenant {
     }
 
     public struct UserImportOptions: Sendable, Equatable {
-        public var onError: ImportErrorMode
+        public var onError: ImportErrorPolicy
         /// The tenant's current global, as the user states it: no inference, and nothing recorded as a change.
         public var global: UpgradePolicy?
         /// nil detects the format from the file.
         public var format: UserFileFormat?
 
-        public init(onError: ImportErrorMode = .strict, global: UpgradePolicy? = nil, format: UserFileFormat? = nil) {
+        public init(onError: ImportErrorPolicy = .strict, global: UpgradePolicy? = nil, format: UserFileFormat? = nil) {
             self.onError = onError
             self.global = global
             self.format = format
@@ -40,9 +40,19 @@ extension CoexistenceTenant {
         return report
     }
 
+    /// A users file already read (`ImportSource`): `import_users` stamps and imports the same bytes.
+    @discardableResult
+    public mutating func importUsers(_ source: ImportSource, options: UserImportOptions = .init()) throws(TenantError) -> UserImportReport {
+        let bytes = Array(try source.singleFile().bytes)
+        let decoded = try UserFileText.decode(bytes, file: source.path)
+        var report = try importUsers(text: decoded.text, file: source.path, options: options)
+        report.encoding = decoded.encoding
+        return report
+    }
+
     @discardableResult
     public mutating func importUsers(csv text: String, file: String, format: UserFileFormat,
-                                     mode: ImportErrorMode = .strict) throws(TenantError) -> UserImportReport {
+                                     mode: ImportErrorPolicy = .strict) throws(TenantError) -> UserImportReport {
         try importUsers(text: text, file: file, options: UserImportOptions(onError: mode, format: format))
     }
 
@@ -60,6 +70,7 @@ extension CoexistenceTenant {
         let counts = next.importUsers(parsed.users)
         report.added = counts.added
         report.replaced = counts.replaced
+        report.imported = counts.added + counts.replaced
         var lines: [Int: Int] = [:]
         for (user, line) in zip(parsed.users, parsed.lines) {
             if let p = next.directory.position(of: user.upn) { lines[p] = line }

@@ -1,38 +1,5 @@
 import Foundation
 
-/// How an importer treats a bad row.
-public enum ImportErrorMode: Sendable, Equatable {
-    /// The first bad row fails the whole import, naming file, line, field and value; nothing is imported.
-    case strict
-    /// Bad rows are skipped and counted; the good ones are imported.
-    case skip
-}
-
-public struct UserImportReport: Sendable, Equatable {
-    public var added = 0
-    public var replaced = 0
-    public var skipped = 0
-    /// The first 20 reasons rows were skipped, each naming file, line, field and value.
-    public var skipReasons: [String] = []
-    /// Which importer read the file and how its bytes were decoded (nil for text handed in directly).
-    public var format: CoexistenceTenant.UserFileFormat?
-    public var encoding: UserFileText.Encoding?
-    /// The tenant global the import set, stated with the `global` option or inferred from the users who
-    /// inherit it; nil when the import left the global alone.
-    public var global: UpgradePolicy?
-    /// How the global was settled (or why it could not be inferred).
-    public var notices: [String] = []
-    /// Every user whose computed mode differs from the file's TeamsUpgradeEffectiveMode, naming file and line.
-    public var mismatches: [String] = []
-
-    /// What the shell prints after the import: the first 20 mismatches and how many more there are.
-    public var warnings: [String] {
-        var w = Array(mismatches.prefix(20))
-        if mismatches.count > 20 { w.append("... and \(mismatches.count - 20) more user(s) whose computed mode differs from the file (see the report's mismatches)") }
-        return w
-    }
-}
-
 /// The rows an importer produced, before they reach the directory.
 struct ParsedUsers {
     var users: [User] = []
@@ -46,10 +13,9 @@ struct ParsedUsers {
     }
 
     /// Handles one row's failure according to `mode`: rethrows in strict mode, records it in skip mode.
-    mutating func reject(_ error: TenantError, mode: ImportErrorMode) throws(TenantError) {
+    mutating func reject(_ error: TenantError, mode: ImportErrorPolicy) throws(TenantError) {
         guard mode == .skip else { throw error }
-        report.skipped += 1
-        if report.skipReasons.count < 20 { report.skipReasons.append(error.description) }
+        report.recordSkip(error.importError)
     }
 }
 
@@ -121,9 +87,4 @@ struct UserFieldReader {
             throw fail(field, user.grantedPolicy!.name, "TeamsOnly cannot be granted to a user homed on-premises")
         }
     }
-}
-
-extension UserImportReport {
-    /// The notices and warnings an import prints, wherever it runs.
-    public var messages: [String] { notices.map { "notice: " + $0 } + warnings.map { "warning: " + $0 } }
 }

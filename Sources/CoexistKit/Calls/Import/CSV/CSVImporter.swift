@@ -8,9 +8,17 @@ public enum CSVImporter {
 
     public static func importFile(_ path: String, into store: inout CallStore,
                                   options: ImportOptions = ImportOptions()) throws -> ImportReport {
-        let file = try MappedFile(path: path)
-        return try withExtendedLifetime(file) {
-            try importBytes(file.bytes, name: path, into: &store, options: options)
+        switch RegularFile.load(path) {
+        case .failure(let r): throw CallImportError(file: path, message: r.description)
+        case .success(let file): return try importFile(file, name: path, into: &store, options: options)
+        }
+    }
+
+    /// A file already read (`ImportSource`): `import_calls` stamps and imports the same bytes.
+    public static func importFile(_ file: FileBytes, name: String, into store: inout CallStore,
+                                  options: ImportOptions = ImportOptions()) throws -> ImportReport {
+        try withExtendedLifetime(file) {
+            try importBytes(file.bytes, name: name, into: &store, options: options)
         }
     }
 
@@ -26,25 +34,22 @@ public enum CSVImporter {
             throw CallImportError(file: name, line: 1, message: "is empty; expected a header line")
         }
         let end = raw.count
-        var pos = 0
-        if end >= 3 && base[0] == 0xEF && base[1] == 0xBB && base[2] == 0xBF { pos = 3 }
-        let (names, afterHeader, headerLines) = try header(base, from: pos, end: end, file: name)
+        let (names, afterHeader, headerLines) = try header(base, end: end, file: name)
         var layout: [Int] = []
         var ignored: [ImportReport.UnknownColumn] = []
         var seen = Set<Int>()
-        for n in names {
+        for (i, n) in names.enumerated() {
             if let c = CSVColumn.match(n), !seen.contains(c.rawValue) {
                 layout.append(c.rawValue)
                 seen.insert(c.rawValue)
+            } else if let c = CSVColumn.match(n) {
+                // Two spellings of one column: which value counts would depend on the columns' order.
+                let earlier = names.firstIndex { CSVColumn.match($0) == c } ?? 0
+                throw ImportError(file: name, line: 1, field: n,
+                                  message: "columns \(earlier + 1) ('\(names[earlier])') and \(i + 1) ('\(n)') are both \(c.name); remove one")
             } else {
                 layout.append(-1)
-                if let c = CSVColumn.match(n) {
-                    // A second spelling of a column already read: said so, rather than "unknown".
-                    let earlier = names.first { CSVColumn.match($0) == c } ?? c.name
-                    ignored.append(ImportReport.UnknownColumn(name: "\(n) (the same column as '\(earlier)')", suggestion: nil))
-                } else {
-                    ignored.append(ImportReport.UnknownColumn(name: n, suggestion: CSVColumn.suggestion(for: n)))
-                }
+                ignored.append(ImportReport.UnknownColumn(name: n, suggestion: CSVColumn.suggestion(for: n)))
             }
         }
         let missing = CSVColumn.required.filter { !seen.contains($0.rawValue) }
@@ -126,42 +131,15 @@ public enum CSVImporter {
         return report
     }
 
-    /// The header line, with RFC 4180 quoting; returns the names, where data starts and lines used.
-    static func header(_ base: UnsafePointer<UInt8>, from: Int, end: Int, file: String) throws -> ([String], Int, Int) {
-        var names: [String] = []
-        var cur: [UInt8] = []
-        var i = from
-        var inQuotes = false
-        var lines = 1
-        while i < end {
-            let c = base[i]
-            if inQuotes {
-                if c == 34 {
-                    if i + 1 < end && base[i + 1] == 34 { cur.append(34); i += 2; continue }
-                    inQuotes = false
-                } else {
-                    if c == 10 { lines += 1 }
-                    cur.append(c)
-                }
-            } else if c == 34 {
-                inQuotes = true
-            } else if c == 44 {
-                names.append(String(decoding: cur, as: UTF8.self)); cur = []
-            } else if c == 10 || c == 13 {
-                break
-            } else {
-                cur.append(c)
-            }
-            i += 1
-        }
-        names.append(String(decoding: cur, as: UTF8.self))
-        if i < end && base[i] == 13 { i += 1 }
-        if i < end && base[i] == 10 { i += 1 }
-        names = names.map { trimField(Substring($0)) }
+    /// The header line (`CSVRecordReader`, which drops a byte-order mark); returns the names, where data
+    /// starts and lines used. The rows keep their own scanner (`CSVRecordFields`), the import's hot path.
+    static func header(_ base: UnsafePointer<UInt8>, end: Int, file: String) throws -> ([String], Int, Int) {
+        var reader = CSVRecordReader(UnsafeRawBufferPointer(start: base, count: end), file: file)
+        let names = (try reader.next()?.fields ?? []).map { trimField(Substring($0)) }
         if names.allSatisfy({ $0.isEmpty }) {
             throw CallImportError(file: file, line: 1, message: "the header line is empty")
         }
-        return (names, i, lines)
+        return (names, reader.position, max(reader.line - 1, 1))
     }
 }
 

@@ -198,7 +198,7 @@ extension CSVPartParser {
 
     @inline(__always)
     static func start(_ f: CSVField, _ e: inout EncodedStream) -> StaticString? {
-        guard let t = ByteParsers.timestamp(f.p, f.n) else { return "bad date-time (want ISO 8601 or epoch seconds)" }
+        guard let t = ByteParsers.timestamp(f.p, f.n) else { return ByteParsers.timestampProblem(f.p, f.n) }
         guard t >= 0 && t <= Int64(UInt32.max) else { return "date-time outside 1970-2106" }
         e.start = UInt32(t)
         return nil

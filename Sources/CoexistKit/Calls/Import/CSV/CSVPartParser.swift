@@ -116,11 +116,12 @@ struct CSVPartParser {
                 continue
             }
             let rowLine = lineOffset + lines + 1
+            let rowStart = pos
             pos = record.split(from: pos, end: end, lines: &lines)
             endPosition = pos
             var e = EncodedStream()
-            if record.count != fieldCount || record.quoteError != nil || !decodeKnown(&e) {
-                let failure = rowError(line: rowLine)
+            if record.count != fieldCount || record.quoteError != nil || pos &- rowStart > RegularFile.maxLineBytes || !decodeKnown(&e) {
+                let failure = rowError(line: rowLine, length: pos - rowStart)
                 report.recordSkip(failure)
                 if policy == .strict {
                     firstError = failure
@@ -145,8 +146,12 @@ struct CSVPartParser {
 
     /// Why the record just split is bad, as a reader of the line would find it: the first bad field in
     /// header order, else a field count that differs from the header's, else an empty required field.
-    private mutating func rowError(line: Int) -> CallImportError {
+    private mutating func rowError(line: Int, length: Int) -> CallImportError {
         let fieldCount = layout.count
+        if length > RegularFile.maxLineBytes {
+            return CallImportError(file: file, line: line,
+                                   message: "the record is \(length) bytes, past the longest an import reads (\(RegularFile.maxLineBytes) bytes, 1 MiB); is a closing quote missing?")
+        }
         let seen = min(record.count, fieldCount)
         var e = EncodedStream()
         // The side table the fast path used: a bad `First Is Server` is named below, in header order.
@@ -158,7 +163,7 @@ struct CSVPartParser {
         for i in 0..<seen {
             if let q = record.quoteError, q.field == i {
                 let value = String(decoding: UnsafeBufferPointer(start: base + q.start, count: q.length), as: UTF8.self)
-                return CallImportError(file: file, line: line, field: "column \(headerNames[i])", value: value,
+                return CallImportError(file: file, line: line, field: headerNames[i], value: value,
                                        message: "\(q.message)")
             }
             let f = record.field(i, fileEnd: fileEnd)
@@ -177,7 +182,7 @@ struct CSVPartParser {
         let columnField = sides.first
         for which in CSVColumn.required where columnField[which.rawValue] < 0 || record.field(columnField[which.rawValue], fileEnd: fileEnd).n == 0 {
             let name = layout.firstIndex(of: which.rawValue).map { headerNames[$0] } ?? which.name
-            return CallImportError(file: file, line: line, field: "column \(name)", message: "is empty")
+            return CallImportError(file: file, line: line, field: name, message: "is empty")
         }
         // Not reached: the fast path refuses only what one of the checks above names.
         return CallImportError(file: file, line: line, message: "could not be decoded")

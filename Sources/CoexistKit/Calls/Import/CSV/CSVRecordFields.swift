@@ -100,7 +100,9 @@ struct CSVRecordFields {
         var w = offset
         var i = pos + 1
         var closed = false
-        while i < end {
+        // A lost closing quote would otherwise copy the rest of the file into `scratch`.
+        let limit = min(end, pos + RegularFile.maxLineBytes + 1)
+        while i < limit {
             let c = base[i]
             if c == 34 {
                 if i + 1 < end && base[i + 1] == 34 { ensureScratch(w + 1); scratch[w] = 34; w += 1; i += 2; continue }
@@ -123,7 +125,8 @@ struct CSVRecordFields {
         var next = i
         if !closed || (next < end && base[next] != 44 && base[next] != 10 && base[next] != 13) {
             if quoteError == nil {
-                quoteError = (min(field, capacity - 1), closed ? "text after a closing quote" : "unterminated quoted field",
+                quoteError = (min(field, capacity - 1),
+                              closed ? "text after a closing quote" : i == limit && limit < end ? "quoted field longer than 1 MiB, the longest record an import reads (is a closing quote missing?)" : "unterminated quoted field",
                               pos, min(i - pos, 80))
             }
             while next < end && base[next] != 10 && base[next] != 44 { next += 1 }

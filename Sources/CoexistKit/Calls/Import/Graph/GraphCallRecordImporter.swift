@@ -28,16 +28,25 @@ public enum GraphCallRecordImporter {
                 .sorted().map { (path as NSString).appendingPathComponent($0) }
             if files.isEmpty { throw CallImportError(file: path, message: "holds no .json, .jsonl or .ndjson files") }
         }
-        var contents: [(String, Data)] = []
+        var loaded: [(path: String, bytes: FileBytes)] = []
         for f in files {
-            let d: Data
-            switch RegularFile.bytes(f) {
+            switch RegularFile.load(f) {
             case .failure(let r): throw CallImportError(file: f, message: r.description)
-            case .success(let b): d = Data(b)
+            case .success(let b): loaded.append((f, b))
             }
-            contents.append((f, d))
         }
-        return try importFiles(contents, into: &store, options: options)
+        return try importFiles(loaded, into: &store, options: options)
+    }
+
+    /// Files already read (`ImportSource`), parsed where they lie in memory.
+    public static func importFiles(_ files: [(path: String, bytes: FileBytes)], into store: inout CallStore,
+                                   options: ImportOptions = ImportOptions()) throws -> ImportReport {
+        let contents = files.map { f in
+            (f.path, f.bytes.count == 0 ? Data()
+                : Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: f.bytes.bytes.baseAddress!), count: f.bytes.count,
+                       deallocator: .none))
+        }
+        return try withExtendedLifetime(files) { try importFiles(contents, into: &store, options: options) }
     }
 
     public static func importData(_ data: Data, name: String = "callrecords.json", into store: inout CallStore,

@@ -69,7 +69,10 @@ struct GraphJSON {
     func dateTime() throws(GraphFieldError) -> Int64? {
         guard var s = try string() else { return nil }
         let t = s.withUTF8 { $0.count > 0 ? ByteParsers.timestamp($0.baseAddress!, $0.count) : nil }
-        guard let t else { throw fail("bad ISO 8601 date-time", value: s) }
+        guard let t else {
+            let why = s.withUTF8 { $0.count > 0 ? "\(ByteParsers.timestampProblem($0.baseAddress!, $0.count))" : "bad date-time" }
+            throw fail(why.replacingOccurrences(of: "bad date-time", with: "bad ISO 8601 date-time"), value: s)
+        }
         return t
     }
 

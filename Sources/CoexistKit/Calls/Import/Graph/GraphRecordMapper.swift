@@ -192,7 +192,11 @@ enum GraphRecordMapper {
             throw s["startDateTime"].fail("no startDateTime on the stream, its segment or its call record")
         }
         let end = streamStart != nil ? streamEnd : c.end
-        let duration = end.map { Double(max($0 - start, 0)) }
+        // A stream that ends before it starts is a broken record; a duration of zero would hide it.
+        if let end, end < start {
+            throw s[streamStart != nil ? "endDateTime" : "startDateTime"].fail("the stream ends before it starts")
+        }
+        let duration = end.map { Double($0 - start) }
 
         var m = StreamMetrics()
         m.jitterMs = try s["averageJitter"].durationMs()

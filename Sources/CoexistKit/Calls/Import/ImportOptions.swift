@@ -1,0 +1,16 @@
+/// How the streams importers (CSV, Graph) run.
+public struct ImportOptions: Sendable {
+    public var onError: ImportErrorPolicy
+    /// Split a large file at a line boundary and parse the parts on two threads.
+    public var parallel: Bool
+    /// Progress of a long import (see `ImportProgressHandler`); nil, the default, costs nothing.
+    public var progress: ImportProgressHandler?
+    /// Least time between progress reports; tests shorten it to see every report.
+    var progressIntervalNs: UInt64 = ProgressMeter.intervalNs
+
+    public init(onError: ImportErrorPolicy = .strict, parallel: Bool = true, progress: ImportProgressHandler? = nil) {
+        self.onError = onError
+        self.parallel = parallel
+        self.progress = progress
+    }
+}

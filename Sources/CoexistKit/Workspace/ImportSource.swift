@@ -1,0 +1,49 @@
+#if canImport(Glibc)
+@preconcurrency import Glibc
+#endif
+
+/// The bytes of an import's file (every file of a folder, in name order, for Graph call records), read once:
+/// the journal's stamp is taken from the same bytes the import parses, so the file is not read twice and the
+/// journal names exactly what was imported, even when the file changes between the two.
+public struct ImportSource: Sendable {
+    public let path: String
+    public let files: [(path: String, bytes: FileBytes)]
+    public let stamp: FileStamp
+
+    /// `folder`: a directory is read as a folder of Graph call records (import_calls); for every other import
+    /// it is refused before anything in it is read (`import_buildings('/tmp')` must not hash /tmp's files).
+    public static func read(_ path: String, folder: Bool = false) throws(TenantError) -> ImportSource {
+        if !folder {
+            var st = stat()
+            if stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR {
+                throw .badFile(file: path, reason: "is a directory, not a regular file")
+            }
+        }
+        var loaded: [(path: String, bytes: FileBytes)] = []
+        var h = FileStamp.fnvSeed
+        var size = 0
+        for file in try FileStamp.files(path) {
+            switch RegularFile.load(file) {
+            case .failure(let r): throw .badFile(file: file, reason: r.description)
+            case .success(let b):
+                loaded.append((file, b))
+                h = FileStamp.fnv(h, b.bytes)
+                size += b.count
+            }
+        }
+        return ImportSource(path: path, files: loaded, stamp: FileStamp(path: path, size: size, hash: FileStamp.hex(h)))
+    }
+
+    /// The bytes of a source that must be one file (every import but Graph call records takes no folder).
+    func singleFile() throws(TenantError) -> FileBytes {
+        guard files.count == 1, files[0].path == path else { throw .badFile(file: path, reason: "is a directory, not a regular file") }
+        return files[0].bytes
+    }
+
+    /// The source when it is the one `stamp` names, else the file read again (a replay, or a caller that
+    /// stamped the file itself): an import always parses bytes whose stamp it journals.
+    static func matching(_ stamp: FileStamp, _ source: ImportSource?, folder: Bool = false) throws(TenantError) -> ImportSource {
+        if let source, source.stamp == stamp { return source }
+        return try read(stamp.path, folder: folder)
+    }
+}
