@@ -119,7 +119,8 @@ import CoexistKit
                         "rs:join(other, \"site\", {how=\"left\"})", "rs:format{poor_pct=1}",
                         "rs:where{week=\"W2\"}:sort(\"poor\", \"desc\"):select(\"site\", \"poor\"):head(1)"] {
             // Not a terminal, so the table is drawn in ASCII (h-shell's rule for pipes and files).
-            #expect(try lua.text(example)?.contains("| site") == true, "\(example)")
+            let shown = try lua.text(example) ?? ""
+            #expect(shown.hasPrefix("+-") && shown.split(separator: "\n").dropFirst().first?.contains(" site ") == true, "\(example): \(shown)")
         }
         #expect(try lua.text("rs:format{poor_pct=1}")?.contains("13.5") == true)
     }

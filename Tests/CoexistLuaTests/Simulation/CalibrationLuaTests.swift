@@ -119,6 +119,8 @@ import CoexistKit
             let code = String(lines[0].dropFirst(2))
             let shown = lines.dropFirst().joined(separator: "\n")
             let d = try Demo()
+            // The README shows a terminal's tables (box characters); the harness writes to a file (ASCII).
+            d.engine.renderOptions.mode = .box
             #expect(try d.output("print(\(code))").trimmingCharacters(in: .whitespacesAndNewlines) == shown.trimmingCharacters(in: .whitespacesAndNewlines), "\(code)")
         }
     }

@@ -40,6 +40,8 @@ import CoexistKit
             if let v = saved.1 { setenv("NO_COLOR", v, 1) }
         }
         let s = try SimulationSession(.demo())
+        // A terminal draws tables with box characters; the session writes to a file, which would be ASCII.
+        s.lua.renderOptions.mode = .box
         for (lua, expected) in zip(code.dropFirst(), shown) {
             let printed = try s.output(lua)
             #expect(printed == expected + "\n")

@@ -161,7 +161,7 @@ enum GuidanceCheck {
                 return false
             }
             out.append(GuidanceViolation(check: .islandsMissed, step: step?.index, date: step?.step.on ?? r.scenario.start.adding(days: first),
-                                         message: "'\(name)' in Islands misses \(Int((missed / received * 1000).rounded()) / 10) % of the conversations sent to it (\(Int(missed.rounded())) in all; threshold \(limit * 100) %): its users do not run the client messages land in",
+                                         message: "'\(name)' in Islands misses \((missed / received * 1000).rounded() / 10) % of the conversations sent to it (\(Int(missed.rounded())) in all; threshold \(limit * 100) %): its users do not run the client messages land in",
                                          source: "Migration and interoperability guidance for organizations using Teams together with Skype for Business"))
         }
         return out
