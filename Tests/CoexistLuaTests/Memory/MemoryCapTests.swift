@@ -22,6 +22,15 @@ final class MemoryCapTests: XCTestCase {
         return (fields.count > 1 ? Int(fields[1]) ?? 0 : 0) * Int(sysconf(Int32(_SC_PAGESIZE)))
     }
 
+    /// Under the address sanitizer freed memory stays resident in its quarantine by design, so resident size
+    /// says nothing about leaks there (scripts/test --asan); the other checks still run.
+    static let underAddressSanitizer = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "__asan_init") != nil
+
+    func assertFlat(_ before: Int, _ after: Int, file: StaticString = #filePath, line: UInt = #line) {
+        if Self.underAddressSanitizer { return }
+        XCTAssertLessThan(Double(after), Double(before) * 1.05, "RSS grew from \(before) to \(after) bytes", file: file, line: line)
+    }
+
     /// A calls session whose cap is what it uses now plus `headroom`.
     func session(headroom: Int, streams: Int = 3_000) throws -> CallsLua {
         let lua = try CallsLua(streams: streams)
@@ -128,13 +137,13 @@ final class MemoryCapTests: XCTestCase {
         XCTAssertEqual(v[0], .integer(100_000), "every call at the cap fails with Lua's memory error")
         XCTAssertEqual(Live.count, 0, "Swift objects stranded by failed host calls")
         let after = Self.residentBytes()
-        XCTAssertLessThan(Double(after), Double(before) * 1.05, "RSS grew from \(before) to \(after) bytes")
+        assertFlat(before, after)
         _ = try globals(engine, "collectgarbage() assert(#make() == 200)")
     }
 
-    func testQueriesAtTheCapAndRaisingPredicatesLeakNothing() throws {
+    func testRaisingPredicatesLeakNothing() throws {
         let lua = try session(headroom: 2 << 20, streams: 20)
-        // Queries made and run at the cap, and where(function) tests that raise: 100,000 of each.
+        // where(function) tests that raise, on a query kept and on one made each time: 100,000 of each.
         let loop = """
             local raising = calls:where(function(r) error("boom") end)
             errors = 0
@@ -142,22 +151,13 @@ final class MemoryCapTests: XCTestCase {
               local ok, err = pcall(raising.count, raising)
               if not ok and err:find("boom") then errors = errors + 1 end
               pcall(function() return calls:where(function(r) error({}) end):count() end)
-              if i == 100000 then
-                %FILL%
-                for j = 1, 100000 do
-                  local ok2, err2 = pcall(calls.fields, calls)
-                  if not ok2 and err2 == "not enough memory" then errors = errors + 1 end
-                end
-                fill = nil
-              end
             end
-            """.replacingOccurrences(of: "%FILL%", with: Self.fillToTheCap.replacingOccurrences(of: "\n", with: " "))
+            """
         // Warm the allocator's free lists first, so what is measured is growth, not the first use.
         _ = lua.engine.evaluate("for i = 1, 10000 do pcall(function() return calls:where(function(r) error('x') end):count() end) end")
         let before = Self.residentBytes()
         let v = try globals(lua.engine, loop, "errors")
-        XCTAssertEqual(v[0], .integer(200_000))
-        let after = Self.residentBytes()
-        XCTAssertLessThan(Double(after), Double(before) * 1.05, "RSS grew from \(before) to \(after) bytes")
+        XCTAssertEqual(v[0], .integer(100_000))
+        assertFlat(before, Self.residentBytes())
     }
 }
