@@ -21,3 +21,34 @@ import Testing
         #expect(took < .seconds(2))
     }
 }
+
+extension FuzzRegressionTests {
+    /// FuzzDevices: a catalogue of lines with NULs, invalid UTF-8 and CRLF trapped "String index is out of
+    /// bounds" in Foundation's range(of:) when a name was matched against its `*` patterns.
+    @Test func catalogueOfOddPatternsMatchesWithoutTrapping() {
+        let bytes: [UInt8] = Array("# certified\nJabr75\nPoly\n ".utf8) + [0, 0, 0, 0, 0, 0, 10]
+            + Array("****".utf8) + [0xd7] + Array("***********".utf8) + [0, 0, 0] + Array("*t".utf8) + [0xd2, 0, 10]
+            + Array("****".utf8) + [0xd7] + Array("***********".utf8) + [0, 0, 0] + Array("*t".utf8) + [0xd2, 0xd2, 0xd2, 0xd2]
+            + Array("ech Ral".utf8) + [0xef] + Array("y*\r\n".utf8)
+        let text = String(decoding: bytes, as: UTF8.self)
+        let catalogue = DeviceCatalogue.parse(text)
+        let lines = text.split(whereSeparator: \.isNewline).map(String.init)
+        let certified = lines.map { catalogue.isCertified($0) }
+        #expect(certified.count == lines.count)
+        #expect(catalogue.isCertified("Jabra Speak 750") == false)
+        // The pattern itself still matches what it says: "****\u{FFFD}***...*t\u{FFFD}" wants a replacement
+        // character, then a t and a replacement character at the end.
+        #expect(DeviceCatalogue.matches("x\u{FFFD}yt\u{FFFD}", "*\u{FFFD}*t\u{FFFD}"))
+        #expect(!DeviceCatalogue.matches("x\u{FFFD}yt", "*\u{FFFD}*t\u{FFFD}"))
+    }
+
+    @Test func starPatternsKeepTheirMeaning() {
+        #expect(DeviceCatalogue.matches("jabra evolve 75", "*jabra*"))
+        #expect(DeviceCatalogue.matches("jabra evolve 75", "jabra*75"))
+        #expect(!DeviceCatalogue.matches("aba", "ab*ba"))
+        #expect(DeviceCatalogue.matches("abba", "ab*ba"))
+        #expect(DeviceCatalogue.matches("a", "a*"))
+        #expect(DeviceCatalogue.matches("", "*"))
+        #expect(!DeviceCatalogue.matches("poly sync", "*jabra*"))
+    }
+}
