@@ -52,3 +52,20 @@ extension FuzzRegressionTests {
         #expect(!DeviceCatalogue.matches("poly sync", "*jabra*"))
     }
 }
+
+extension FuzzRegressionTests {
+    /// FuzzLua, seed huge_strings.lua: `date(("x"):rep(16 * 1024 * 1024))` searched the 16 MB for
+    /// suggestions for seconds and named it whole in the error.
+    @Test func hugeTextIsNoDateAndSaysSoQuickly() {
+        let huge = String(repeating: "x", count: 4 << 20)
+        let clock = ContinuousClock()
+        var message = ""
+        let took = clock.measure {
+            do { _ = try Instant.parse(huge, relativeTo: Instant(epochSeconds: 0)) } catch { message = "\(error)" }
+        }
+        #expect(message.contains("(4194304 bytes)"))
+        #expect(message.utf8.count < 300)
+        #expect(took < .seconds(2))
+        #expect((try? Instant.parse("  2026-10-01T08:30:00Z  ", relativeTo: nil)) == Instant(year: 2026, month: 10, day: 1, hour: 8, minute: 30))
+    }
+}
