@@ -5,7 +5,7 @@ import CoexistKit
 public func fuzzBuildings(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let text = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
     do {
-        let file = try BuildingFileParser.parse(text, file: "fuzz-buildings")
+        let file = try BuildingFile.parse(text, file: "fuzz-buildings")
         _ = file.csv()
         _ = file.rangeIndex(forSubnet: "10.0.0.0")
         var store = CallStore()
