@@ -5,6 +5,9 @@ let package = Package(
     name: "coexist",
     products: [
         .executable(name: "coexist", targets: ["coexist"]),
+        // For the fuzz package (Tests/Fuzz), which builds against these by path with the fuzzer runtime.
+        .library(name: "CoexistKit", targets: ["CoexistKit"]),
+        .library(name: "CoexistLua", targets: ["CoexistLua"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),

@@ -14,6 +14,7 @@ typedef struct {
     bridge_host_fn fn;
     void *ctx;
     bridge_release_fn release;
+    size_t bytes;
 } HostBox;
 
 static const char *HOSTBOX = "coexist.hostbox";
@@ -29,6 +30,8 @@ static int hostbox_gc(lua_State *L) {
     if (b && b->release && b->ctx) {
         b->release(b->ctx);
         b->ctx = NULL;
+        bridge_uncharge(L, b->bytes);
+        b->bytes = 0;
     }
     return 0;
 }
@@ -37,7 +40,10 @@ static int host_trampoline(lua_State *L) {
     HostBox *b = to_hostbox(L, lua_upvalueindex(1));
     /* debug.setupvalue can replace the box, and its __gc can be called early: either way, refuse. */
     if (!b || !b->ctx) return luaL_error(L, "this host function was released or tampered with");
+    int was = bridge_host_enter(L);
     int n = b->fn(L, b->ctx);
+    /* Swift is done: what it allocated or charged past the cap becomes the error here, in C. */
+    if (bridge_host_leave(L, was)) return bridge_raise_out_of_memory(L);
     if (n < 0) {
         /* Like luaL_error: say where in the script the failing call was made. */
         if (lua_type(L, -1) == LUA_TSTRING) {
@@ -51,17 +57,26 @@ static int host_trampoline(lua_State *L) {
 }
 
 void bridge_push_host_function(lua_State *L, bridge_host_fn fn, void *ctx, bridge_release_fn release) {
+    bridge_push_host_function_charged(L, fn, ctx, release, 0);
+}
+
+void bridge_push_host_function_charged(lua_State *L, bridge_host_fn fn, void *ctx, bridge_release_fn release,
+                                       size_t bytes) {
     HostBox *b = (HostBox *)lua_newuserdatauv(L, sizeof(HostBox), 0);
     b->magic = HOSTBOX_MAGIC;
     b->fn = fn;
     b->ctx = ctx;
     b->release = release;
+    b->bytes = 0;
     if (luaL_newmetatable(L, HOSTBOX)) {
         lua_pushcfunction(L, hostbox_gc);
         lua_setfield(L, -2, "__gc");
     }
     lua_setmetatable(L, -2);
     lua_pushcclosure(L, host_trampoline, 1);
+    /* Charged once the box can release it: its __gc uncharges exactly what was charged. */
+    b->bytes = bytes;
+    bridge_charge(L, bytes);
 }
 
 typedef struct {
@@ -69,6 +84,7 @@ typedef struct {
     /* The metatable name's hash: an object given another type's metatable is still not of that type. */
     unsigned long long type;
     void *ctx;
+    size_t bytes;
 } ObjectBox;
 
 static unsigned long long type_hash(const char *tname) {
@@ -97,6 +113,8 @@ static int object_gc(lua_State *L) {
     if (b && b->ctx && release) {
         release(b->ctx);
         b->ctx = NULL;
+        bridge_uncharge(L, b->bytes);
+        b->bytes = 0;
     }
     return 0;
 }
@@ -112,12 +130,16 @@ int bridge_object_metatable(lua_State *L, const char *tname, bridge_release_fn r
     return 1;
 }
 
-void bridge_push_object(lua_State *L, void *ctx, const char *tname) {
+void bridge_push_object(lua_State *L, void *ctx, const char *tname) { bridge_push_object_charged(L, ctx, tname, 0); }
+
+void bridge_push_object_charged(lua_State *L, void *ctx, const char *tname, size_t bytes) {
     ObjectBox *b = (ObjectBox *)lua_newuserdatauv(L, sizeof(ObjectBox), 0);
     b->magic = OBJECT_MAGIC;
     b->type = type_hash(tname);
     b->ctx = ctx;
+    b->bytes = bytes;
     luaL_setmetatable(L, tname);
+    bridge_charge(L, bytes);
 }
 
 void *bridge_to_object(lua_State *L, int idx, const char *tname) {

@@ -1,4 +1,5 @@
 #include "RowView.h"
+#include "CLuaBridge.h"
 #include <lua.h>
 #include <lauxlib.h>
 #include <stdlib.h>
@@ -63,7 +64,11 @@ static void ask(lua_State *L, Layout *lo, int field, size_t row) {
         lua_pushnil(L);
         return;
     }
-    if (!lo->value(L, lo->ctx, field, row)) lua_error(L);
+    /* Swift runs here: held to the budget at its return, in C (see bridge_host_enter). */
+    int was = bridge_host_enter(L);
+    int ok = lo->value(L, lo->ctx, field, row);
+    if (bridge_host_leave(L, was)) bridge_raise_out_of_memory(L);
+    if (!ok) lua_error(L);
 }
 
 static void push_cached(lua_State *L, Layout *lo, int field, size_t row, uint32_t code) {

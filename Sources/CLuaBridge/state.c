@@ -5,9 +5,15 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+/* The one memory budget of a session: what Lua allocates plus what host objects hold on its behalf (result
+   sets, row selections, forks: see bridge_charge). Swift code never sees an allocation fail, because a
+   failure would longjmp through its frames; while it runs (`host` set) allocations and charges may overdraw
+   the budget, and the C frame that returns to Lua (bridge_host_leave's caller) turns an overdrawn budget
+   into Lua's "not enough memory" error, after the results Swift pushed were dropped. */
 typedef struct {
     size_t used;
     size_t limit;
+    int host;
 } Budget;
 
 static void *capped_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
@@ -18,9 +24,15 @@ static void *capped_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
         b->used -= old;
         return NULL;
     }
-    if (b->limit && nsize > old && b->used - old + nsize > b->limit) return NULL;
+    if (!b->host && b->limit && nsize > old && b->used - old + nsize > b->limit) return NULL;
     void *p = realloc(ptr, nsize);
-    if (p) b->used = b->used - old + nsize;
+    if (p) {
+        b->used = b->used - old + nsize;
+    } else if (b->host) {
+        /* The machine itself is out of memory while Swift runs: raising would unwind Swift frames. */
+        fprintf(stderr, "coexist: out of memory\n");
+        abort();
+    }
     return p;
 }
 
@@ -28,6 +40,48 @@ static Budget *budget_of(lua_State *L) {
     void *ud = NULL;
     lua_getallocf(L, &ud);
     return (Budget *)ud;
+}
+
+int bridge_host_enter(lua_State *L) {
+    Budget *b = budget_of(L);
+    int was = b->host;
+    b->host = 1;
+    return was;
+}
+
+int bridge_host_leave(lua_State *L, int was) {
+    Budget *b = budget_of(L);
+    b->host = was;
+    if (was || !b->limit || b->used <= b->limit) return 0;
+    /* Garbage counts until collected, and host objects weigh more than Lua's pacing knows: collect first,
+       as Lua does before it reports a failed allocation. */
+    lua_gc(L, LUA_GCCOLLECT);
+    return b->used > b->limit;
+}
+
+int bridge_over_budget(lua_State *L) {
+    Budget *b = budget_of(L);
+    return b->limit && b->used > b->limit;
+}
+
+void bridge_charge(lua_State *L, size_t bytes) {
+    if (!bytes) return;
+    budget_of(L)->used += bytes;
+    /* Let the collector pace itself as if Lua had allocated these bytes, so unreachable host objects are
+       found about as soon as unreachable tables of the same size. */
+    if (bytes >= 4096) lua_gc(L, LUA_GCSTEP, (int)(bytes / 1024 > 1 << 20 ? 1 << 20 : bytes / 1024));
+}
+
+void bridge_uncharge(lua_State *L, size_t bytes) {
+    Budget *b = budget_of(L);
+    b->used = bytes > b->used ? 0 : b->used - bytes;
+}
+
+int bridge_raise_out_of_memory(lua_State *L) {
+    lua_settop(L, 0);
+    /* Interned when the state was made ("not enough memory" is Lua's own message), so this allocates nothing. */
+    lua_pushliteral(L, "not enough memory");
+    return lua_error(L);
 }
 
 static int panic(lua_State *L) {
@@ -41,6 +95,8 @@ lua_State *bridge_newstate(size_t limit) {
     Budget *b = (Budget *)calloc(1, sizeof(Budget));
     if (!b) return NULL;
     b->limit = limit;
+    /* Outside any Lua call the shell's own Swift code runs: it too must never see an allocation fail. */
+    b->host = 1;
     lua_State *L = lua_newstate(capped_alloc, b);
     if (!L) {
         free(b);
@@ -86,8 +142,17 @@ int bridge_pcall_traceback(lua_State *L, int nargs, int nresults) {
     int base = lua_gettop(L) - nargs;
     lua_pushcfunction(L, msghandler);
     lua_insert(L, base);
-    int status = lua_pcall(L, nargs, nresults, base);
+    int status = bridge_pcall(L, nargs, nresults, base);
     lua_remove(L, base);
+    return status;
+}
+
+int bridge_pcall(lua_State *L, int nargs, int nresults, int msgh) {
+    Budget *b = budget_of(L);
+    int was = b->host;
+    b->host = 0;
+    int status = lua_pcall(L, nargs, nresults, msgh);
+    b->host = was;
     return status;
 }
 
@@ -100,14 +165,27 @@ int bridge_tostring(lua_State *L, int idx) {
     idx = lua_absindex(L, idx);
     lua_pushcfunction(L, tostring_protected);
     lua_pushvalue(L, idx);
-    return lua_pcall(L, 1, 1, 0);
+    return bridge_pcall(L, 1, 1, 0);
 }
 
+/* Loading is protected (a failed allocation is a status, not a raise), so the parser is held to the cap. */
 int bridge_load(lua_State *L, const char *code, size_t len, const char *chunkname) {
-    return luaL_loadbufferx(L, code, len, chunkname, "t");
+    Budget *b = budget_of(L);
+    int was = b->host;
+    b->host = 0;
+    int status = luaL_loadbufferx(L, code, len, chunkname, "t");
+    b->host = was;
+    return status;
 }
 
-int bridge_loadfile(lua_State *L, const char *path) { return luaL_loadfilex(L, path, "t"); }
+int bridge_loadfile(lua_State *L, const char *path) {
+    Budget *b = budget_of(L);
+    int was = b->host;
+    b->host = 0;
+    int status = luaL_loadfilex(L, path, "t");
+    b->host = was;
+    return status;
+}
 
 void *bridge_default_output(lua_State *L) {
     FILE *out = stdout;

@@ -16,14 +16,15 @@ public final class HostFunction {
         self.body = body
     }
 
-    /// Pushes the function; Lua owns one retain of this box until it collects the function.
-    public func push(_ L: OpaquePointer) {
-        bridge_push_host_function(L, { L, ctx in
+    /// Pushes the function; Lua owns one retain of this box until it collects the function. `bytes` is what
+    /// the closure keeps alive (an iterator's rows), charged to the memory budget until then.
+    public func push(_ L: OpaquePointer, charging bytes: Int = 0) {
+        bridge_push_host_function_charged(L, { L, ctx in
             let fn = Unmanaged<HostFunction>.fromOpaque(ctx!).takeUnretainedValue()
             return fn.invoke(L!)
         }, Unmanaged.passRetained(self).toOpaque(), { ctx in
             Unmanaged<HostFunction>.fromOpaque(ctx!).release()
-        })
+        }, max(0, bytes))
     }
 
     func invoke(_ L: OpaquePointer) -> Int32 {

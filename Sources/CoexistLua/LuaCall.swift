@@ -120,7 +120,7 @@ public struct LuaCall {
     public func call(_ i: Int, nargs: Int32, _ pushArgs: () -> Void) throws -> LuaValue {
         lua_pushvalue(L, slot(i))
         pushArgs()
-        if lua_pcallk(L, nargs, 1, 0, 0, nil) != LUA_OK {
+        if bridge_pcall(L, nargs, 1, 0) != LUA_OK {
             let message = stack.errorMessage(at: -1)
             stack.pop()
             throw LuaError(message)

@@ -68,10 +68,16 @@ public final class LuaObjectType<T: AnyObject>: LuaTypeDescription {
         metamethods[event] = HostFunction(event, body)
     }
 
+    /// Pushes the object; one that holds data (LuaHostMemory) charges it to the memory budget until collected.
     public func push(_ object: T, _ L: OpaquePointer) {
+        push(object, L, bytes: (object as? LuaHostMemory)?.hostBytes ?? 0)
+    }
+
+    /// Pushes the object charging `bytes` to the memory budget (a fork, whose size its type cannot know).
+    public func push(_ object: T, _ L: OpaquePointer, bytes: Int) {
         lua_checkstack(L, 6)
         install(L)
-        bridge_push_object(L, Unmanaged.passRetained(object as AnyObject).toOpaque(), metatableName)
+        bridge_push_object_charged(L, Unmanaged.passRetained(object as AnyObject).toOpaque(), metatableName, max(0, bytes))
     }
 
     /// The object at idx when it is of this type.

@@ -47,7 +47,8 @@ public enum TenantBinding {
             try ChangesBinding.undo(TenantSource(live: w), call)
         }
         t.method("fork", "tenant:fork([name]): an independent copy that shares everything until written; f:set_global, f.users:move, f:cohort(name):move and f:undo() change the fork only, f.changes is its journal (the shell's so far, then its own)") { w, call in
-            call.push(w.fork(name: try call.optString(1)), type)
+            let fork = w.fork(name: try call.optString(1))
+            type.push(fork, call.L, bytes: fork.forkBytes)
             return 1
         }
         t.field("users", "every user of this tenant (a Users selection)") { w, call in

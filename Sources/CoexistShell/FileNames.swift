@@ -1,3 +1,4 @@
+import CoexistKit
 #if canImport(Glibc)
 @preconcurrency import Glibc
 #endif
@@ -11,9 +12,7 @@ enum FileNames {
         defer { closedir(d) }
         var names: [String] = []
         while let entry = readdir(d) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
-            }
+            let name = directoryEntryName(entry)
             if name == "." || name == ".." { continue }
             let isDir = entry.pointee.d_type == UInt8(DT_DIR)
             names.append(dir + name + (isDir ? "/" : ""))

@@ -14,12 +14,17 @@ typedef void (*bridge_release_fn)(void *ctx);
 
 /* Pushes a Lua function that calls fn(L, ctx). `release(ctx)` runs when Lua collects the function. */
 void bridge_push_host_function(lua_State *L, bridge_host_fn fn, void *ctx, bridge_release_fn release);
+/* The same, charging `bytes` (what ctx holds: an iterator's rows) to the budget until the function is collected. */
+void bridge_push_host_function_charged(lua_State *L, bridge_host_fn fn, void *ctx, bridge_release_fn release,
+                                       size_t bytes);
 
 /* Creates (or fetches) the metatable for an object type and leaves it on the stack. Its __gc releases the
    object's ctx with `release`; __name is tname. Returns 1 when it was created now. */
 int bridge_object_metatable(lua_State *L, const char *tname, bridge_release_fn release);
 /* Pushes a full userdata carrying ctx with the metatable tname, which must exist. */
 void bridge_push_object(lua_State *L, void *ctx, const char *tname);
+/* The same, charging `bytes` (what the host object holds) to the budget until the object is collected. */
+void bridge_push_object_charged(lua_State *L, void *ctx, const char *tname, size_t bytes);
 /* The ctx of the object at idx when it has metatable tname, else NULL. Never raises. */
 void *bridge_to_object(lua_State *L, int idx, const char *tname);
 /* The ctx of any bridged object at idx (any object metatable), else NULL; *tname receives its type name. */
@@ -45,6 +50,22 @@ void bridge_close(lua_State *L);
 size_t bridge_memory_used(lua_State *L);
 size_t bridge_memory_limit(lua_State *L);
 void bridge_set_memory_limit(lua_State *L, size_t limit);
+/* The budget is the session's, not only Lua's: host objects charge what they hold (bridge_charge, or the
+   `bytes` of bridge_push_object_charged) and release it when collected. Swift code runs in "host" mode,
+   where nothing fails for the cap (a raise would cross Swift frames); the C code that returns to Lua checks
+   the budget and raises "not enough memory" there. */
+void bridge_charge(lua_State *L, size_t bytes);
+void bridge_uncharge(lua_State *L, size_t bytes);
+/* Around Swift code called from C: enter returns the previous mode for leave, which returns 1 when the
+   budget is over the cap (after a full collection) and the caller must raise (bridge_raise_out_of_memory). */
+int bridge_host_enter(lua_State *L);
+int bridge_host_leave(lua_State *L, int was);
+int bridge_over_budget(lua_State *L);
+/* Drops the C function's stack and raises Lua's "not enough memory". Call from C only. */
+int bridge_raise_out_of_memory(lua_State *L);
+/* lua_pcall for Swift code: the Lua code it runs is held to the cap again (host mode off meanwhile). */
+int bridge_pcall(lua_State *L, int nargs, int nresults, int msgh);
+
 /* Opens the standard libraries under protection; returns a Lua status. */
 int bridge_openlibs(lua_State *L);
 

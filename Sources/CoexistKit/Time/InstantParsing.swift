@@ -21,10 +21,18 @@ extension Instant {
         }
     }
 
+    /// "2026-10-01T08:30:00.123456789+00:00" is 35 bytes.
+    static let longestDateText = 64
+
     /// Parses "2026-10-01", "2026-10-01T08:30:00Z", "2026-10-01 08:30", and, when `reference` (now) is given,
     /// the relative dates of `RelativeDate` counted from it. With no reference only absolute dates are dates.
     public static func parse(_ raw: String, relativeTo reference: Instant?) throws -> Instant {
         let text = raw.trimmingSpaces
+        // No date is written longer than this; searching a script's 16 MB string for suggestions took seconds
+        // and the message repeated it whole (found by fuzzing the evaluator), so say its start and size.
+        if text.utf8.count > longestDateText {
+            throw ParseError(text: String(text.prefix(40)) + "... (\(text.utf8.count) bytes)", reason: "longer than any date")
+        }
         if let reference, let relative = try RelativeDate.parse(text) { return try relative.resolve(from: reference) }
         if let d = parseAbsolute(text) { return d }
         throw ParseError(text: raw, suggestions: RelativeDate.suggestions(for: text) + absoluteSuggestions(text),

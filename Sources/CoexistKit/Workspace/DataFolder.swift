@@ -77,7 +77,7 @@ public enum DataFolder {
         defer { closedir(d) }
         var names: [String] = []
         while let e = readdir(d) {
-            let name = withUnsafeBytes(of: e.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            let name = directoryEntryName(e)
             if !name.hasPrefix(".") { names.append(name) }
         }
         return names.sorted()

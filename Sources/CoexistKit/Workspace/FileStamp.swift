@@ -47,7 +47,7 @@ public struct FileStamp: Sendable, Codable, Equatable {
         defer { closedir(d) }
         var names: [String] = []
         while let e = readdir(d) {
-            let name = withUnsafeBytes(of: e.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            let name = directoryEntryName(e)
             if !name.hasPrefix(".") { names.append(name) }
         }
         let dir = path.hasSuffix("/") ? path : path + "/"

@@ -42,7 +42,7 @@ enum CallsRun {
             shim_remove(call.L, -2)
             next += 1
             return 1
-        }.push(L)
+        }.push(L, charging: rows.count * MemoryLayout<UInt32>.stride)
     }
 
     /// The first rows of a query as a result set: what the prompt shows for a query on its own.

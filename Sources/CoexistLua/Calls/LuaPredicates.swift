@@ -23,7 +23,7 @@ enum LuaPredicates {
                 lua_pushvalue(L, row)
                 lua_pushlightuserdata(L, UnsafeMutableRawPointer(buf.baseAddress!))
                 lua_pushinteger(L, lua_Integer(n))
-                guard lua_pcallk(L, 4, 1, 0, 0, nil) == LUA_OK else {
+                guard bridge_pcall(L, 4, 1, 0) == LUA_OK else {
                     let message = LuaStack(L).errorMessage(at: -1)
                     shim_pop(L, 1)
                     throw LuaError(explain(message, row: rowview_row(L, row)))

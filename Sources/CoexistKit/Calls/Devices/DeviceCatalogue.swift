@@ -29,20 +29,30 @@ public struct DeviceCatalogue: Sendable, Equatable {
         return certified.contains { Self.matches(d, $0) } && !excluded.contains { Self.matches(d, $0) }
     }
 
-    /// Whether `name` matches `pattern` (both lowercased): `*` is any run, anything else itself.
+    /// Whether `name` matches `pattern` (both lowercased): `*` is any run, anything else itself. Compares
+    /// Characters, not Foundation's `range(of:)`, which trapped "String index is out of bounds" on a
+    /// Substring of some names (NULs, replacement characters, CRLF; found by fuzzing the catalogue).
     static func matches(_ name: String, _ pattern: String) -> Bool {
         guard pattern.contains("*") else { return name == pattern }
-        let parts = pattern.split(separator: "*", omittingEmptySubsequences: false)
-        var rest = Substring(name)
+        let parts = pattern.split(separator: "*", omittingEmptySubsequences: false).map(Array.init)
+        let chars = Array(name)
         // The first part is anchored at the start, the last at the end, the middle ones found in turn.
-        guard rest.hasPrefix(parts[0]) else { return false }
-        rest = rest.dropFirst(parts[0].count)
+        guard chars.starts(with: parts[0]) else { return false }
+        var from = parts[0].count
         for part in parts.dropFirst().dropLast() where !part.isEmpty {
-            guard let r = rest.range(of: part) else { return false }
-            rest = rest[r.upperBound...]
+            guard let at = firstIndex(of: part, in: chars, from: from) else { return false }
+            from = at + part.count
         }
         let last = parts[parts.count - 1]
-        return rest.count >= last.count && rest.hasSuffix(last)
+        return chars.count - from >= last.count && chars.suffix(last.count).elementsEqual(last)
+    }
+
+    private static func firstIndex(of part: [Character], in chars: [Character], from: Int) -> Int? {
+        guard part.count <= chars.count - from else { return nil }
+        for i in from...(chars.count - part.count) where chars[i] == part[0] && chars[i..<(i + part.count)].elementsEqual(part) {
+            return i
+        }
+        return nil
     }
 
     /// A catalogue file: one name pattern per line; `!pattern` excludes; `#` starts a comment.

@@ -31,6 +31,10 @@ extension CallQuery {
         return out
     }
 
+    /// Longer than any building, place, user or cohort name a person types (CQD limits building file fields to
+    /// 64 characters; a UPN to 113), with room to spare.
+    static let longestNamed = 256
+
     private static func unknown(_ field: String, _ op: FilterOp, _ values: [ResultValue], _ known: [String],
                                 foldCase: Bool) -> [String] {
         guard op != .isNull && op != .notNull && !op.isOrdering else { return [] }
@@ -46,8 +50,12 @@ extension CallQuery {
                 hit = lowered.contains(foldCase ? s.lowercased() : s)
             }
             if hit { continue }
-            let what = op.isText ? "'\(s)' matches no \(field)" : "no \(field) is '\(s)'"
-            let near = closest(to: s, in: lowered).flatMap { c in known.first { (foldCase || op.isText ? $0.lowercased() : $0) == c } }
+            // A value far longer than any name is no misspelling of one: naming it whole would print megabytes,
+            // and comparing it letter by letter with every name took minutes (found by fuzzing the evaluator).
+            let long = s.utf8.count > Self.longestNamed
+            let shown = long ? String(s.prefix(40)) + "... (\(s.utf8.count) bytes)" : s
+            let what = op.isText ? "'\(shown)' matches no \(field)" : "no \(field) is '\(shown)'"
+            let near = long ? nil : closest(to: s, in: lowered).flatMap { c in known.first { (foldCase || op.isText ? $0.lowercased() : $0) == c } }
             out.append(what + (near.map { "; did you mean '\($0)'?" } ?? ""))
         }
         return out

@@ -1,0 +1,71 @@
+import Testing
+@testable import CoexistKit
+
+/// Inputs the fuzz targets (Tests/Fuzz, scripts/fuzz) found to crash, hang or exhaust memory, kept so that
+/// they stay fixed.
+@Suite struct FuzzRegressionTests {
+    /// FuzzLua, seed huge_strings.lua: `calls:where{building = ("x"):rep(16 * 1024 * 1024)}` took minutes
+    /// (the closest-name search compared 16 MB with every building) and printed the 16 MB in its warning.
+    @Test func hugeValueNamingNoBuildingWarnsShortlyAndQuickly() throws {
+        let store = FilterOperatorTests.fixture.store
+        let huge = String(repeating: "x", count: 4 << 20)
+        let clock = ContinuousClock()
+        var warnings: [String] = []
+        let took = try clock.measure {
+            warnings = try CallQuery().filter("building", .eq, .string(huge)).unknownValues(on: store)
+        }
+        #expect(warnings.count == 1)
+        #expect(warnings.first?.contains("no building is 'xxxx") == true)
+        #expect(warnings.first?.contains("(4194304 bytes)") == true)
+        #expect((warnings.first?.utf8.count ?? .max) < 200)
+        #expect(took < .seconds(2))
+    }
+}
+
+extension FuzzRegressionTests {
+    /// FuzzDevices: a catalogue of lines with NULs, invalid UTF-8 and CRLF trapped "String index is out of
+    /// bounds" in Foundation's range(of:) when a name was matched against its `*` patterns.
+    @Test func catalogueOfOddPatternsMatchesWithoutTrapping() {
+        let bytes: [UInt8] = Array("# certified\nJabr75\nPoly\n ".utf8) + [0, 0, 0, 0, 0, 0, 10]
+            + Array("****".utf8) + [0xd7] + Array("***********".utf8) + [0, 0, 0] + Array("*t".utf8) + [0xd2, 0, 10]
+            + Array("****".utf8) + [0xd7] + Array("***********".utf8) + [0, 0, 0] + Array("*t".utf8) + [0xd2, 0xd2, 0xd2, 0xd2]
+            + Array("ech Ral".utf8) + [0xef] + Array("y*\r\n".utf8)
+        let text = String(decoding: bytes, as: UTF8.self)
+        let catalogue = DeviceCatalogue.parse(text)
+        let lines = text.split(whereSeparator: \.isNewline).map(String.init)
+        let certified = lines.map { catalogue.isCertified($0) }
+        #expect(certified.count == lines.count)
+        #expect(catalogue.isCertified("Jabra Speak 750") == false)
+        // The pattern itself still matches what it says: "****\u{FFFD}***...*t\u{FFFD}" wants a replacement
+        // character, then a t and a replacement character at the end.
+        #expect(DeviceCatalogue.matches("x\u{FFFD}yt\u{FFFD}", "*\u{FFFD}*t\u{FFFD}"))
+        #expect(!DeviceCatalogue.matches("x\u{FFFD}yt", "*\u{FFFD}*t\u{FFFD}"))
+    }
+
+    @Test func starPatternsKeepTheirMeaning() {
+        #expect(DeviceCatalogue.matches("jabra evolve 75", "*jabra*"))
+        #expect(DeviceCatalogue.matches("jabra evolve 75", "jabra*75"))
+        #expect(!DeviceCatalogue.matches("aba", "ab*ba"))
+        #expect(DeviceCatalogue.matches("abba", "ab*ba"))
+        #expect(DeviceCatalogue.matches("a", "a*"))
+        #expect(DeviceCatalogue.matches("", "*"))
+        #expect(!DeviceCatalogue.matches("poly sync", "*jabra*"))
+    }
+}
+
+extension FuzzRegressionTests {
+    /// FuzzLua, seed huge_strings.lua: `date(("x"):rep(16 * 1024 * 1024))` searched the 16 MB for
+    /// suggestions for seconds and named it whole in the error.
+    @Test func hugeTextIsNoDateAndSaysSoQuickly() {
+        let huge = String(repeating: "x", count: 4 << 20)
+        let clock = ContinuousClock()
+        var message = ""
+        let took = clock.measure {
+            do { _ = try Instant.parse(huge, relativeTo: Instant(epochSeconds: 0)) } catch { message = "\(error)" }
+        }
+        #expect(message.contains("(4194304 bytes)"))
+        #expect(message.utf8.count < 300)
+        #expect(took < .seconds(2))
+        #expect((try? Instant.parse("  2026-10-01T08:30:00Z  ", relativeTo: nil)) == Instant(year: 2026, month: 10, day: 1, hour: 8, minute: 30))
+    }
+}

@@ -1,0 +1,1 @@
+help(calls) help("where") return tostring(tenant)
