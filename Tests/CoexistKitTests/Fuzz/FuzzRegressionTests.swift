@@ -25,13 +25,24 @@ import Testing
 extension FuzzRegressionTests {
     /// FuzzDevices: a catalogue of lines with NULs, invalid UTF-8 and CRLF trapped "String index is out of
     /// bounds" in Foundation's range(of:) when a name was matched against its `*` patterns.
-    @Test func catalogueOfOddPatternsMatchesWithoutTrapping() {
+    /// FuzzDevices' second find: the warning for plain patterns used Foundation's `contains`, which trapped.
+    @Test func plainPatternWarningOnOddBytesDoesNotTrap() throws {
+        let text = String(decoding: [0xed, 0xed, 0x0a, 0xfe, 0x00, 0x20] as [UInt8], as: UTF8.self)
+        let catalogue = try DeviceCatalogue.parse(text)
+        let lines = text.split(whereSeparator: \.isNewline).map(String.init)
+        _ = catalogue.plainPatternWarnings(devices: lines + ["x" + text + "y"])
+        // The warning still finds a plain pattern inside a longer name.
+        let plain = try DeviceCatalogue.parse("# certified\njabra\n")
+        #expect(plain.plainPatternWarnings(devices: ["Jabra Speak 750"]).count == 1)
+    }
+
+    @Test func catalogueOfOddPatternsMatchesWithoutTrapping() throws {
         let bytes: [UInt8] = Array("# certified\nJabr75\nPoly\n ".utf8) + [0, 0, 0, 0, 0, 0, 10]
             + Array("****".utf8) + [0xd7] + Array("***********".utf8) + [0, 0, 0] + Array("*t".utf8) + [0xd2, 0, 10]
             + Array("****".utf8) + [0xd7] + Array("***********".utf8) + [0, 0, 0] + Array("*t".utf8) + [0xd2, 0xd2, 0xd2, 0xd2]
             + Array("ech Ral".utf8) + [0xef] + Array("y*\r\n".utf8)
         let text = String(decoding: bytes, as: UTF8.self)
-        let catalogue = DeviceCatalogue.parse(text)
+        let catalogue = try DeviceCatalogue.parse(text)
         let lines = text.split(whereSeparator: \.isNewline).map(String.init)
         let certified = lines.map { catalogue.isCertified($0) }
         #expect(certified.count == lines.count)

@@ -9,7 +9,9 @@ extension DeviceCatalogue {
         var out: [String] = []
         for (pattern, excludes) in certified.map({ ($0, false) }) + excluded.map({ ($0, true) }) where !pattern.contains("*") {
             guard !names.contains(pattern) else { continue }
-            let containing = names.filter { $0.contains(pattern) }.count
+            // Character by character, as matching is: Foundation's contains traps on some NUL and U+FFFD mixes (a
+            // fuzzed catalogue found it).
+            let containing = names.filter { DeviceCatalogue.matches($0, "*" + pattern + "*") }.count
             guard containing > 0 else { continue }
             out.append("device pattern '\(excludes ? "!" : "")\(pattern)' equals no device name, but \(containing) device name(s) contain it: a pattern without * must equal the whole name; write '\(excludes ? "!" : "")*\(pattern)*' to match them")
         }
