@@ -7,14 +7,18 @@ enum MetaCommandDocs {
         let examples: [String]
     }
 
-    static let entries: [String: Entry] = [
+    static let entries: [String: Entry] = base.merging(TrainingCommands.docs) { a, _ in a }
+
+    static let base: [String: Entry] = [
         "help": Entry(details: """
             With no argument, lists every dot-command with its usage. With a name (with or without the dot), \
             explains that command in full. For the Lua side, help() lists the builtins and help(x) explains x, \
             including any method: help(calls.where), help("calls:where").
             """, examples: [".help", ".help mode", ".help .width"]),
         "quit": Entry(details: """
-            Leaves the shell, as Ctrl-D at an empty prompt does. `exit` or `quit` typed alone also leave. \
+            Leaves the shell, as Ctrl-D at an empty prompt does. Inside a lesson the progress is kept, so \
+            `coexist train NAME` resumes at the same step; a lesson started with train() at the prompt ends and \
+            the shell's own tenant comes back (a second .quit leaves the shell). `exit` or `quit` typed alone also leave. \
             In a script or -e code it is refused: a script ends at its last line.
             """, examples: [".quit"]),
         "exit": Entry(details: "Leaves the shell; the same as .quit.", examples: [".exit"]),

@@ -17,12 +17,16 @@ struct MetaCommandError: Error, CustomStringConvertible {
 }
 
 enum MetaCommands {
-    static let all: [MetaCommand] = [
+    static let all: [MetaCommand] = base + TrainingCommands.all
+
+    static let base: [MetaCommand] = [
         MetaCommand(name: "help", usage: ".help [COMMAND]", help: "list the dot-commands, or explain one") { shell, args in
             shell.write(args.first.map(helpText(for:)) ?? overview())
             return .proceed
         },
-        MetaCommand(name: "quit", usage: ".quit", help: "leave the shell (also .exit, or Ctrl-D)") { _, _ in .quit },
+        MetaCommand(name: "quit", usage: ".quit", help: "leave the shell (also .exit, or Ctrl-D); in a lesson from train(), leave the lesson") { shell, _ in
+            TrainingCommands.quit(shell)
+        },
         MetaCommand(name: "exit", usage: ".exit", help: "leave the shell") { _, _ in .quit },
         MetaCommand(name: "mode", usage: ".mode table|box|ascii|csv|tsv|json|markdown|line|html", help: "how results print") { shell, args in
             guard let name = args.first else {

@@ -32,6 +32,8 @@ public struct SessionConfig {
     public var nullValue: String?
     /// `--quiet`: no banner at the start of a terminal session.
     public var quiet = false
+    /// `coexist train ...`: list, run or check lessons (see `Training`).
+    public var training: TrainingRequest?
 
     public init() {}
 }
@@ -63,7 +65,22 @@ public enum Session {
         bridge_install_sigint()
 
         if case .failure(let e) = engine.runPrelude() { shell.fail("coexist: " + e.message) }
-        if !config.noRC && access(XDGPaths.initFile, R_OK) == 0 {
+        Training.install(shell, demoUsers: config.demoUsers)
+        if let request = config.training {
+            switch request {
+            case .list:
+                shell.write(Training.list(shell))
+                return finish(engine, 0)
+            case .check(let file):
+                return finish(engine, Training.check(file, in: shell))
+            case .start(let name):
+                do { try Training.start(name, in: shell, demoUsers: config.demoUsers, fromPrompt: false) } catch {
+                    shell.fail("coexist: \(error)")
+                    return finish(engine, 1)
+                }
+            }
+        }
+        if config.training == nil && !config.noRC && access(XDGPaths.initFile, R_OK) == 0 {
             runStartupFile(XDGPaths.initFile, engine, shell)
         }
 
@@ -97,7 +114,7 @@ public enum Session {
            // trainer's account) unless it lies in --sandbox-dir.
            let reader = EditLineReader(completer: shell.completer,
                                        historyPath: (try? engine.files.checkWrite(XDGPaths.historyFile)) == nil ? nil : XDGPaths.historyFile) {
-            if !config.quiet { shell.write(banner(workspace)) }
+            if !config.quiet && config.training == nil { shell.write(banner(workspace)) }
             shell.loop(reader, interactive: true)
             return finish(engine, status)
         }

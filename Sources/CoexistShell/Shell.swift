@@ -27,6 +27,11 @@ public final class Shell {
     /// The hint about `local` at the prompt is given once a session.
     var localHintGiven = false
     private var readDepth = 0
+    /// The lesson running in this shell (`coexist train NAME` or `train("NAME")`), and one asked for by the
+    /// statement running now (it starts when the statement is done).
+    var training: TrainingSession?
+    var trainingFromPrompt = false
+    var pendingLesson: (name: String, demoUsers: Int)?
 
     public init(engine: LuaEngine, workspace: Workspace, settings: ShellSettings = ShellSettings()) {
         self.engine = engine
@@ -77,6 +82,13 @@ public final class Shell {
                     }
                     continue
                 }
+                if buffer.isEmpty, let lesson = training, lesson.status.question, !lesson.status.finished,
+                   !line.trimmingCharacters(in: .whitespaces).isEmpty {
+                    // A checkpoint question: the line is the trainee's answer, not Lua.
+                    reader.remember(line)
+                    TrainingCommands.answer(self, line)
+                    continue
+                }
                 if interactive && buffer.isEmpty, let word = promptWord(line) {
                     reader.remember(line)
                     if word == .leave { return true }
@@ -96,6 +108,7 @@ public final class Shell {
                 if !execute(chunk, source: source, firstLine: interactive ? 1 : firstLine) { continue }
                 reader.remember(chunk)
                 buffer = ""
+                TrainingCommands.afterStatement(self)
                 if interactive { hintAboutLocal(chunk) }
                 if hadError && settings.bail && !interactive { return false }
             }

@@ -18,7 +18,9 @@ struct CoexistCommand: ParsableCommand {
             from standard input, exiting 1 if any failed). A script gets its arguments in `arg`, as with lua.
             Files: $XDG_CONFIG_HOME/coexist/init.lua runs at start (skip with --norc); history is kept in \
             $XDG_STATE_HOME/coexist/history. NO_COLOR turns colour off. COEXIST_STDLIB overrides where \
-            the shipped Lua modules are found. COEXIST_NOW=2026-11-01 (or 2026-11-01T09:30Z) fixes the clock: \
+            the shipped Lua modules are found. `coexist train` lists the guided lessons, `coexist train NAME` runs \
+            one (sandboxed unless --no-sandbox; --sandbox-dir DIR as with --sandbox), `coexist train --check FILE` \
+            tests a lesson file with its reference answers. COEXIST_NOW=2026-11-01 (or 2026-11-01T09:30Z) fixes the clock: \
             date(), "today", "-7d" and undated moves read it.
             """,
         version: Version.text)
@@ -159,7 +161,17 @@ do {
     fputs("coexist: \(message) (see 'coexist --help')\n", bridge_stderr())
     exit(2)
 }
-var config = command.sessionConfig(script: script)
+var config: SessionConfig
+if script.first == "train" {
+    // `coexist train [--check FILE] [--no-sandbox] [--sandbox-dir DIR] [NAME]`: lessons, sandboxed by default.
+    config = command.sessionConfig(script: [])
+    do { try TrainArguments.apply(Array(script.dropFirst()), to: &config) } catch {
+        fputs("coexist train: \(error) (see 'coexist --help')\n", bridge_stderr())
+        exit(2)
+    }
+} else {
+    config = command.sessionConfig(script: script)
+}
 // The one place the environment's "now" is read; the workspace and its Lua engine get it as their clock.
 if let value = getenv("COEXIST_NOW").map({ String(cString: $0) }), !value.isEmpty {
     do {

@@ -1,0 +1,83 @@
+#if canImport(Glibc)
+@preconcurrency import Glibc
+#endif
+
+/// Where a trainee stands in one lesson: the step to do next (1-based; past the last step when finished)
+/// and the steps skipped on the way. Saved after every step, so `.quit` (or a closed laptop) loses nothing.
+public struct TrainingProgress: Equatable, Sendable {
+    public var step: Int
+    public var skipped: [Int]
+
+    public init(step: Int = 1, skipped: [Int] = []) {
+        self.step = step
+        self.skipped = skipped
+    }
+}
+
+/// One small text file per lesson under `$XDG_STATE_HOME/coexist/training/` ("step=3", "skipped=2"), so a
+/// trainer can read or delete it by hand. A file that does not parse is treated as no progress (and said so
+/// by `load` returning nil), never as a step nobody reached.
+public struct TrainingProgressStore: Sendable {
+    public let directory: String
+
+    public init(directory: String) { self.directory = directory }
+
+    /// `$XDG_STATE_HOME/coexist/training` (default `~/.local/state/coexist/training`).
+    public static func standard(environment: (String) -> String?) -> TrainingProgressStore {
+        let home = environment("HOME") ?? "/tmp"
+        let state = environment("XDG_STATE_HOME") ?? (home + "/.local/state")
+        return TrainingProgressStore(directory: state + "/coexist/training")
+    }
+
+    public func path(for lesson: String) -> String { directory + "/" + lesson + ".progress" }
+
+    public func load(_ lesson: String) -> TrainingProgress? {
+        guard let f = fopen(path(for: lesson), "r") else { return nil }
+        defer { fclose(f) }
+        var text = ""
+        var buffer = [CChar](repeating: 0, count: 512)
+        while fgets(&buffer, Int32(buffer.count), f) != nil {
+            text += String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        }
+        var progress = TrainingProgress()
+        var sawStep = false
+        for line in text.split(separator: "\n") {
+            let parts = line.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2 else { continue }
+            switch parts[0] {
+            case "step":
+                guard let n = Int(parts[1]), n >= 1 else { return nil }
+                progress.step = n
+                sawStep = true
+            case "skipped":
+                progress.skipped = parts[1].split(separator: ",").compactMap { Int($0) }
+            default: continue
+            }
+        }
+        return sawStep ? progress : nil
+    }
+
+    /// Writes the file (creating the folders), replacing it whole through a temporary file and rename.
+    public func save(_ progress: TrainingProgress, for lesson: String) throws {
+        var prefix = ""
+        for part in directory.split(separator: "/") {
+            prefix += "/" + part
+            mkdir(prefix, 0o755)
+        }
+        let text = "step=\(progress.step)\nskipped=\(progress.skipped.map(String.init).joined(separator: ","))\n"
+        let target = path(for: lesson)
+        let temporary = target + ".tmp"
+        guard let f = fopen(temporary, "w") else { throw TrainingError("cannot write \(temporary): \(String(cString: strerror(errno)))") }
+        let ok = fputs(text, f) >= 0
+        guard fclose(f) == 0, ok, rename(temporary, target) == 0 else {
+            throw TrainingError("cannot write \(target): \(String(cString: strerror(errno)))")
+        }
+    }
+
+    public func clear(_ lesson: String) { unlink(path(for: lesson)) }
+}
+
+public struct TrainingError: Error, CustomStringConvertible, Sendable {
+    public let description: String
+    public init(_ description: String) { self.description = description }
+}
