@@ -1,0 +1,132 @@
+-- Islands to TeamsOnly in four cohorts: the upgrade framework's sample plan (stdlib/scenarios/sample.lua),
+-- played forward with the simulation before any user is moved, then applied as scheduled changes.
+local function norm(s) return ((s or ""):lower():gsub("[%s%-_%.']", "")) end
+local function is_scenario_result(v) return type(v) == "userdata" and pcall(function() return v.violations end) and v.violations ~= nil end
+local function find_result(you)
+  for _, v in pairs(you.vars) do if is_scenario_result(v) then return v end end
+  if is_scenario_result(you.last) then return you.last end
+end
+local function outcome(r, name)
+  local s = r:summary()
+  local names, values = s:column("outcome"), s:column("value")
+  for i, n in ipairs(names) do if n == name then return values[i] end end
+end
+
+lesson{
+  title = "Islands to TeamsOnly in four cohorts",
+  minutes = 25,
+  teaches = "The framework's sample plan: the cohorts, a pilot, what the simulation says Islands users miss, where the plan breaks a rule, and applying it as dated changes.",
+  summary = [[
+What you did: you read the four cohorts (Pilot, Waves 1 to 3), ran the sample plan in the simulation on a fork (nothing in the tenant changed), read how many conversations sent to Islands users are missed and which cohort breaks the 2 % threshold, and applied the plan: its moves are now dated changes in the journal, ready for changes:powershell("plan.ps1").
+Remember: Islands is a stage, not a destination; every week in it costs missed messages. Fix a plan (shorter Islands stretches, training before the move, the network before the wave) and run it again before applying it.]],
+}
+
+step{
+  title = "The cohorts",
+  narration = "The demo Contoso has four upgrade cohorts. The Pilot is already TeamsOnly; Waves 1 and 2 are in Islands; Wave 3 is in SfBWithTeamsCollab.",
+  task = "Show the cohorts as a result set: cohorts:table()",
+  hints = {"print(cohorts) prints the same table."},
+  answer = "cohorts:table()",
+  check = function(t, you)
+    for _, rs in ipairs(you.results) do
+      if pcall(rs.column, rs, "Islands") and pcall(rs.column, rs, "cohort") then return true, "the cohorts, users by mode" end
+    end
+    return false, "the cohorts table is not among your results yet"
+  end,
+  explain = "Each row counts a cohort's users by mode and by homing: who moves together, and from where.",
+}
+
+step{
+  title = "How many in Islands",
+  narration = "Islands users run both clients and receive messages in whichever one the sender used.",
+  kind = "question",
+  task = "How many users are in Islands mode today?",
+  hints = {'users:where{mode="Islands"}:count() counts them.'},
+  answer = "1200",
+  check = function(t, you)
+    local n = users:where{mode = "Islands"}:count()
+    if tonumber(you.answer) == n then return true, n .. " users" end
+    return false, 'add up the Islands column of the cohorts table, or users:where{mode="Islands"}:count()'
+  end,
+  explain = "Waves 1 and 2 are the Islands users; each must run both clients until the day they are TeamsOnly.",
+}
+
+step{
+  title = "Play the plan forward",
+  narration = "stdlib/scenarios/sample.lua is the framework's sample plan: the Pilot first, then Islands to TeamsOnly in three waves on a rolling cycle, with notice, training, champions and weekly reviews. run() plays it day by day on a fork of the tenant.",
+  task = 'Run it and keep the result: r = require("scenarios.sample"):run()',
+  hints = {"require returns the scenario; :run() returns its result."},
+  answer = [[r = require("scenarios.sample"):run()]],
+  check = function(t, you)
+    if find_result(you) then return true, "the plan, played forward on a fork" end
+    return false, "no scenario result in a variable yet"
+  end,
+  explain = "Nothing in your tenant moved: the simulation ran on a copy. r:summary(), r:violations() and r:chart(\"missed\") read the run.",
+}
+
+step{
+  title = "Missed conversations",
+  narration = "Read r:summary(): missed is how many conversations sent to Islands users landed in the client they were not watching.",
+  kind = "question",
+  task = "How many conversations are missed over the run (the summary's missed, rounded)?",
+  hints = {"print(r:summary()) and read the missed row."},
+  answer = "73",
+  check = function(t, you)
+    local r = require("scenarios.sample"):run()
+    local missed = outcome(r, "missed")
+    local n = tonumber(you.answer)
+    if n and math.abs(n - missed) < 1 then return true, ("%.0f missed conversations"):format(missed) end
+    return false, "print(r:summary()) shows it in the missed row"
+  end,
+  explain = "Each one is a message or call that sat unseen in the other client: the cost of Islands the domain guide warns about.",
+}
+
+step{
+  title = "Where the plan breaks a rule",
+  narration = "r:violations() checks the run against the guidance: review cadence, buildings not ready, Islands stretches that miss too much.",
+  task = "Show the violations: r:violations()",
+  hints = {"A result set: one row per rule broken."},
+  answer = [[require("scenarios.sample"):run():violations()]],
+  check = function(t, you)
+    for _, rs in ipairs(you.results) do
+      if pcall(rs.column, rs, "check") and pcall(rs.column, rs, "message") then return true, "the guidance, checked" end
+    end
+    return false, "the violations are not among your results yet"
+  end,
+  explain = "Each row names the step, the day, what is wrong and the Microsoft document the rule comes from.",
+}
+
+step{
+  title = "Which cohort",
+  narration = "Read the message of the 'missed in Islands' row.",
+  kind = "question",
+  task = "Which cohort misses more than the threshold while in Islands? (its name)",
+  hints = {"The cohort is named in quotes at the start of the message."},
+  answer = "Wave 3",
+  check = function(t, you)
+    local v = require("scenarios.sample"):run():violations()
+    local checks, messages = v:column("check"), v:column("message")
+    for i, c in ipairs(checks) do
+      if c == "missed in Islands" then
+        local name = messages[i]:match("'(.-)'")
+        if norm(you.answer) == norm(name) then return true, name end
+        return false, "the message says: " .. messages[i]
+      end
+    end
+    return false, "this run has no 'missed in Islands' row"
+  end,
+  explain = "The last wave has the most contacts already in Teams, so its Islands weeks miss the most. The fix: a shorter Islands stretch for it, or champions and training before its move; change the steps, run again, and compare with compare(a, b).",
+}
+
+step{
+  title = "Apply the plan",
+  narration = "Applying makes the plan's moves real scheduled changes through the change log, dated as the plan says.",
+  task = 'Apply it: require("scenarios.sample"):apply{}',
+  hints = {"apply{dry_run=true} shows the changes first."},
+  answer = [[require("scenarios.sample"):apply{}]],
+  check = function(t, you)
+    if #changes > 0 then return true, #changes .. " dated change(s) in the journal" end
+    return false, "the journal is still empty"
+  end,
+  explain = "print(changes) lists the moves with their dates; tenant:as_of(\"2027-04-30\") shows the tenant at the end; changes:powershell(\"plan.ps1\") writes what an admin would run.",
+}
