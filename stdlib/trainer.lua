@@ -225,7 +225,7 @@ function T.task()
     if s.choices then
       for _, c in ipairs(s.choices) do say("  " .. c .. "\n") end
     end
-    say(wrap("(Type your answer at the prompt.)"))
+    say(wrap("(Type your answer at the prompt; a line with a call or an assignment runs as Lua, so you can look first.)"))
   end
   return status()
 end

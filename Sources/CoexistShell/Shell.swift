@@ -83,7 +83,7 @@ public final class Shell {
                     continue
                 }
                 if buffer.isEmpty, let lesson = training, lesson.status.question, !lesson.status.finished,
-                   !line.trimmingCharacters(in: .whitespaces).isEmpty {
+                   !line.trimmingCharacters(in: .whitespaces).isEmpty, !TrainingCommands.looksLikeLua(line) {
                     // A checkpoint question: the line is the trainee's answer, not Lua.
                     reader.remember(line)
                     TrainingCommands.answer(self, line)

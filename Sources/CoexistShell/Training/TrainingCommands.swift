@@ -72,6 +72,12 @@ enum TrainingCommands {
         return .quit
     }
 
+    /// At a question, a line with a call, an assignment or a table runs as Lua, so a trainee can look before
+    /// answering; anything else ("Teams", "Wave 2", "Move-CsUser", "73") is the answer.
+    static func looksLikeLua(_ line: String) -> Bool {
+        line.contains { "(={[".contains($0) }
+    }
+
     static func answer(_ shell: Shell, _ line: String) {
         guard let lesson = shell.training else { return }
         do { lesson.update(shell, try lesson.trainer.answer(line)) } catch { shell.fail("coexist: \(error)") }
