@@ -23,6 +23,20 @@ import Testing
         #expect(run.stdout.contains("steps pass with their reference answers"))
     }
 
+    /// Skipping every step runs every reference answer at the prompt, and the lesson ends with its summary;
+    /// the lesson says how long it takes (15 to 30 minutes, as the issue asks of the shipped ones).
+    @Test(arguments: shipped)
+    func everyShippedLessonEndsWithItsSummary(_ name: String) throws {
+        let home = try TestHome()
+        let run = try PipedRun(["train", name], input: String(repeating: ".skip\n", count: 12) + ".progress\n", home: home, timeout: 90)
+        #expect(run.status == 0, "\(run.stderr)")
+        let end = try #require(run.stdout.components(separatedBy: "Lesson complete: ").last)
+        #expect(end.contains("What you"), "the summary: \(end)")
+        #expect(run.stdout.contains("steps done (") && run.stdout.contains("skipped); finished."), "\(run.stdout.suffix(300))")
+        let minutes = Int(try #require(run.stdout.firstMatch(of: /about (\d+) minutes/)?.1))
+        #expect((15...30).contains(minutes ?? 0), "\(String(describing: minutes)) minutes")
+    }
+
     @Test func theReadmeExampleIsALessonThatPasses() throws {
         let home = try TestHome()
         let readme = try String(contentsOfFile: (Self.stdlib as NSString).deletingLastPathComponent + "/README.md", encoding: .utf8)

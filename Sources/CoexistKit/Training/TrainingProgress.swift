@@ -57,7 +57,7 @@ public struct TrainingProgressStore: Sendable {
         return sawStep ? progress : nil
     }
 
-    /// Writes the file (creating the folders), replacing it whole through a temporary file and rename.
+    /// Writes the file (creating the folders), replacing it whole.
     public func save(_ progress: TrainingProgress, for lesson: String) throws {
         var prefix = ""
         for part in directory.split(separator: "/") {
@@ -65,13 +65,8 @@ public struct TrainingProgressStore: Sendable {
             mkdir(prefix, 0o755)
         }
         let text = "step=\(progress.step)\nskipped=\(progress.skipped.map(String.init).joined(separator: ","))\n"
-        let target = path(for: lesson)
-        let temporary = target + ".tmp"
-        guard let f = fopen(temporary, "w") else { throw TrainingError("cannot write \(temporary): \(String(cString: strerror(errno)))") }
-        let ok = fputs(text, f) >= 0
-        guard fclose(f) == 0, ok, rename(temporary, target) == 0 else {
-            throw TrainingError("cannot write \(target): \(String(cString: strerror(errno)))")
-        }
+        // Through the one writer: a temporary file renamed over the old one, so a full disk loses nothing.
+        do { try AtomicFile.write(text, to: path(for: lesson)) } catch { throw TrainingError("\(error)") }
     }
 
     public func clear(_ lesson: String) { unlink(path(for: lesson)) }
