@@ -14,6 +14,8 @@ public struct SimulationInput: Sendable {
     let runsSfBToday: [Bool]
     public let graph: CommunicationGraph
     public let baseline: [BuildingBaseline]
+    /// Per building, the WAN capacity the tenant has for it (`set_wan`), nil for the default.
+    let wanSet: [Double?]
 
     /// A building's network as the call records measure it.
     public struct BuildingBaseline: Sendable, Equatable {
@@ -58,6 +60,7 @@ public struct SimulationInput: Sendable {
             ?? CommunicationGraph.synthesised(tenant, contacts: Int(parameters["contacts_per_user"]),
                                               perUser: parameters["conversations_per_user"], seed: seed)
         baseline = Self.measure(calls, buildings: names)
+        wanSet = names.map { tenant.wanMbps($0) }
     }
 
     private static func measure(_ store: CallStore, buildings: [String]) -> [BuildingBaseline] {
