@@ -160,7 +160,10 @@ struct RunState {
                         st.mode[u] = to
                         st.onPrem[u] = homes[u]
                         // A move into a Skype for Business mode takes chats and calls back to that client.
-                        if to == teamsOnly { st.adopted[u] = true } else if to != islands { st.adopted[u] = false }
+                        // Into Islands from an SfB mode: a user who already opens Teams (their record) uses it.
+                        if to == teamsOnly { st.adopted[u] = true }
+                        else if to != islands { st.adopted[u] = false }
+                        else if from != teamsOnly && from != islands { st.adopted[u] = st.model.input.runsTeamsToday[u] }
                         if lag == 0 { st.visible[u] = to }
                     }
                     if lag > 0 { pendingVisible.append((Int32(u), d + lag)) }
@@ -192,6 +195,7 @@ struct RunState {
                 if runsTeams(u) { teams += 1 }
             }
             for m in 0..<5 { out.values[d * DayMeasure.allCases.count + m] = Double(byMode[m]) }
+            for c in 0..<cohorts { out.cohortTeams[c][d] = Double(adoptedInCohort[c]) }
             out[.teamsShare, d] = n == 0 ? 0 : 100 * Double(teams) / Double(n)
             let granted = plan.snapshot(at: d)
             if granted != snap {

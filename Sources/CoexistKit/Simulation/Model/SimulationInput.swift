@@ -10,7 +10,8 @@ public struct SimulationInput: Sendable {
     public let buildingNames: [String]
     let buildingOf: [Int32]
     let mailboxOnline: [Bool]
-    let runsTeamsToday: [Bool]
+    /// Who runs Teams at the start of a run (today's records; a backtest sets its cohorts' recorded share).
+    var runsTeamsToday: [Bool]
     let runsSfBToday: [Bool]
     public let graph: CommunicationGraph
     public let baseline: [BuildingBaseline]
@@ -61,6 +62,19 @@ public struct SimulationInput: Sendable {
                                               perUser: parameters["conversations_per_user"], seed: seed)
         baseline = Self.measure(calls, buildings: names)
         wanSet = names.map { tenant.wanMbps($0) }
+    }
+
+    /// The same input with `share` of the cohort's members (the first by directory position, so every run
+    /// and machine picks the same) starting in Teams: a backtest starts each cohort where its records start.
+    public func startingInTeams(cohort name: String, share: Double) -> SimulationInput {
+        guard let c = cohortNames.firstIndex(of: name) else { return self }
+        var copy = self
+        var left = Int((share * Double(cohortSize[c])).rounded())
+        for u in 0..<users where cohortOf[u] == Int32(c) {
+            copy.runsTeamsToday[u] = left > 0
+            left -= 1
+        }
+        return copy
     }
 
     private static func measure(_ store: CallStore, buildings: [String]) -> [BuildingBaseline] {
