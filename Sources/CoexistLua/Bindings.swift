@@ -9,6 +9,7 @@ public enum Bindings {
         CallsBinding.install(engine, workspace)
         CoexistenceBindings.install(workspace, in: engine)
         CalibrationBinding.install(engine, workspace)
+        WanBinding.install(engine, workspace)
         ReviewBinding.install(in: engine)
         ScenarioBinding.install(engine, workspace)
         ReviewBinding.documentStdlib(in: engine)

@@ -43,6 +43,8 @@ public enum MethodDocs {
         "Review:figure": #"qer{period="2026-10"}:figure("audio_poor_pct").status"#,
         "Review:save": #"qer{period="2026-10"}:save("qer-2026-10.html")"#,
         "Tenant:set_global": #"tenant:set_global("SfBWithTeamsCollab", {on="2027-03-01", dry_run=true})"#,
+        "Tenant:set_wan": #"tenant:set_wan("NYC-1", 500); print(tenant:wan())"#,
+        "Tenant:wan": #"tenant:wan():where(function(r) return r.source == "set_wan" end)"#,
         "Tenant:as_of": #"tenant:as_of("2026-12-01"):cohort("Wave 1")"#,
         "Tenant:undo": #"cohort("Pilot"):move("TeamsOnly"); tenant:undo()"#,
         "Tenant:fork": #"local what_if = tenant:fork("what-if"); what_if:cohort("Wave 2"):move("TeamsOnly")"#,

@@ -39,6 +39,8 @@ public enum TenantBinding {
             ChangeReportBinding.push(report, call.L)
             return 1
         }
+        t.method("set_wan", WanBinding.setDoc) { w, call in try WanBinding.set(w, call, firstArgument: 1) }
+        t.method("wan", WanBinding.tableDoc) { w, call in try WanBinding.table(w, call) }
         t.method("as_of", "tenant:as_of(date): a read-only view of the tenant on that date (users, cohorts, routes)") { w, call in
             guard !call.isNoneOrNil(1) else { throw call.error(1, "date expected, got no value") }
             return try TenantViewBinding.push(asOf: call.value(1), TenantSource(live: w), call)

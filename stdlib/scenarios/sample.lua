@@ -1,6 +1,9 @@
 -- The upgrade framework's sample plan ("Upgrade framework"): the Pilot first, then Islands to TeamsOnly
 -- in three more cohorts on a rolling cycle, inside a 45-day window, with notice, training, champions,
--- weekly quality reviews and the network fixed before the waves. Run it: require("scenarios.sample"):run()
+-- weekly quality reviews and the network fixed before the waves. Wave 3's on-premises users go straight from
+-- SfBWithTeamsCollab to TeamsOnly with Move-CsUser -MoveToTeams ("Upgrade methods"): an Islands stop would leave
+-- them splitting chats and calls between two clients for the two weeks before, and miss more than the 2 %
+-- the guidance check allows. Run it: require("scenarios.sample"):run()
 local steps = {
   {on = "+0d", announce = "all"},
   {on = "+0d", pilot = "Pilot", days = 30, assess = 15},
@@ -16,7 +19,6 @@ local steps = {
   {on = "+9w", cohort = "Wave 1", mode = "TeamsOnly", notify = 14, move_to_teams = true},
   {on = "+9w", cohort = "Wave 2", mode = "Islands", notify = 14},
   {on = "+11w", cohort = "Wave 2", mode = "TeamsOnly", notify = 14, move_to_teams = true},
-  {on = "+11w", cohort = "Wave 3", mode = "Islands", notify = 14},
   {on = "+13w", cohort = "Wave 3", mode = "TeamsOnly", notify = 14, move_to_teams = true},
 }
 for week = 7, 13 do steps[#steps + 1] = {on = "+" .. week .. "w", review = true} end

@@ -17,6 +17,14 @@ public struct CoexistenceTenant: Sendable, Equatable {
     /// grants (the timeline holds their effect): the demo's recorded past. Not change sets, so `undo` never
     /// reverts them and a PowerShell plan never repeats them; `recordedMoves` reads them with the journal's.
     public internal(set) var history: [CohortMove] = []
+    /// Each building's WAN capacity in Mbps as users set it (`set_wan`), by building name; a building not
+    /// here has the simulation's documented default `wan_mbps`. Set only through `Change.setBuildingWan`.
+    public internal(set) var buildingWan: [String: Double] = [:]
+
+    /// The WAN capacity set for `building` (any case), nil when none is set.
+    public func wanMbps(_ building: String) -> Double? {
+        buildingWan.first { $0.key.lowercased() == building.lowercased() }?.value
+    }
 
     /// The day undated moves take effect and that `users()` describes; later-dated moves are scheduled.
     public var today: PlanDay { clock.today }
@@ -41,6 +49,7 @@ public struct CoexistenceTenant: Sendable, Equatable {
 
     public static func == (a: CoexistenceTenant, b: CoexistenceTenant) -> Bool {
         a.directory == b.directory && a.cohorts == b.cohorts && a.timeline == b.timeline && a.today == b.today
+            && a.buildingWan == b.buildingWan
     }
 
     // MARK: - reading

@@ -27,6 +27,9 @@ public enum Change: Sendable, Codable, Equatable {
     case importBuildings(FileStamp)
     /// `import_devices`: the certified-device catalogue is replaced.
     case importDevices(FileStamp)
+    /// `set_wan(building, mbps)`: a building's WAN capacity, the attribute scenarios set its busy-hour Teams
+    /// load against ("Prepare your organization's network for Microsoft Teams").
+    case setBuildingWan(building: String, mbps: Double)
 
     /// A short name for the kind, as `changes` shows it.
     public var kind: String {
@@ -42,6 +45,7 @@ public enum Change: Sendable, Codable, Equatable {
         case .importUsers: "import_users"
         case .importBuildings: "import_buildings"
         case .importDevices: "import_devices"
+        case .setBuildingWan: "set_wan"
         }
     }
 

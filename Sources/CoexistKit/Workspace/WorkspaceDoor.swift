@@ -156,6 +156,22 @@ extension Workspace {
             report.warnings = store.devicePatternWarnings
             if !options.dryRun { calls = store }
             return (report, .calls(before))
+        case let .setBuildingWan(building, mbps):
+            let known = ScenarioPlan.buildingNames(self)
+            guard let name = known.first(where: { $0.lowercased() == building.lowercased() }) else {
+                throw TenantError.refused("set_wan: unknown building '\(building)'" + ScenarioPlan.hint(building, known))
+            }
+            let range = SimulationParameters.wanRange
+            guard mbps.isFinite, range.contains(mbps) else {
+                throw TenantError.refused("set_wan: \(name) = \(mbps) Mbps is out of range (\(range.lowerBound) to \(Int(range.upperBound)) Mbps)")
+            }
+            let before = tenant
+            let was = tenant.wanMbps(name)
+            tenant.buildingWan = tenant.buildingWan.filter { $0.key.lowercased() != name.lowercased() }
+            tenant.buildingWan[name] = mbps
+            let report = ChangeReport(what: "set_wan \(name): \(WanTable.mbps(mbps)) Mbps (was \(was.map(WanTable.mbps) ?? "the default"))",
+                                      day: nil, scheduled: false, dryRun: options.dryRun)
+            return try keep(tenant, report, dryRun: options.dryRun, revert: .tenant(before))
         }
     }
 

@@ -29,9 +29,10 @@ enum CalibrationBinding {
             return 1
         }
         engine.register("backtest", doc: """
-            backtest{from=, to=, cohort=, innovation=, imitation=, min_streams=500}: replays the cohorts' recorded \
-            moves and compares the Teams share the adoption curve predicts with the share of their streams \
-            observed, per cohort per calendar week (Monday first): streams, observed_pct, predicted_pct and \
+            backtest{from=, to=, cohort=, innovation=, imitation=, min_streams=500}: replays the recorded past as a \
+            scenario (each cohort's recorded moves as its steps, started where its records start, played by the \
+            scenario engine over 8 seeded runs) and compares the Teams share it predicts with the share of their \
+            streams observed, per cohort per calendar week (Monday first): streams, observed_pct, predicted_pct and \
             error_pts (predicted minus observed); the title gives the rmse, overall and per cohort. The rates are \
             each cohort's own fit over the whole history (calibrate{}), or the tenant-wide fit for a cohort without \
             one, unless innovation and imitation (daily rates, given together) are given for every cohort. \
@@ -57,7 +58,8 @@ enum CalibrationBinding {
                     series.append(Calibration.series(history, c, moves, from: from, to: to))
                     rates[f.cohort] = p
                 }
-                ResultSetBinding.push(Backtest.run(series, from: from, to: to, parameters: rates).table, call.L)
+                // The past replayed as a scenario: each cohort's recorded moves played by the scenario engine.
+                ResultSetBinding.push(try Backtest.play(series, on: workspace, from: from, to: to, parameters: rates).table, call.L)
             } catch {
                 throw LuaError("backtest: \(error)")
             }

@@ -153,6 +153,8 @@ enum ScenarioSpec {
               {on=, champions=cohort, count=}  champions
               {on=, building=, fix="udp"|"wan"|"split_tunnel", mbps=}  a network fix
               {on=, review=true}  a quality review
+            WAN: each building's capacity is its set_wan(building, mbps) attribute (wan() lists them), else wan_mbps; \
+            wan={["building"]=mbps} overrides it for this scenario only.
             Parameters (params={name=value}), default, unit, meaning; source:
             """
         for p in SimulationParameters.documented {

@@ -57,6 +57,29 @@ import Testing
         #expect(grouped.series(.threadsDisabled).reduce(0, +) > 0)
     }
 
+    /// Only Islands users split between the clients: a user in a Skype for Business mode has chats and calls
+    /// in Skype for Business however keen on Teams, so no adoption lever makes them a Teams user, in the
+    /// grouped model or in the per-user reference.
+    @Test func onlyIslandsUsersAdoptTeams() throws {
+        // The fixture's users are SfBWithTeamsCollab and every third already opens Teams.
+        var s = SimulationFixtures.scenario([
+            SimulationFixtures.on(0, .announce(cohort: nil)),
+            SimulationFixtures.on(0, .champions(cohort: "Wave 2", count: 5)),
+            SimulationFixtures.on(10, .move(cohort: "Wave 1", mode: "Islands", notifyDays: 14, moveToTeams: false)),
+        ])
+        try s.parameters.set("policy_delay_days", 0)
+        try s.parameters.set("innovation", 0.2)
+        for counting in [DayModel.Counting.grouped, .perUser] {
+            let r = try ScenarioRun.run(s, on: w, runs: 2, counting: counting)
+            // Nobody runs Teams for chats and calls while everyone is in SfBWithTeamsCollab.
+            #expect(r.series(.teamsShare)[0..<10].allSatisfy { $0 == 0 })
+            #expect(r.series(.usersIslands)[10] == 20)
+            // Wave 1 (half the users) adopts once in Islands; Wave 2 never does.
+            #expect(r.series(.teamsShare).last! > 25)
+            #expect(r.series(.teamsShare).allSatisfy { $0 <= 50 })
+        }
+    }
+
     @Test func aScenarioRunLeavesTheTenantAsItWasFieldByField() throws {
         let before = w.coexistence
         let usersBefore = before.users()

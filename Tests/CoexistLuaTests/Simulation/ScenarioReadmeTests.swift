@@ -51,6 +51,6 @@ import CoexistKit
         _ = try s.output(code[0].replacingOccurrences(of: "\"plan.html\"", with: "'\(page)'"))
         #expect(FileManager.default.fileExists(atPath: page))
         unlink(page)
-        #expect(s.workspace.journal.entries.count == 7, "s:apply() schedules the sample's seven moves")
+        #expect(s.workspace.journal.entries.count == 6, "s:apply() schedules the sample's six moves")
     }
 }

@@ -19,8 +19,9 @@ struct NetworkModel {
         self.input = input
         perUserMbps = p["busy_hour_share"] * (p["audio_kbps"] + p["video_share"] * p["video_kbps"]
             + p["screen_share"] * p["screen_kbps"]) / 1000
-        capacity = input.buildingNames.map { name in
-            scenario.wanMbps.first { $0.key.lowercased() == name.lowercased() }?.value ?? p["wan_mbps"]
+        // The scenario's wan={} first, then the building's own attribute (set_wan), then the default.
+        capacity = input.buildingNames.enumerated().map { b, name in
+            scenario.wanMbps.first { $0.key.lowercased() == name.lowercased() }?.value ?? input.wanSet[b] ?? p["wan_mbps"]
         }
         udpClosedToday = input.baseline.map { $0.tcpShare > p["udp_closed_tcp_share"] }
         var base: [Double] = []

@@ -12,6 +12,8 @@ public struct RunFigures: Sendable, Equatable {
     /// [cohort][day]: conversations to the cohort's users while others see them in Islands, and those missed.
     public internal(set) var islandsReceived: [[Double]]
     public internal(set) var islandsMissed: [[Double]]
+    /// [cohort][day]: the cohort's users running Teams that day (what a backtest compares with the records).
+    public internal(set) var cohortTeams: [[Double]]
 
     init(days: Int, buildings: Int, cohorts: Int) {
         self.days = days
@@ -21,6 +23,7 @@ public struct RunFigures: Sendable, Equatable {
         poorPct = utilisation
         islandsReceived = Array(repeating: [Double](repeating: 0, count: days), count: cohorts)
         islandsMissed = islandsReceived
+        cohortTeams = islandsReceived
     }
 
     public subscript(_ measure: DayMeasure, _ day: Int) -> Double {

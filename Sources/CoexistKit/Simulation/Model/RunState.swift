@@ -39,10 +39,13 @@ struct RunState {
         mode = plan.snapshotModes[first]
         visible = mode
         onPrem = plan.snapshotOnPrem[first]
-        adopted = input.runsTeamsToday
         keepsSfB = input.runsSfBToday
-        let teamsOnly = ScenarioPlan.modeIndex(.teamsOnly)
-        for u in 0..<n where mode[u] == teamsOnly { adopted[u] = true }
+        let teamsOnly = ScenarioPlan.modeIndex(.teamsOnly), islands = ScenarioPlan.modeIndex(.islands)
+        // Only Islands users split between the clients ("Coexistence with Skype for Business"): TeamsOnly users
+        // run Teams, users in a Skype for Business mode have chats and calls in Skype for Business whatever
+        // else they open Teams for. So only an Islands user's own Teams use counts as adoption.
+        let start = mode
+        adopted = (0..<n).map { u in start[u] == teamsOnly || (start[u] == islands && input.runsTeamsToday[u]) }
         sClass = [Int32](repeating: 0, count: n)
         rcClass = sClass
         volume = [Int64](repeating: 0, count: RouteClasses.senderClasses * Self.rcWidth * cohorts)
@@ -70,8 +73,9 @@ struct RunState {
 
     // MARK: - classes
 
+    /// TeamsOnly users, and Islands users who have adopted Teams; never a user in a Skype for Business mode.
     @inline(__always) func runsTeams(_ u: Int) -> Bool {
-        mode[u] == ScenarioPlan.modeIndex(.teamsOnly) || adopted[u]
+        mode[u] == ScenarioPlan.modeIndex(.teamsOnly) || (mode[u] == ScenarioPlan.modeIndex(.islands) && adopted[u])
     }
 
     @inline(__always) func runsSfB(_ u: Int) -> Bool {
@@ -155,7 +159,11 @@ struct RunState {
                     update(u) { st in
                         st.mode[u] = to
                         st.onPrem[u] = homes[u]
+                        // A move into a Skype for Business mode takes chats and calls back to that client.
+                        // Into Islands from an SfB mode: a user who already opens Teams (their record) uses it.
                         if to == teamsOnly { st.adopted[u] = true }
+                        else if to != islands { st.adopted[u] = false }
+                        else if from != teamsOnly && from != islands { st.adopted[u] = st.model.input.runsTeamsToday[u] }
                         if lag == 0 { st.visible[u] = to }
                     }
                     if lag > 0 { pendingVisible.append((Int32(u), d + lag)) }
@@ -187,6 +195,7 @@ struct RunState {
                 if runsTeams(u) { teams += 1 }
             }
             for m in 0..<5 { out.values[d * DayMeasure.allCases.count + m] = Double(byMode[m]) }
+            for c in 0..<cohorts { out.cohortTeams[c][d] = Double(adoptedInCohort[c]) }
             out[.teamsShare, d] = n == 0 ? 0 : 100 * Double(teams) / Double(n)
             let granted = plan.snapshot(at: d)
             if granted != snap {
@@ -213,7 +222,9 @@ struct RunState {
         }
         guard any else { return }
         let keep = p["islands_keep_sfb"]
-        for u in 0..<n where !adopted[u] {
+        // Only Islands users choose a client: TeamsOnly users already run Teams, SfB-mode users cannot.
+        let islands = ScenarioPlan.modeIndex(.islands)
+        for u in 0..<n where !adopted[u] && mode[u] == islands {
             let h = hazard[Int(input.cohortOf[u])]
             guard h > 0, rng.unit(.adoption, u, d) < h else { continue }
             let keeps = rng.unit(.keepSfB, u, d) < keep

@@ -10,10 +10,13 @@ public struct SimulationInput: Sendable {
     public let buildingNames: [String]
     let buildingOf: [Int32]
     let mailboxOnline: [Bool]
-    let runsTeamsToday: [Bool]
+    /// Who runs Teams at the start of a run (today's records; a backtest sets its cohorts' recorded share).
+    var runsTeamsToday: [Bool]
     let runsSfBToday: [Bool]
     public let graph: CommunicationGraph
     public let baseline: [BuildingBaseline]
+    /// Per building, the WAN capacity the tenant has for it (`set_wan`), nil for the default.
+    let wanSet: [Double?]
 
     /// A building's network as the call records measure it.
     public struct BuildingBaseline: Sendable, Equatable {
@@ -58,6 +61,20 @@ public struct SimulationInput: Sendable {
             ?? CommunicationGraph.synthesised(tenant, contacts: Int(parameters["contacts_per_user"]),
                                               perUser: parameters["conversations_per_user"], seed: seed)
         baseline = Self.measure(calls, buildings: names)
+        wanSet = names.map { tenant.wanMbps($0) }
+    }
+
+    /// The same input with `share` of the cohort's members (the first by directory position, so every run
+    /// and machine picks the same) starting in Teams: a backtest starts each cohort where its records start.
+    public func startingInTeams(cohort name: String, share: Double) -> SimulationInput {
+        guard let c = cohortNames.firstIndex(of: name) else { return self }
+        var copy = self
+        var left = Int((share * Double(cohortSize[c])).rounded())
+        for u in 0..<users where cohortOf[u] == Int32(c) {
+            copy.runsTeamsToday[u] = left > 0
+            left -= 1
+        }
+        return copy
     }
 
     private static func measure(_ store: CallStore, buildings: [String]) -> [BuildingBaseline] {

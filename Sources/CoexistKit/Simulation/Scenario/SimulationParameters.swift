@@ -31,6 +31,9 @@ public struct SimulationParameters: Sendable, Equatable, Codable {
 
     public var bass: BassParameters { BassParameters(innovation: self["innovation"], imitation: self["imitation"]) }
 
+    /// What a building's WAN capacity may be, wherever it is set (`wan_mbps`, `set_wan`, a scenario's `wan={}`).
+    public static var wanRange: ClosedRange<Double> { byName["wan_mbps"]!.range }
+
     static let byName = Dictionary(uniqueKeysWithValues: documented.map { ($0.name, $0) })
 
     private static func p(_ name: String, _ value: Double, _ range: ClosedRange<Double>, _ unit: String, _ meaning: String,
@@ -86,7 +89,7 @@ public struct SimulationParameters: Sendable, Equatable, Codable {
         p("video_share", 0.35, 0...1, "share", "calls at the busy hour with video"),
         p("screen_kbps", 1500, 0...10_000, "kbps", "screen sharing bandwidth per stream", "Prepare your organization's network for Teams: one-to-one screen sharing recommended 1,500 kbps"),
         p("screen_share", 0.10, 0...1, "share", "calls at the busy hour sharing a screen"),
-        p("wan_mbps", 100, 0.001...1_000_000, "Mbps", "a building's WAN capacity when the scenario's wan={} does not set it"),
+        p("wan_mbps", 100, 0.001...1_000_000, "Mbps", "a building's WAN capacity when neither the scenario's wan={} nor set_wan(building, mbps) sets it"),
         p("congestion_threshold", 0.8, 0.01...1, "share", "utilisation above which streams start to go poor"),
         p("congestion_slope", 20, 0...1000, "points", "poor-rate points added per unit of utilisation above the threshold"),
         p("tcp_penalty_pct", 4, 0...100, "points", "poor-rate points added where UDP 3478-3481 is closed (TCP fallback)",
