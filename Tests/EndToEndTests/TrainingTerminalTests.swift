@@ -19,7 +19,7 @@ import Testing
         Script(lesson: "routing", steps: 7, wrong: "SfB", refusal: "Not quite: not SfB.", right: "Teams"),
         Script(lesson: "hybrid", steps: 7, wrong: "users:count()", refusal: "Not yet: the last value is not Wave 3's on-premises count",
                right: #"users:where{cohort="Wave 3", homing="on-premises"}:count()"#),
-        Script(lesson: "islands-to-teamsonly", steps: 7, wrong: "1 + 1", refusal: "Not yet: the cohorts table is not among your results yet",
+        Script(lesson: "islands-to-teamsonly", steps: 9, wrong: "1 + 1", refusal: "Not yet: the cohorts table is not among your results yet",
                right: "cohorts:table()"),
         Script(lesson: "qer", steps: 9, wrong: "calls:count()", refusal: "Not yet: no result by building yet",
                right: #"calls:poor():top("building", 5)"#),

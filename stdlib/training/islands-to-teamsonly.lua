@@ -119,6 +119,43 @@ step{
 }
 
 step{
+  title = "Find the lever that fixes it",
+  narration = "Islands users miss what lands in the client they are not running. The model's islands_keep_sfb is the share who keep Skype for Business running beside Teams (0.8 in the sample); champions and the training tell them to. sweep{} runs the plan across values of one parameter on common random numbers.",
+  task = 'w = sweep{scenario=require("scenarios.sample"), param="islands_keep_sfb", values={0.8, 0.9, 0.95}}  then print(w)',
+  hints = {"sweep returns a table-like object; w.table holds the outcomes per value."},
+  answer = [[w = sweep{scenario=require("scenarios.sample"), param="islands_keep_sfb", values={0.8, 0.9, 0.95}}]],
+  check = function(t, you)
+    for _, v in pairs(you.vars) do
+      if type(v) == "userdata" and pcall(function() return v.table:column("islands_keep_sfb") end) then return true, "the plan across three values" end
+    end
+    return false, "no sweep over islands_keep_sfb in a variable yet"
+  end,
+  explain = "Read the missed and violations columns: the more Islands users keep both clients running, the fewer conversations are missed.",
+}
+
+step{
+  title = "How much is enough",
+  narration = "Read w.table (print(w) shows it).",
+  kind = "question",
+  task = "What is the smallest islands_keep_sfb of 0.8, 0.9 and 0.95 at which the plan has no violations?",
+  choices = {"0.8", "0.9", "0.95"},
+  hints = {"The violations column is 0 from that row on."},
+  answer = "0.9",
+  check = function(t, you)
+    local w = sweep{scenario = require("scenarios.sample"), param = "islands_keep_sfb", values = {0.8, 0.9, 0.95}}
+    local values, violations = w.table:column("islands_keep_sfb"), w.table:column("violations")
+    for i, v in ipairs(values) do
+      if violations[i] == 0 then
+        if tonumber(you.answer) and math.abs(tonumber(you.answer) - v) < 1e-9 then return true, ("from %.2f on, no violations"):format(v) end
+        return false, ("the violations column first reads 0 at %.2f"):format(v)
+      end
+    end
+    return false, "no value in this sweep clears every violation"
+  end,
+  explain = "The fix is not in the dates but in the people: tell every Islands user to keep Skype for Business running until their TeamsOnly day, and have champions check. With that, the plan keeps its schedule and passes the guidance.",
+}
+
+step{
   title = "Apply the plan",
   narration = "Applying makes the plan's moves real scheduled changes through the change log, dated as the plan says.",
   task = 'Apply it: require("scenarios.sample"):apply{}',
