@@ -11,6 +11,7 @@ public enum Bindings {
         CalibrationBinding.install(engine, workspace)
         ReviewBinding.install(in: engine)
         ScenarioBinding.install(engine, workspace)
+        PlanBinding.install(workspace, in: engine)
         ReviewBinding.documentStdlib(in: engine)
     }
 }

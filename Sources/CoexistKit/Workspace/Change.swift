@@ -27,6 +27,8 @@ public enum Change: Sendable, Codable, Equatable {
     case importBuildings(FileStamp)
     /// `import_devices`: the certified-device catalogue is replaced.
     case importDevices(FileStamp)
+    /// An edit of the upgrade plan (`plan`, `ops`): steps, roles, goals, risks, operations roles.
+    case plan(PlanEdit)
 
     /// A short name for the kind, as `changes` shows it.
     public var kind: String {
@@ -42,6 +44,7 @@ public enum Change: Sendable, Codable, Equatable {
         case .importUsers: "import_users"
         case .importBuildings: "import_buildings"
         case .importDevices: "import_devices"
+        case .plan: "plan"
         }
     }
 
