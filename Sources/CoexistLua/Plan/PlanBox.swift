@@ -35,7 +35,8 @@ public final class PlanBox {
     /// The days of the tenant's scheduled moves (cohorts, users, the global), for the calendar's rollout weeks and
     /// the timeline.
     var moves: [(label: String, day: Day)] {
-        workspace.journal.entries.filter(\.isPlanned).compactMap { e in e.day.map { (e.what, $0) } }
+        let described = Dictionary(workspace.journal.entries.filter(\.isPlanned).map { ($0.id, $0.what) }) { a, _ in a }
+        return workspace.coexistence.timeline.entries.map { e in (described[e.id] ?? "scheduled change \(e.id)", e.day) }
     }
 
     func day(_ value: LuaValue, _ what: String) throws -> Day {
