@@ -9,7 +9,10 @@ public struct PlanError: Error, Sendable, Equatable, CustomStringConvertible {
     }
 
     static func unknown(_ field: String, _ kind: String, _ name: String, in names: [String]) -> PlanError {
-        let hint = closest(to: name, in: names).map { " (did you mean '\($0)'?)" } ?? "; one of " + names.joined(separator: ", ")
+        let lower = name.lowercased()
+        let prefixed = names.filter { $0.lowercased().hasPrefix(lower) }
+        let near = prefixed.count == 1 && !lower.isEmpty ? prefixed[0] : EditDistance.nearest(to: name, in: names)
+        let hint = near.map { " (did you mean '\($0)'?)" } ?? "; one of " + names.joined(separator: ", ")
         return PlanError(field: field, "unknown \(kind) '\(name)'" + hint)
     }
 
