@@ -36,7 +36,7 @@ public final class PlanBox {
     /// the timeline.
     var moves: [(label: String, day: Day)] {
         let described = Dictionary(workspace.journal.entries.filter(\.isPlanned).map { ($0.id, $0.what) }) { a, _ in a }
-        return workspace.coexistence.timeline.entries.map { e in (described[e.id] ?? "scheduled change \(e.id)", e.day) }
+        return workspace.coexistence.timeline.entries.map { e in (described[e.id] ?? (e.global != nil ? "tenant global policy change" : "\(e.users.count) user(s) granted a mode"), e.day) }
     }
 
     func day(_ value: LuaValue, _ what: String) throws -> Day {
