@@ -94,6 +94,7 @@ public enum MethodDocs {
         "Plan:goal_templates": "plan:goal_templates()",
         "Plan:risk": #"plan:risk{title="SBC capacity", likelihood=3, impact=4, mitigation="add a second SBC", owner="Telephony Operations"}"#,
         "Plan:risks": "plan:risks{open=true}",
+        "Plan:risks_from": #"plan:risks_from(require("scenarios.bigbang"):run():violations())"#,
         "Plan:timeline": #"print(plan:timeline{width=100})"#,
         "PlanStep:done": #"plan:step("Plan", 1):done{note="stakeholders named"}"#,
         "PlanStep:doing": #"plan:step("Prepare", 2):doing{}"#,
@@ -104,6 +105,7 @@ public enum MethodDocs {
         "Ops:assign": #"ops:assign("Drive remediation", "Network Operations")"#,
         "Ops:calendar": #"ops:calendar{from="2027-02-01", to="2027-02-28"}"#,
         "Ops:today": "ops:today()",
+        "Ops:check": "ops:check()",
     ]
 
     /// A method's whole help: its declared doc (signature, then description) and its example.

@@ -72,11 +72,9 @@ public struct Plan: Sendable, Equatable {
             }
             next.goals.remove(at: i)
         case let .risk(risk):
-            guard !risk.title.isEmpty else { throw PlanError(field: "title", "a risk needs a title") }
-            for (field, v) in [("likelihood", risk.likelihood), ("impact", risk.impact)] where !(1...5).contains(v) {
-                throw PlanError(field: field, "\(v) is out of range; use 1 (lowest) to 5 (highest)")
-            }
-            if let i = next.risks.firstIndex(where: { $0.title == risk.title }) { next.risks[i] = risk } else { next.risks.append(risk) }
+            try next.add(risk)
+        case let .risks(list):
+            for r in list { try next.add(r) }
         case let .opsRole(activity, role):
             guard let task = OpsTasks.all.first(where: { $0.activity.lowercased() == activity.lowercased() }) else {
                 throw PlanError.unknown("task", "operations task", activity, in: OpsTasks.activities)
@@ -87,6 +85,14 @@ public struct Plan: Sendable, Equatable {
             next.opsRoles[task.activity] = r.name
         }
         self = next
+    }
+
+    private mutating func add(_ risk: PlanRisk) throws(PlanError) {
+        guard !risk.title.isEmpty else { throw PlanError(field: "title", "a risk needs a title") }
+        for (field, v) in [("likelihood", risk.likelihood), ("impact", risk.impact)] where !(1...5).contains(v) {
+            throw PlanError(field: field, "\(v) is out of range; use 1 (lowest) to 5 (highest)")
+        }
+        if let i = risks.firstIndex(where: { $0.title == risk.title }) { risks[i] = risk } else { risks.append(risk) }
     }
 
     static func stepIndex(_ phase: String, _ number: Int, in steps: [PlanStep]) throws(PlanError) -> Int {
@@ -131,6 +137,8 @@ public struct PlanEdit: Sendable, Codable, Equatable {
         case removeGoal(name: String)
         case risk(PlanRisk)
         case opsRole(activity: String, role: String)
+        /// Several risks at once (a simulation's guidance checks), one change to undo.
+        case risks([PlanRisk])
     }
 
     public var start: Day
@@ -159,6 +167,7 @@ public struct PlanEdit: Sendable, Codable, Equatable {
         case let .removeGoal(name): return "plan: goal '\(name)' removed"
         case let .risk(r): return "plan: risk '\(r.title)' (exposure \(r.exposure), \(r.status.rawValue))"
         case let .opsRole(a, r): return "plan: operations task '\(a)' -> \(r)"
+        case let .risks(list): return "plan: \(list.count) risk(s) added" + (list.first?.source.map { " from \($0)" } ?? "")
         }
     }
 }

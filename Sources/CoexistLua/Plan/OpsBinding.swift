@@ -34,6 +34,10 @@ enum OpsBinding {
             ResultSetBinding.push(b.plan.calendarTable(from: b.today, to: b.today, rolloutMoves: b.moves.map(\.day), today: b.today), call.L)
             return 1
         }
+        t.method("check", "ops:check(): runs the tasks that check themselves (the review, the missing-subnet report, usage) and shows each result and status (ok or attention)") { b, call in
+            ResultSetBinding.push(try OpsChecks.run(b, call.L), call.L)
+            return 1
+        }
         t.describe { b in "operations: \(OpsTasks.all.count) tasks; ops:tasks(), ops:calendar{}, ops:today()" }
         return t
     }

@@ -129,6 +129,26 @@ enum PlanBinding {
                         reason: try opts.string("reason") ?? "")
             return call.results(.string(title))
         }
+        t.method("risks_from", "plan:risks_from(violations [, {likelihood=3, impact=3, owner=}]): adds each row of a scenario's r:violations() (check, message, source) as an open risk, in one change") { b, call in
+            guard let box = ResultSetBinding.type.object(at: call.slot(1), call.L) else {
+                throw call.error(1, "a result set of guidance checks expected (r:violations() of a scenario run), got \(call.typeName(1))")
+            }
+            let rs = box.resultSet
+            guard let check = rs.columnIndex("check"), let message = rs.columnIndex("message") else {
+                throw call.error(1, "the result set has no 'check' and 'message' columns; pass r:violations()")
+            }
+            let opts = try OptionTable(try call.optTable(2), ["likelihood": .integer, "impact": .integer, "owner": .string], what: "plan:risks_from")
+            let source = rs.columnIndex("source")
+            func text(_ v: ResultValue) -> String { if case .string(let s) = v { return s }; return "" }
+            let risks = rs.rows.map { row in
+                PlanRisk(title: "\(text(row[check])): \(text(row[message]))", likelihood: Int(opts.table["likelihood"].integerValue ?? 3),
+                         impact: Int(opts.table["impact"].integerValue ?? 3),
+                         mitigation: source.map { "follow " + text(row[$0]) }, owner: try? opts.string("owner"), source: "guidance")
+            }
+            if risks.isEmpty { Warnings.emit(call.L, "plan:risks_from: no guidance checks failed; no risk added"); return call.results(.integer(0)) }
+            try b.apply("plan:risks_from", .risks(risks))
+            return call.results(.integer(Int64(risks.count)))
+        }
         t.method("risks", "plan:risks{open=}: the risks by exposure (likelihood x impact), highest first; open=true leaves out mitigated and closed ones") { b, call in
             let opts = try OptionTable(try call.optTable(1), ["open": .boolean], what: "plan:risks")
             ResultSetBinding.push(b.plan.risksTable(openOnly: try opts.bool("open") ?? false), call.L)

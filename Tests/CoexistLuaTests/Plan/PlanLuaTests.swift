@@ -15,7 +15,7 @@ import Testing
     func everyExampleRuns() throws {
         for (name, example) in MethodDocs.examples.sorted(by: { $0.key < $1.key })
         where name.hasPrefix("Plan:") || name.hasPrefix("PlanStep:") || name.hasPrefix("Ops:") {
-            let h = try harness()
+            let h = try harness(stdlib: true)
             if let e = h.error(example) { Issue.record("\(name): \(e)") }
         }
     }
@@ -96,6 +96,31 @@ import Testing
         #expect(goals.rows.first?[goals.columnIndex("measure")!] == .string("review Audio poor stream rate, internal"))
         #expect(goals.rows.first?[goals.columnIndex("value")!].isNumeric == true)
         #expect(h.error(#"plan:goal{name="x", measure="Audio poor stream rate, internl", target=">= 80"}"#)?.contains("did you mean 'Audio poor stream rate, internal'?") == true)
+    }
+
+    @Test func guidanceChecksBecomeRisksInOneCallAndOneUndo() throws {
+        let h = try harness(stdlib: true)
+        try h.run(#"v = require("scenarios.bigbang"):run():violations()"#)
+        let violations = try h.resultSet("v")
+        #expect(violations.count > 0)
+        #expect(try h.value("plan:risks_from(v, {impact=4})").integerValue == Int64(violations.count))
+        let risks = try h.resultSet("plan:risks()")
+        #expect(risks.count == Set(violations.rows.map { "\($0[0])\($0[3])" }).count)
+        #expect(risks.rows.allSatisfy { $0[risks.columnIndex("source")!] == .string("guidance") && $0[risks.columnIndex("exposure")!] == .int(12) })
+        #expect(h.workspace.journal.count == 1)
+        try h.run("undo()")
+        #expect(try h.resultSet("plan:risks()").count == 0)
+        #expect(h.error("plan:risks_from(plan:status())")?.contains("no 'check' and 'message' columns") == true)
+    }
+
+    @Test func checkingTasksRunAndShowTheirResult() throws {
+        let h = try harness(users: 300, stdlib: true)
+        let rs = try h.resultSet("ops:check()")
+        #expect(rs.rows.map { $0[1] } == [.string("qer"), .string("missing_subnets"), .string("usage")])
+        // The demo has subnets missing from its building file (NYC-1's 10.4.40/41).
+        let subnets = rs.rows[1]
+        #expect(subnets[3] == .string("attention") && "\(subnets[2])".contains("missing from the building file"), "\(subnets)")
+        #expect(rs.rows.allSatisfy { [.string("ok"), .string("attention")].contains($0[3]) })
     }
 
     @Test func everythingIsAResultSetInEveryFormat() throws {
