@@ -12,6 +12,7 @@ public enum Bindings {
         WanBinding.install(engine, workspace)
         ReviewBinding.install(in: engine)
         ScenarioBinding.install(engine, workspace)
+        PlanBinding.install(workspace, in: engine)
         ReviewBinding.documentStdlib(in: engine)
     }
 }

@@ -30,6 +30,8 @@ public enum Change: Sendable, Codable, Equatable {
     /// `set_wan(building, mbps)`: a building's WAN capacity, the attribute scenarios set its busy-hour Teams
     /// load against ("Prepare your organization's network for Microsoft Teams").
     case setBuildingWan(building: String, mbps: Double)
+    /// An edit of the upgrade plan (`plan`, `ops`): steps, roles, goals, risks, operations roles.
+    case plan(PlanEdit)
 
     /// A short name for the kind, as `changes` shows it.
     public var kind: String {
@@ -46,6 +48,7 @@ public enum Change: Sendable, Codable, Equatable {
         case .importBuildings: "import_buildings"
         case .importDevices: "import_devices"
         case .setBuildingWan: "set_wan"
+        case .plan: "plan"
         }
     }
 

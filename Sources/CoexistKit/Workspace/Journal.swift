@@ -67,6 +67,8 @@ enum Revert: Sendable {
     case tenant(CoexistenceTenant)
     /// Put back the call store as it was (streams, building file, device catalogue).
     case calls(CallStore)
+    /// Put back the plan as it was (plan edits).
+    case plan(Plan)
 }
 
 /// A journal entry as it is stored or sent: the change and its provenance; the report is derived, so it keeps

@@ -11,6 +11,8 @@ public final class Workspace {
     var userDimensionsCurrent = false
     /// Every change since the workspace was made, in order (see `apply`, the only way in).
     public internal(set) var journal = Journal()
+    /// The upgrade plan and its operations; written only by `apply` (`Change.plan`) and `undo`.
+    public internal(set) var plan = Plan()
 
     public init(name: String, clock: WorkspaceClock = .system, coexistence: @escaping () -> CoexistenceTenant,
                 calls: @escaping () -> CallStore = { CallStore() }) {

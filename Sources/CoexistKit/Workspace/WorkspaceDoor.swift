@@ -39,6 +39,7 @@ extension Workspace {
             coexistence = tenant
         case let .tenant(before): coexistence = before
         case let .calls(before): calls = before
+        case let .plan(before): plan = before
         }
         journal.entries.removeLast()
         // As if it never happened: the next change takes the id again.
@@ -68,8 +69,10 @@ extension Workspace {
     /// An independent copy that shares every column and table with this one until either is written
     /// (copy-on-write values), with the same journal so far; changes to it go through its own door.
     public func fork(name: String? = nil) -> Workspace {
-        Workspace(name: name ?? self.name, clock: clock, tenant: coexistence, store: storeAsIs,
-                  dimensionsCurrent: userDimensionsCurrent, journal: journal)
+        let copy = Workspace(name: name ?? self.name, clock: clock, tenant: coexistence, store: storeAsIs,
+                             dimensionsCurrent: userDimensionsCurrent, journal: journal)
+        copy.plan = plan
+        return copy
     }
 
     // MARK: - validation and application, one kind at a time
@@ -172,6 +175,13 @@ extension Workspace {
             let report = ChangeReport(what: "set_wan \(name): \(WanTable.mbps(mbps)) Mbps (was \(was.map(WanTable.mbps) ?? "the default"))",
                                       day: nil, scheduled: false, dryRun: options.dryRun)
             return try keep(tenant, report, dryRun: options.dryRun, revert: .tenant(before))
+        case let .plan(edit):
+            let before = plan
+            var next = before
+            try next.apply(edit)
+            let report = ChangeReport(what: edit.what, day: nil, scheduled: false, dryRun: options.dryRun)
+            if !options.dryRun { plan = next }
+            return (report, .plan(before))
         }
     }
 
