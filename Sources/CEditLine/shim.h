@@ -26,8 +26,32 @@ static inline void *shim_el_get_clientdata(EditLine *el) {
     el_get(el, EL_CLIENTDATA, &d);
     return d;
 }
+/* el_set's narrow EL_ADDFN copies name and help with wcsdup and never frees them (libedit's eln.c says so:
+   "The two strdup's leak"), one leak per line editor made, which the address sanitizer's leak check reports
+   in every run of the shell (scripts/test --asan). el_wset keeps the pointers it is given, so it gets wide
+   copies made once per name and kept here for the process's life: the shell adds one function. */
 static inline int shim_el_addfn(EditLine *el, const char *name, const char *help, shim_command_fn f) {
-    return el_set(el, EL_ADDFN, name, help, f);
+    enum { kept_max = 8 };
+    static struct { char *name; wchar_t *wname, *whelp; } kept[kept_max];
+    static int nkept = 0;
+    int i = 0;
+    while (i < nkept && strcmp(kept[i].name, name) != 0) i++;
+    if (i == nkept) {
+        if (nkept == kept_max) return el_set(el, EL_ADDFN, name, help, f);
+        size_t nn = strlen(name) + 1, nh = strlen(help) + 1;
+        char *copy = (char *)malloc(nn);
+        wchar_t *wname = (wchar_t *)calloc(nn, sizeof(wchar_t)), *whelp = (wchar_t *)calloc(nh, sizeof(wchar_t));
+        if (!copy || !wname || !whelp || mbstowcs(wname, name, nn) == (size_t)-1 || mbstowcs(whelp, help, nh) == (size_t)-1) {
+            free(copy); free(wname); free(whelp);
+            return el_set(el, EL_ADDFN, name, help, f);
+        }
+        memcpy(copy, name, nn);
+        kept[i].name = copy;
+        kept[i].wname = wname;
+        kept[i].whelp = whelp;
+        nkept++;
+    }
+    return el_wset(el, EL_ADDFN, kept[i].wname, kept[i].whelp, f);
 }
 static inline int shim_el_set_getcfn(EditLine *el, shim_getc_fn f) { return el_wset(el, EL_GETCFN, f); }
 static inline int shim_el_bind(EditLine *el, const char *key, const char *fn) {

@@ -36,6 +36,7 @@ public final class EditLineReader: LineReader {
             let me = Unmanaged<EditLineReader>.fromOpaque(shim_el_get_clientdata(el!)!).takeUnretainedValue()
             return me.promptText
         })
+        // Through el_wset with copies kept once (shim.h): el_set's EL_ADDFN leaks its copies of both strings.
         shim_el_addfn(el, "coexist-complete", "complete the word before the cursor", { el, _ in
             let me = Unmanaged<EditLineReader>.fromOpaque(shim_el_get_clientdata(el!)!).takeUnretainedValue()
             return me.complete()

@@ -34,4 +34,27 @@ struct DevicePatternTests {
         #expect(s.value(.certified, at: 0) == .bool(true))
         #expect(s.value(.certified, at: 1) == .bool(false))
     }
+
+    /// The plain-pattern warning counts the names a pattern occurs in as `matches(name, "*pattern*")` does,
+    /// character by character (a CRLF is one character): checked against that
+    /// oracle on random patterns and names over a small alphabet, so that containment is common.
+    @Test("plain-pattern warnings count what the * matcher would, on random patterns and names")
+    func plainPatternWarningsAgreeWithTheMatcher() throws {
+        // No lone combining mark: glued to the oracle's "*" it would make "*" + p + "*" a different pattern.
+        let alphabet: [String] = ["a", "b", "e", "é", "\r", "\n", " ", "\u{0}", "\u{FFFD}"]
+        var rng = SystemRandomNumberGenerator()
+        func word(_ n: Int) -> String { (0..<Int.random(in: 1...n, using: &rng)).map { _ in alphabet.randomElement(using: &rng)! }.joined() }
+        for _ in 0..<200 {
+            let names = (0..<8).map { _ in word(12) }.map { $0.lowercased() }
+            let patterns = (0..<6).map { _ in word(3) }.filter { !$0.contains(where: \.isNewline) }
+            let catalogue = DeviceCatalogue(certified: patterns.map { $0.lowercased() }, excluded: [])
+            let expected = catalogue.certified.filter { p in !names.contains(p) && names.contains { DeviceCatalogue.matches($0, "*" + p + "*") } }
+            let warnings = catalogue.plainPatternWarnings(devices: names)
+            #expect(warnings.count == expected.count, "\(names.map(\.debugDescription)) \(patterns.map(\.debugDescription))")
+            for (w, p) in zip(warnings, expected) {
+                let n = names.filter { DeviceCatalogue.matches($0, "*" + p + "*") }.count
+                #expect(w.contains("but \(n) device name(s) contain it"), "\(w)")
+            }
+        }
+    }
 }

@@ -47,6 +47,11 @@ public struct DeviceCatalogue: Sendable, Equatable {
         return chars.count - from >= last.count && chars.suffix(last.count).elementsEqual(last)
     }
 
+    /// Whether `part` occurs in `chars`: what `matches(name, "*" + part + "*")` answers for a part without `*`.
+    static func contains(_ chars: [Character], _ part: [Character]) -> Bool {
+        part.isEmpty || firstIndex(of: part, in: chars, from: 0) != nil
+    }
+
     private static func firstIndex(of part: [Character], in chars: [Character], from: Int) -> Int? {
         guard part.count <= chars.count - from else { return nil }
         for i in from...(chars.count - part.count) where chars[i] == part[0] && chars[i..<(i + part.count)].elementsEqual(part) {
