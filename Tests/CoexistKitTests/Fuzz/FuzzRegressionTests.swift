@@ -80,3 +80,20 @@ extension FuzzRegressionTests {
         #expect((try? Instant.parse("  2026-10-01T08:30:00Z  ", relativeTo: nil)) == Instant(year: 2026, month: 10, day: 1, hour: 8, minute: 30))
     }
 }
+
+extension FuzzRegressionTests {
+    /// FuzzCSV (heap-buffer-overflow under ASan): a start time of exactly 13 bytes ("2026-01-06T14") passed
+    /// the hour's check and read the byte after it for the ':'. Every prefix of a full timestamp is read
+    /// from a buffer of exactly its length, and one that stops inside the hour or the minutes does not parse.
+    @Test func timestampPrefixesReadNoFurtherThanTheirLength() throws {
+        let full = Array("2026-01-06T14:30:00Z".utf8)
+        for n in 1...full.count {
+            let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: n)
+            defer { buffer.deallocate() }
+            buffer.initialize(from: full, count: n)
+            let parsed = ByteParsers.timestamp(buffer, n)
+            // A date and hour without the minutes is no timestamp; the rest is ASan's to check (scripts/test --asan).
+            if (11...15).contains(n) { #expect(parsed == nil, "\(String(decoding: full[0..<n], as: UTF8.self)): \(String(describing: parsed))") }
+        }
+    }
+}

@@ -106,7 +106,8 @@ enum ByteParsers {
                   Civil.isValid(year: y, month: mo, day: d) else { return nil }
             var secs = Int64(Civil.days(year: y, month: mo, day: d)) * 86400
             if n == 10 { return secs }
-            guard p[10] == 84 || p[10] == 32, let h = num(11, 2), p[13] == 58, let mi = num(14, 2),
+            // n >= 16 before p[13]: num(11, 2) alone let a 13-byte value read one byte past (FuzzCSV found it).
+            guard n >= 16, p[10] == 84 || p[10] == 32, let h = num(11, 2), p[13] == 58, let mi = num(14, 2),
                   h < 24, mi < 60 else { return nil }
             secs += Int64(h * 3600 + mi * 60)
             var i = 16
