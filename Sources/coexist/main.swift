@@ -64,7 +64,7 @@ struct CoexistCommand: ParsableCommand {
     @Flag(name: [.customShort("q"), .long], help: "No banner at the start of a terminal session.")
     var quiet = false
 
-    @Option(name: .customLong("lua-memory"), help: ArgumentHelp("Cap Lua's memory (e.g. 512M, 4G; 0 for no cap).", valueName: "SIZE"))
+    @Option(name: .customLong("lua-memory"), help: ArgumentHelp("Cap Lua's memory (e.g. 512M, 4G; at least 1M; 0 for no cap).", valueName: "SIZE"))
     var luaMemory = ByteSize(bytes: 4 << 30)
 
     /// Options end at the first argument that is not an option (or after `--`): from there on everything is
@@ -98,6 +98,11 @@ struct CoexistCommand: ParsableCommand {
         guard demoSize >= 1 && demoSize <= 1_000_000 else {
             throw ValidationError("--demo-size must be between 1 and 1000000")
         }
+        // A cap smaller than the session's own start-up needs failed inside Lua's set-up, outside any
+        // protected call, and aborted the process: refuse it here instead ("64" is 64 bytes, not 64M).
+        if luaMemory.bytes != 0 && luaMemory.bytes < ByteSize.smallestCap {
+            throw ValidationError("--lua-memory \(luaMemory.bytes) bytes is below the smallest cap a session starts in (1M); write a unit (512M, 4G) or 0 for no cap")
+        }
     }
 
     func sessionConfig(script: [String]) -> SessionConfig {
@@ -127,6 +132,10 @@ struct ByteSize: ExpressibleByArgument {
     let bytes: Int
 
     init(bytes: Int) { self.bytes = bytes }
+
+    /// The smallest `--lua-memory` accepted: the standard libraries, the host types and the shell's Lua
+    /// code take a few hundred kilobytes before the first statement runs.
+    static let smallestCap = 1 << 20
 
     init?(argument: String) {
         let units: [Character: Int] = ["K": 1 << 10, "M": 1 << 20, "G": 1 << 30, "T": 1 << 40]

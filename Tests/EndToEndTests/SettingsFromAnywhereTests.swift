@@ -34,6 +34,11 @@ import Testing
         #expect(!dash.stdout.contains("NULL"))
         let negative = try PipedRun(["--maxrows", "-1", "-e", "1"], home: home)
         #expect(negative.status == 2 && negative.stderr.contains("--maxrows"))
+        // 64 without a unit is 64 bytes: it used to abort the process in Lua's set-up; now it is refused.
+        let tiny = try PipedRun(["--lua-memory", "64", "-e", "print(1)"], home: home)
+        #expect(tiny.status == 2 && tiny.stderr.contains("--lua-memory 64 bytes is below"), "\(tiny.status) \(tiny.stderr)")
+        let smallest = try PipedRun(["--lua-memory", "1M", "-e", "print(1)"], home: home)
+        #expect(smallest.status == 0 && smallest.stdout == "1\n", "\(smallest.stderr)")
     }
 
     @Test func dotCommandsInECode() throws {
