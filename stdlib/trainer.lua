@@ -265,17 +265,22 @@ end
 
 function T.stop() S = nil end
 
+-- A passed step: say so, explain what the trainee saw, and present the next one.
+local function pass(s, message)
+  say(paint("32", "✓ " .. message) .. "\n")
+  say(wrap(s.explain))
+  S.skipped[S.index] = nil
+  S.index = S.index + 1
+  present()
+end
+
 -- After each statement at the prompt (a "do" step): the check, against the tenant and the trainee's values.
 function T.after()
   local s = current()
   if not s or s.kind == "question" then return status() end
   local passed, message, broken = run_check(s)
   if passed then
-    say(paint("32", "✓ " .. (message or "Done.")) .. "\n")
-    say(wrap(s.explain))
-    S.skipped[S.index] = nil
-    S.index = S.index + 1
-    present()
+    pass(s, message or "Done.")
   elseif broken then
     say(paint("31", message) .. "\n")
   elseif message then
@@ -290,11 +295,7 @@ function T.answer(line)
   if not s then return status() end
   local passed, message = run_check(s, (line:gsub("^%s+", ""):gsub("%s+$", "")))
   if passed then
-    say(paint("32", "✓ " .. (message or "Right.")) .. "\n")
-    say(wrap(s.explain))
-    S.skipped[S.index] = nil
-    S.index = S.index + 1
-    present()
+    pass(s, message or "Right.")
   else
     say(paint("33", "Not quite: " .. (message or "try again, or .hint")) .. "\n")
   end
