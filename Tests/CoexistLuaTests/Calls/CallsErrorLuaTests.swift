@@ -28,6 +28,8 @@ import CoexistKit
         #expect(lua.error("calls:by('buildng')")?.contains("did you mean 'building'") == true)
         #expect(lua.error("calls:top('cohrt', 3)")?.contains("did you mean 'cohort'") == true)
         #expect(lua.error("calls:summary{'audio_pooor_pct'}")?.contains("did you mean 'audio_poor_pct'") == true)
+        // One letter too many: the prefix 'audio_poor' must not win over the one-edit 'audio_poor_pct'.
+        #expect(lua.error("calls:summary{'audio_poor_pctt'}")?.contains("did you mean 'audio_poor_pct'") == true)
     }
 
     @Test("a row view refuses unknown fields and writes")

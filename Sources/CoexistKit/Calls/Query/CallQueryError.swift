@@ -61,12 +61,14 @@ func closest(to name: String, in candidates: [String]) -> String? {
     // measure name is near anything that long.
     guard name.utf8.count <= 256 else { return nil }
     let lower = name.lowercased()
-    var best: (String, Int)?
+    // A prefix counts as one edit, so "audio_poor_pctt" ties "audio_poor" (a prefix) with "audio_poor_pct"
+    // (one edit): the true distance breaks the tie.
+    var best: (String, Int, Int)?
     for c in candidates {
-        var d = editDistance(lower, c)
-        if c.hasPrefix(lower) || lower.hasPrefix(c) { d = min(d, 1) }
-        if best == nil || d < best!.1 { best = (c, d) }
+        let e = editDistance(lower, c)
+        let d = c.hasPrefix(lower) || lower.hasPrefix(c) ? min(e, 1) : e
+        if best == nil || (d, e) < (best!.1, best!.2) { best = (c, d, e) }
     }
-    guard let (c, d) = best, d <= max(2, name.count / 2) else { return nil }
+    guard let (c, d, _) = best, d <= max(2, name.count / 2) else { return nil }
     return c
 }
