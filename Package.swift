@@ -17,7 +17,9 @@ let package = Package(
         .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
         .target(name: "CLuaBridge", dependencies: ["CLua"]),
         .target(name: "CHotPaths"),
-        .target(name: "CoexistKit", dependencies: ["CHotPaths"]),
+        // Workspaces are SQLite files (issue 17), through the system library's C API.
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        .target(name: "CoexistKit", dependencies: ["CHotPaths", "CSQLite"]),
         .target(name: "CoexistLua", dependencies: ["CLua", "CLuaBridge", "CoexistKit"]),
         .target(name: "CoexistShell", dependencies: ["CEditLine", "CLuaBridge", "CoexistLua", "CoexistKit"]),
         .executableTarget(name: "coexist", dependencies: [

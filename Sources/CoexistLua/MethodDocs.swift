@@ -47,6 +47,7 @@ public enum MethodDocs {
         "Tenant:wan": #"tenant:wan():where(function(r) return r.source == "set_wan" end)"#,
         "Tenant:as_of": #"tenant:as_of("2026-12-01"):cohort("Wave 1")"#,
         "Tenant:undo": #"cohort("Pilot"):move("TeamsOnly"); tenant:undo()"#,
+        "Tenant:save": #"tenant:save("contoso.db")"#,
         "Tenant:fork": #"local what_if = tenant:fork("what-if"); what_if:cohort("Wave 2"):move("TeamsOnly")"#,
         "Tenant:user": #"tenant:user("ann.smith@contoso.com").mode"#,
         "Tenant:cohort": #"tenant:cohort("Pilot"):summary()"#,

@@ -48,6 +48,7 @@ public enum TenantBinding {
         t.method("undo", "tenant:undo(): reverts the last change, whatever its kind (same as undo() on the shell's tenant)") { w, call in
             try ChangesBinding.undo(TenantSource(live: w), call)
         }
+        t.method("save", WorkspaceSaveBinding.doc) { w, call in try WorkspaceSaveBinding.save(w, call) }
         t.method("fork", "tenant:fork([name]): an independent copy that shares everything until written; f:set_global, f.users:move, f:cohort(name):move and f:undo() change the fork only, f.changes is its journal (the shell's so far, then its own)") { w, call in
             let fork = w.fork(name: try call.optString(1))
             type.push(fork, call.L, bytes: fork.forkBytes)

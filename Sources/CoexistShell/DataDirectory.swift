@@ -10,6 +10,12 @@ import CoexistLua
 enum DataDirectory {
     /// The workspace the command line asks for (demo, empty or a data folder); nil after printing why not.
     static func workspace(for config: SessionConfig) -> Workspace? {
+        if let file = config.workspaceFile {
+            do { return try Workspace.open(file, readOnly: config.readOnly) } catch {
+                fputs("coexist: \(error)\n", bridge_stderr())
+                return nil
+            }
+        }
         guard let dir = config.dataDirectory else {
             return config.empty ? Workspace.empty(clock: config.clock ?? .system)
                 : Workspace.demo(users: config.demoUsers, clock: config.clock)

@@ -22,6 +22,21 @@ enum MetaCommandDocs {
             In a script or -e code it is refused: a script ends at its last line.
             """, examples: [".quit"]),
         "exit": Entry(details: "Leaves the shell; the same as .quit.", examples: [".exit"]),
+        "save": Entry(details: """
+            Writes the whole workspace (how its tenant started, every change in the log, the plan, streams, \
+            buildings, devices, training progress) to FILE, an SQLite database any SQLite tool can read (the \
+            README shows its tables). The file is written beside FILE, synced and renamed into place, so a \
+            failure leaves an old FILE whole. Saving the file the shell has open only checkpoints it. The same \
+            as save(FILE) in Lua.
+            """, examples: [".save contoso.db"]),
+        "open": Entry(details: """
+            Opens a workspace file written by .save: the tenant is made again and its change log replayed, the \
+            streams read from their tables. The prompt shows the file's name. From then on every change \
+            (moves, cohort edits, imports, undo, plan edits) is committed to the file before the shell reports \
+            it, so a killed process loses nothing it confirmed. The file is locked: a second shell is refused \
+            unless it opens with --readonly, which reads without locking or changing anything. A file that is \
+            not a workspace, is damaged, or comes from a newer coexist is refused and left unchanged.
+            """, examples: [".open contoso.db", ".open contoso.db --readonly"]),
         "mode": Entry(details: """
             Sets how result sets print. table: boxed and aligned, the middle of long results elided, drawn \
             with box characters on a terminal and with + - | into a pipe or file; box: always box characters; \

@@ -110,6 +110,24 @@ enum MetaCommands {
             shell.onceFile = path
             return .proceed
         },
+        MetaCommand(name: "save", usage: ".save FILE", help: "write the whole workspace to an SQLite workspace file (atomically)") { shell, args in
+            guard args.count == 1 else { throw MetaCommandError("usage: .save FILE") }
+            do { try shell.engine.files.checkWrite(args[0]) } catch { throw MetaCommandError("\(error)") }
+            do { try shell.workspace.save(to: args[0]) } catch { throw MetaCommandError(".save: \(error)") }
+            shell.write("saved \(shell.workspace.summary) to \(args[0])\n")
+            return .proceed
+        },
+        MetaCommand(name: "open", usage: ".open FILE [--readonly]", help: "open a workspace file; every change is then saved to it as it happens") { shell, args in
+            guard let path = args.first, args.count <= 2, args.count == 1 || args[1] == "--readonly" else {
+                throw MetaCommandError("usage: .open FILE [--readonly]" + (args.count == 2 ? " (unknown option '\(args[1])'" + didYouMean(args[1], ["--readonly"]) + ")" : ""))
+            }
+            do { try shell.engine.files.checkRead(path) } catch { throw MetaCommandError("\(error)") }
+            let opened: Workspace
+            do { opened = try Workspace.open(path, readOnly: args.count == 2) } catch { throw MetaCommandError(".open: \(error)") }
+            shell.workspace.adopt(opened)
+            shell.write("opened \(path)\(args.count == 2 ? " (read-only)" : ""): \(shell.workspace.summary), \(shell.workspace.journal.count) change(s)\n")
+            return .proceed
+        },
         MetaCommand(name: "show", usage: ".show", help: "the current settings and where output goes") { shell, _ in
             let s = shell.settings
             let widths = s.render.columnWidths.isEmpty ? "automatic" : s.render.columnWidths.map(String.init).joined(separator: " ")
@@ -221,7 +239,7 @@ final class MetaCommandCompletionSource: CompletionSource {
             case ".pager": return PagerMode.allCases.map(\.rawValue)
             case ".maxwidth": return ["auto", "0"]
             case ".help": return MetaCommands.all.map(\.name)
-            case ".read", ".output", ".once": return FileNames.matching(context.word)
+            case ".read", ".output", ".once", ".save", ".open": return FileNames.matching(context.word)
             default: return []
             }
         default:

@@ -22,6 +22,9 @@ public struct SessionConfig {
     public var demoUsers = DemoPeople.defaultUserCount
     /// A folder of real files to load instead of the demo (`--data DIR`, see `DataDirectory`).
     public var dataDirectory: String?
+    /// A workspace file to open (`--open FILE`, `coexist FILE.db`), and whether only to look (`--readonly`).
+    public var workspaceFile: String?
+    public var readOnly = false
     /// The clock the workspace reads (`COEXIST_NOW`, read once by the executable); nil: the system clock, or
     /// the demo tenant's own day for the demo.
     public var clock: WorkspaceClock?

@@ -49,6 +49,12 @@ struct CoexistCommand: ParsableCommand {
     @Option(name: .customLong("data"), help: ArgumentHelp("Load a folder of real files (streams CSV, Graph JSON, buildings.csv, users.csv) instead of the demo.", valueName: "DIR"))
     var data: String?
 
+    @Option(name: .customLong("open"), help: ArgumentHelp("Open a workspace file (SQLite) instead of the demo; every change is saved to it as it happens (also `coexist FILE.db`).", valueName: "FILE"))
+    var open: String?
+
+    @Flag(help: "With --open (or FILE.db): look at the workspace without changing it or taking its lock.")
+    var readonly = false
+
     @Option(help: ArgumentHelp("How results print: table, box, ascii, csv, tsv, json, markdown, line or html (as .mode).", valueName: "MODE"))
     var mode: String?
 
@@ -70,7 +76,7 @@ struct CoexistCommand: ParsableCommand {
     /// Options end at the first argument that is not an option (or after `--`): from there on everything is
     /// the script and its own arguments, as with `lua`, so `coexist s.lua -e x` passes `-e x` to the script.
     static func split(_ argv: [String]) -> (options: [String], script: [String]) {
-        let takesValue: Set<String> = ["-e", "--lua-memory", "--demo-size", "--data", "--sandbox-dir", "--mode", "--maxrows", "--nullvalue"]
+        let takesValue: Set<String> = ["-e", "--lua-memory", "--demo-size", "--data", "--open", "--sandbox-dir", "--mode", "--maxrows", "--nullvalue"]
         var i = 0
         while i < argv.count {
             let a = argv[i]
@@ -94,6 +100,10 @@ struct CoexistCommand: ParsableCommand {
             let names = OutputMode.allCases.map(\.rawValue)
             throw ValidationError("unknown --mode '\(mode)': use one of \(names.joined(separator: ", "))" + didYouMean(mode, names))
         }
+        if readonly && open == nil && !CommandLine.arguments.contains(where: { $0.lowercased().hasSuffix(".db") }) {
+            throw ValidationError("--readonly needs a workspace: --open FILE or FILE.db")
+        }
+        if open != nil && (data != nil || empty) { throw ValidationError("--open opens a workspace; it does not go with --data or --empty") }
         if let maxrows, maxrows < 0 { throw ValidationError("--maxrows must be 0 (every row) or more, not \(maxrows)") }
         guard demoSize >= 1 && demoSize <= 1_000_000 else {
             throw ValidationError("--demo-size must be between 1 and 1000000")
@@ -121,8 +131,17 @@ struct CoexistCommand: ParsableCommand {
         c.maxRows = maxrows
         c.nullValue = nullvalue
         c.quiet = quiet
-        c.script = script.first
-        c.scriptArguments = Array(script.dropFirst())
+        // `coexist FILE.db`: a workspace file where a script would be.
+        if open == nil, let first = script.first, first.lowercased().hasSuffix(".db") {
+            c.workspaceFile = first
+            c.script = script.dropFirst().first
+            c.scriptArguments = Array(script.dropFirst(2))
+        } else {
+            c.workspaceFile = open
+            c.script = script.first
+            c.scriptArguments = Array(script.dropFirst())
+        }
+        c.readOnly = readonly
         return c
     }
 }

@@ -7,6 +7,7 @@ extension Workspace {
         coexistence = other.coexistence
         calls = other.storeAsIs
         journal = other.journal
+        origin = other.origin
         userDimensionsCurrent = false
     }
 }

@@ -69,6 +69,8 @@ enum Revert: Sendable {
     case calls(CallStore)
     /// Put back the plan as it was (plan edits).
     case plan(Plan)
+    /// A store-changing import replayed from a workspace file: the file holds the store after it, not before.
+    case beforeOpen
 }
 
 /// A journal entry as it is stored or sent: the change and its provenance; the report is derived, so it keeps

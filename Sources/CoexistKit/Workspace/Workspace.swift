@@ -13,6 +13,13 @@ public final class Workspace {
     public internal(set) var journal = Journal()
     /// The upgrade plan and its operations; written only by `apply` (`Change.plan`) and `undo`.
     public internal(set) var plan = Plan()
+    /// How the starting tenant was made, so a saved workspace can make it again and replay its journal.
+    public internal(set) var origin: WorkspaceOrigin = .code
+    /// The SQLite file every change is committed to as it happens, while a workspace is open (`WorkspaceFile`).
+    public internal(set) var file: WorkspaceFile?
+    /// Each lesson's progress while a workspace file is open (`setTrainingProgress`), so a trainer can hand a
+    /// room one file.
+    public internal(set) var training: [String: TrainingProgress] = [:]
 
     public init(name: String, clock: WorkspaceClock = .system, coexistence: @escaping () -> CoexistenceTenant,
                 calls: @escaping () -> CallStore = { CallStore() }) {
@@ -54,7 +61,9 @@ public final class Workspace {
 
     /// A tenant with nothing in it, living on `clock`.
     public static func empty(clock: WorkspaceClock) -> Workspace {
-        Workspace(name: unnamed, clock: clock, coexistence: { CoexistenceTenant(clock: clock) })
+        let w = Workspace(name: unnamed, clock: clock, coexistence: { CoexistenceTenant(clock: clock) })
+        w.origin = .empty(day: clock.today)
+        return w
     }
 
     /// A tenant with nothing in it whose clock is fixed on `today` (its `date()` reads that day too).
@@ -67,9 +76,12 @@ public final class Workspace {
     /// so "-7d" means the demo's last week on every machine).
     public static func demo(users: Int = DemoPeople.defaultUserCount, clock: WorkspaceClock? = nil) -> Workspace {
         let clock = clock ?? .fixed(demoDay)
-        return Workspace(name: DemoPeople.tenantName, clock: clock,
-                         coexistence: { CoexistenceTenant.demo(userCount: users, today: clock.today) },
-                         calls: { DemoCalls.generate(DemoCallsOptions(users: users)) })
+        let day = clock.today
+        let w = Workspace(name: DemoPeople.tenantName, clock: clock,
+                          coexistence: { CoexistenceTenant.demo(userCount: users, today: day) },
+                          calls: { DemoCalls.generate(DemoCallsOptions(users: users)) })
+        w.origin = .demo(users: users, day: day)
+        return w
     }
 
     /// The users, cohorts and modes; the tenant reads its `today` from this workspace's clock (a system clock's

@@ -17,16 +17,48 @@ extension Workspace {
                                            progress: progress, source: source)
         if dryRun { return report }
         let id = journal.nextId
-        journal.entries.append(JournalEntry(id: id, who: who, when: when, at: at, change: change, why: why,
-                                            report: report, revert: revert))
+        let entry = JournalEntry(id: id, who: who, when: when, at: at, change: change, why: why, report: report, revert: revert)
+        journal.entries.append(entry)
         journal.nextId += 1
+        // An open workspace file has the change before the caller hears it is done; if the file cannot take
+        // it, the change is taken back, so memory never holds what the file does not.
+        if let file {
+            do { try file.recorded(entry, in: self) } catch {
+                revertLast()
+                throw error
+            }
+        }
         return report
     }
 
     /// Reverts the last journal entry, whatever its kind, and returns it.
     @discardableResult
-    public func undo() throws(TenantError) -> JournalEntry {
-        guard let last = journal.entries.last else { throw .nothingToUndo }
+    public func undo() throws -> JournalEntry {
+        guard let last = journal.entries.last else { throw TenantError.nothingToUndo }
+        if case .beforeOpen = last.revert {
+            throw TenantError.refused("undo: change \(last.id) (\(last.change.kind)) was made before this workspace was opened; what it replaced is not in the file")
+        }
+        if let file {
+            // The file first: if it cannot drop the entry, nothing is undone.
+            var tenantAfter = coexistence, storeAfter = storeAsIs
+            switch last.revert {
+            case let .timelineEntry(id): tenantAfter.timeline.remove(id: id)
+            case let .cohorts(before):
+                tenantAfter.cohorts = before
+                tenantAfter.cohorts.growUsers(to: tenantAfter.directory.count)
+            case let .tenant(before): tenantAfter = before
+            case let .calls(before): storeAfter = before
+            case .plan, .beforeOpen: break
+            }
+            try file.willUndo(last, in: self, tenantAfter: tenantAfter, store: storeAfter)
+        }
+        return revertLast()
+    }
+
+    /// Takes the last entry back in memory only.
+    @discardableResult
+    func revertLast() -> JournalEntry {
+        let last = journal.entries.last!
         switch last.revert {
         case let .timelineEntry(id):
             var tenant = coexistence
@@ -40,6 +72,7 @@ extension Workspace {
         case let .tenant(before): coexistence = before
         case let .calls(before): calls = before
         case let .plan(before): plan = before
+        case .beforeOpen: break
         }
         journal.entries.removeLast()
         // As if it never happened: the next change takes the id again.
@@ -72,6 +105,7 @@ extension Workspace {
         let copy = Workspace(name: name ?? self.name, clock: clock, tenant: coexistence, store: storeAsIs,
                              dimensionsCurrent: userDimensionsCurrent, journal: journal)
         copy.plan = plan
+        copy.origin = origin
         return copy
     }
 

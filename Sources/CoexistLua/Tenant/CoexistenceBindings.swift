@@ -50,6 +50,9 @@ public enum CoexistenceBindings {
             try RouteBinding.matrix(source, call)
         }
         UsersImportBinding.install(engine, source)
+        engine.register("save", doc: "save(path): " + WorkspaceSaveBinding.summary) { call in
+            try WorkspaceSaveBinding.save(try source.live("save"), call)
+        }
         engine.register("undo", doc: "undo(): reverts the last change set (move, global change or cohort edit) and returns its report") { call in
             try ChangesBinding.undo(source, call)
         }

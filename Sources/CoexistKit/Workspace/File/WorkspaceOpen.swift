@@ -1,0 +1,184 @@
+import Foundation
+#if canImport(Glibc)
+@preconcurrency import Glibc
+#endif
+
+extension Workspace {
+    /// Opens a workspace file: makes the starting tenant again, loads the streams and reference data from their
+    /// tables, and replays the journal through the door. Unless `readOnly`, the file stays open (locked,
+    /// WAL mode) and every later change is committed to it as it happens. A file that is not a workspace, is
+    /// damaged or was written by a newer coexist is refused and left as it is; an older one is migrated.
+    public static func open(_ path: String, readOnly: Bool = false) throws -> Workspace {
+        var st = stat()
+        guard stat(path, &st) == 0 else { throw WorkspaceFileError(path, String(cString: strerror(errno))) }
+        guard (st.st_mode & S_IFMT) == S_IFREG else { throw WorkspaceFileError(path, "is not a regular file") }
+        let lockFd = readOnly ? -1 : try WorkspaceFile.lock(path)
+        do {
+            let db = try SQLiteDatabase(path: path, readOnly: readOnly)
+            let w = try WorkspaceReader(db: db).read(readOnly: readOnly)
+            w.name = Workspace.name(ofFile: path)
+            if !readOnly {
+                try WorkspaceFile.configureLive(db)
+                w.file = WorkspaceFile(path: path, db: db, lockFd: lockFd)
+            } else {
+                db.close()
+            }
+            return w
+        } catch {
+            if lockFd >= 0 { flock(lockFd, LOCK_UN); close(lockFd) }
+            throw error
+        }
+    }
+
+    /// The name a workspace file gives the shell's prompt: its file name without the directory and `.db`.
+    public static func name(ofFile path: String) -> String {
+        var base = path.split(separator: "/").last.map(String.init) ?? path
+        for ext in [".db", ".sqlite", ".sqlite3", ".coexist"] where base.lowercased().hasSuffix(ext) && base.count > ext.count {
+            base.removeLast(ext.count)
+            break
+        }
+        return base
+    }
+
+    /// Makes this workspace (the one every binding holds) the workspace `other` opened: its tenant, store,
+    /// journal, plan, training progress and open file; `other` is left without a file. The clock stays this one's.
+    public func adopt(_ other: Workspace) {
+        closeFile()
+        restore(from: other)
+        plan = other.plan
+        training = other.training
+        file = other.file
+        other.file = nil
+    }
+
+    /// Stops committing to the open file (the shell's `.open` of another file, `.close`, exit).
+    public func closeFile() {
+        if let file { try? file.checkpoint(); file.close() }
+        file = nil
+    }
+
+    /// A lesson's progress, kept in the open workspace file (issue 17 item 5) as well as in memory.
+    public func setTrainingProgress(_ progress: TrainingProgress?, lesson: String) throws {
+        var next = training
+        next[lesson] = progress
+        try file?.writeTraining(next)
+        training = next
+    }
+}
+
+/// Reads a workspace database into a new workspace, checking everything it reads.
+struct WorkspaceReader {
+    let db: SQLiteDatabase
+
+    func damaged(_ why: String) -> WorkspaceFileError { WorkspaceFileError(db.path, "damaged workspace: \(why); not opened, not changed") }
+
+    func read(readOnly: Bool) throws -> Workspace {
+        let appId: Int64
+        do { appId = try db.integer("PRAGMA application_id") ?? 0 } catch {
+            throw WorkspaceFileError(db.path, "not a coexist workspace (\(error.reason))")
+        }
+        guard appId == Int64(WorkspaceSchema.applicationId) else {
+            throw WorkspaceFileError(db.path, "not a coexist workspace (application_id \(appId), a workspace has \(WorkspaceSchema.applicationId)); not opened, not changed")
+        }
+        let version = try db.integer("PRAGMA user_version") ?? 0
+        guard version <= WorkspaceSchema.version else {
+            throw WorkspaceFileError(db.path, "written by a newer coexist (schema version \(version); this one reads up to \(WorkspaceSchema.version)); not opened, not changed")
+        }
+        guard version >= 1 else { throw damaged("schema version \(version)") }
+        if version < WorkspaceSchema.version && !readOnly {
+            try db.transaction { try WorkspaceSchema.migrate(db, from: version) }
+        }
+        let meta = try readMeta()
+        func value(_ k: String) throws(WorkspaceFileError) -> String {
+            guard let v = meta[k] else { throw damaged("no '\(k)' in table workspace") }
+            return v
+        }
+        let clockText = try value("clock_fixed_at")
+        let clock: WorkspaceClock
+        if clockText.isEmpty { clock = .system } else {
+            guard let t = Double(clockText), t.isFinite, abs(t) < 1e11 else { throw damaged("clock_fixed_at '\(clockText)'") }
+            clock = .fixed(Instant(epochSeconds: t))
+        }
+        let originKind = try value("origin")
+        guard let originDay = Day(iso: try value("origin_day")) else { throw damaged("origin_day '\(meta["origin_day"]!)'") }
+        let store = try WorkspaceStoreReader(db: db, meta: meta).read()
+        let w: Workspace
+        switch originKind {
+        case "empty":
+            w = Workspace(name: try value("name"), clock: clock, coexistence: { CoexistenceTenant(clock: clock) }, calls: { store })
+            w.origin = .empty(day: originDay)
+        case "demo":
+            guard let users = Int(try value("demo_users")), users >= 1, users <= 1_000_000 else { throw damaged("demo_users '\(meta["demo_users"]!)'") }
+            w = Workspace(name: try value("name"), clock: clock,
+                          coexistence: { CoexistenceTenant.demo(userCount: users, today: originDay) }, calls: { store })
+            w.origin = .demo(users: users, day: originDay)
+        default:
+            throw damaged("origin '\(originKind)' (a workspace starts empty or from the demo)")
+        }
+        try w.replayFromFile(try readJournal())
+        if version >= 2 { w.training = try readTraining() }
+        return w
+    }
+
+    private func readMeta() throws(WorkspaceFileError) -> [String: String] {
+        var meta: [String: String] = [:]
+        let s: SQLiteStatement
+        do { s = try db.prepare("SELECT key, value FROM workspace") } catch { throw damaged(error.reason) }
+        while try s.step() { meta[s.text(0)] = s.text(1) }
+        return meta
+    }
+
+    private func readJournal() throws -> [JournalRecord] {
+        let s = try db.prepare("SELECT id, record FROM journal ORDER BY id")
+        var out: [JournalRecord] = []
+        let decoder = JSONDecoder()
+        while try s.step() {
+            let id = s.int64(0)
+            let r: JournalRecord
+            do { r = try decoder.decode(JournalRecord.self, from: Data(s.text(1).utf8)) } catch {
+                throw damaged("journal entry \(id) does not decode (\(error))")
+            }
+            guard r.id == id, id == Int64(out.count + 1), r.at.isFinite else { throw damaged("journal entry \(id) is out of order") }
+            out.append(r)
+        }
+        return out
+    }
+
+    private func readTraining() throws(WorkspaceFileError) -> [String: TrainingProgress] {
+        let s = try db.prepare("SELECT lesson, step, skipped FROM training")
+        var out: [String: TrainingProgress] = [:]
+        while try s.step() {
+            let step = s.int64(1)
+            guard step >= 1 && step < 1_000_000 else { throw damaged("training step \(step)") }
+            let skipped = s.text(2).split(separator: ",").map { Int($0) }
+            guard skipped.allSatisfy({ $0 != nil }) else { throw damaged("training skipped '\(s.text(2))'") }
+            out[s.text(0)] = TrainingProgress(step: Int(step), skipped: skipped.map { $0! })
+        }
+        return out
+    }
+}
+
+extension Workspace {
+    /// Plays a file's journal through the door. The store already holds the streams and reference data as the
+    /// file has them, so the changes that made them (imports of calls, buildings, devices) are journaled again
+    /// without being applied; undo cannot take those back (what they replaced is not in the file).
+    func replayFromFile(_ records: [JournalRecord]) throws {
+        for r in records {
+            if WorkspaceFile.changesCalls(r.change) {
+                let report = ChangeReport(what: r.what, day: nil, scheduled: false, dryRun: false)
+                journal.entries.append(JournalEntry(id: journal.nextId, who: r.who, when: r.when, at: r.at, change: r.change,
+                                                    why: r.why, report: report, revert: .beforeOpen))
+                journal.nextId += 1
+            } else {
+                var source: ImportSource?
+                if let stamp = r.change.file {
+                    source = try ImportSource.read(stamp.path)
+                    guard source!.stamp == stamp else {
+                        throw TenantError.badFile(file: stamp.path, reason: "changed since change \(r.id) imported it; the workspace needs the file it was made from")
+                    }
+                }
+                try apply(r.change, who: r.who, why: r.why, at: r.at, source: source)
+            }
+        }
+    }
+}

@@ -1,0 +1,18 @@
+/// How a workspace's starting tenant was made, before its first journal entry: what a saved workspace stores
+/// so that opening it makes the same tenant again and replays the journal onto it.
+public enum WorkspaceOrigin: Sendable, Equatable {
+    /// `Workspace.empty`: no users, on the day it was made.
+    case empty(day: Day)
+    /// `Workspace.demo`: the synthetic Contoso of `users` people, as it stood on `day`.
+    case demo(users: Int, day: Day)
+    /// Made in code from values a file cannot describe (tests, benches): such a workspace cannot be saved.
+    case code
+
+    var kind: String {
+        switch self {
+        case .empty: "empty"
+        case .demo: "demo"
+        case .code: "code"
+        }
+    }
+}

@@ -1,0 +1,127 @@
+/// Reads the call store of a workspace file: dictionaries, reference data, the stream rows straight into the
+/// columns, and the identities; the streams must hash to the checksum coexist wrote.
+struct WorkspaceStoreReader {
+    let db: SQLiteDatabase
+    let meta: [String: String]
+
+    func damaged(_ why: String) -> WorkspaceFileError { WorkspaceFileError(db.path, "damaged workspace: \(why); not opened, not changed") }
+
+    func read() throws(WorkspaceFileError) -> CallStore {
+        guard let countText = meta["streams"], let expected = Int(countText), expected >= 0, expected < 1 << 32 else {
+            throw damaged("no stream count in table workspace")
+        }
+        var store = CallStore()
+        for d in WorkspaceSchema.dictionaries {
+            var dict = StringDictionary()
+            let s = try db.prepare("SELECT code, value FROM \(WorkspaceSchema.lookupTable(d)) ORDER BY code")
+            var next: Int64 = 0
+            while try s.step() {
+                guard s.int64(0) == next else { throw damaged("\(WorkspaceSchema.lookupTable(d)) skips code \(next)") }
+                let v = s.text(1)
+                if next == 0 {
+                    guard v.isEmpty else { throw damaged("\(WorkspaceSchema.lookupTable(d)) code 0 is not the empty string") }
+                } else {
+                    guard Int64(dict.intern(v)) == next else { throw damaged("\(WorkspaceSchema.lookupTable(d)) repeats '\(v)'") }
+                }
+                next += 1
+            }
+            switch d {
+            case .callIds: store.callIds = dict
+            case .users: store.users = dict
+            case .subnets: store.subnets = dict
+            case .devices: store.devices = dict
+            case .clientVersions: store.clientVersions = dict
+            case .failureReasons: store.failureReasons = dict
+            }
+        }
+        try readStreams(into: &store, expected: expected)
+        guard WorkspaceChecksum.of(store) == meta["streams_checksum"] else {
+            throw damaged("the streams differ from what coexist wrote (checksum)")
+        }
+        var file = BuildingFile()
+        var buildings: [Building] = []
+        let b = try db.prepare("SELECT id, name, ownership_type, building_type, office_type, city, zip_code, country, state, region FROM buildings ORDER BY id")
+        while try b.step() {
+            guard b.int64(0) == Int64(buildings.count) else { throw damaged("buildings skip id \(buildings.count)") }
+            buildings.append(Building(name: b.text(1), ownershipType: b.text(2), buildingType: b.text(3), officeType: b.text(4),
+                                      city: b.text(5), zipCode: b.text(6), country: b.text(7), state: b.text(8), region: b.text(9)))
+        }
+        var seen = Set<UInt64>()
+        let r = try db.prepare("SELECT network, prefix, network_name, building_id, inside_corp, express_route, vpn, line FROM subnets ORDER BY id")
+        while try r.step() {
+            let prefix = r.int64(1), building = r.int64(3)
+            guard let net = IPv4.parse(r.text(0)), (8...32).contains(prefix) else { throw damaged("subnet '\(r.text(0))/\(prefix)'") }
+            guard building >= 0 && building < Int64(buildings.count) else { throw damaged("subnet \(r.text(0)) names building \(building)") }
+            guard seen.insert(UInt64(net & IPv4.mask(Int(prefix))) << 8 | UInt64(prefix)).inserted else {
+                throw damaged("subnet \(r.text(0))/\(prefix) twice")
+            }
+            let line = r.int64(7)
+            guard line >= 0 && line < Int64(Int32.max) else { throw damaged("subnet line \(line)") }
+            file.add(BuildingRange(network: net, prefix: Int(prefix), networkName: r.text(2), building: 0, insideCorp: r.int64(4) != 0,
+                                   expressRoute: r.int64(5) != 0, vpn: r.int64(6) != 0, line: Int(line)),
+                     building: buildings[Int(building)])
+        }
+        store.setBuildingFile(file)
+        var certified: [String] = [], excluded: [String] = []
+        let d = try db.prepare("SELECT kind, pattern FROM device_patterns ORDER BY kind, position")
+        while try d.step() {
+            switch d.text(0) {
+            case "certified": certified.append(d.text(1))
+            case "excluded": excluded.append(d.text(1))
+            default: throw damaged("device pattern kind '\(d.text(0))'")
+            }
+        }
+        store.setDeviceCatalogue(DeviceCatalogue(certified: certified, excluded: excluded))
+        var ids: [UInt64] = []
+        let i = try db.prepare("SELECT ids FROM stream_identities ORDER BY chunk")
+        while try i.step() {
+            let blob = i.blob(0)
+            guard blob.count % 8 == 0 else { throw damaged("stream_identities chunk of \(blob.count) bytes") }
+            for k in 0..<(blob.count / 8) { ids.append(blob.loadUnaligned(fromByteOffset: k * 8, as: UInt64.self)) }
+        }
+        for k in ids.indices.dropFirst() where ids[k - 1] >= ids[k] { throw damaged("stream_identities out of order") }
+        store.identities.add(.sortedUnique(ids))
+        return store
+    }
+
+    private func readStreams(into store: inout CallStore, expected: Int) throws(WorkspaceFileError) {
+        struct Bases: StreamColumnUpdate {
+            let capacity: Int
+            var bases: [UnsafeMutableRawPointer] = []
+            mutating func visit<T: FixedWidthInteger & BitwiseCopyable>(_ c: StreamColumn, _ column: inout PackedColumn<T>) {
+                bases.append(UnsafeMutableRawPointer(column.mutableBase(reserving: capacity)))
+            }
+        }
+        var walk = Bases(capacity: Swift.max(expected, 1))
+        store.updateColumns(&walk)
+        let columns = StreamColumn.allCases
+        let s = try db.prepare("SELECT " + columns.map(WorkspaceSchema.sqlName).joined(separator: ", ") + " FROM streams ORDER BY rowid")
+        var n = 0
+        while try s.step() {
+            guard n < expected else { throw damaged("more stream rows than the \(expected) it records") }
+            for (k, c) in columns.enumerated() {
+                let v = s.int64(Int32(k))
+                let base = walk.bases[k]
+                switch c.storage {
+                case .u8:
+                    guard v >= 0 && v <= 0xFF else { throw damaged("stream \(n + 1) \(c.name) = \(v)") }
+                    base.storeBytes(of: UInt8(v), toByteOffset: n, as: UInt8.self)
+                case .u16:
+                    guard v >= 0 && v <= 0xFFFF else { throw damaged("stream \(n + 1) \(c.name) = \(v)") }
+                    base.storeBytes(of: UInt16(v), toByteOffset: n * 2, as: UInt16.self)
+                case .u32:
+                    guard v >= 0 && v <= 0xFFFF_FFFF else { throw damaged("stream \(n + 1) \(c.name) = \(v)") }
+                    base.storeBytes(of: UInt32(v), toByteOffset: n * 4, as: UInt32.self)
+                }
+            }
+            n += 1
+        }
+        guard n == expected else { throw damaged("\(n) stream rows, not the \(expected) it records") }
+        struct SetCount: StreamColumnUpdate {
+            let n: Int
+            func visit<T: FixedWidthInteger & BitwiseCopyable>(_ c: StreamColumn, _ column: inout PackedColumn<T>) { column.setCount(n) }
+        }
+        var set = SetCount(n: n)
+        store.updateColumns(&set)
+    }
+}
