@@ -30,7 +30,7 @@ let package = Package(
         // The one Lua harness and test tenant every test target uses; a plain target that only tests depend on,
         // so it sees the public surface only (it is built in release too, where nothing is testable).
         .target(name: "CoexistTestSupport", dependencies: ["CoexistLua", "CoexistKit"], path: "Tests/TestSupport"),
-        .testTarget(name: "CoexistKitTests", dependencies: ["CoexistKit", "CoexistTestSupport"], exclude: ["Tenant/Fixtures", "Calls/Fixtures"]),
+        .testTarget(name: "CoexistKitTests", dependencies: ["CoexistKit", "CSQLite", "CoexistTestSupport"], exclude: ["Tenant/Fixtures", "Calls/Fixtures"]),
         .testTarget(name: "CoexistLuaTests", dependencies: ["CoexistLua", "CLua", "CLuaBridge", "CoexistTestSupport"]),
         .testTarget(name: "CoexistShellTests", dependencies: ["CoexistShell", "CoexistLua", "CoexistTestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["coexist"], exclude: ["Fixtures"]),

@@ -20,6 +20,8 @@ public final class Workspace {
     /// Each lesson's progress while a workspace file is open (`setTrainingProgress`), so a trainer can hand a
     /// room one file.
     public internal(set) var training: [String: TrainingProgress] = [:]
+    /// Opened `--readonly`: a view of a file another shell may be writing; every change is refused.
+    public internal(set) var isReadOnly = false
 
     public init(name: String, clock: WorkspaceClock = .system, coexistence: @escaping () -> CoexistenceTenant,
                 calls: @escaping () -> CallStore = { CallStore() }) {

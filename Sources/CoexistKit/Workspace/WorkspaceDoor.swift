@@ -8,6 +8,7 @@ extension Workspace {
     /// (`ImportSource`), so the import does not read the file a second time; ignored unless its stamp is the change's.
     public func apply(_ change: Change, who: String, why: String = "", at: Double? = nil, dryRun: Bool = false,
                       progress: ImportProgressHandler? = nil, source: ImportSource? = nil) throws -> ChangeReport {
+        if isReadOnly && !dryRun { throw TenantError.refused(Workspace.readOnlyRefusal) }
         let now = clock.now
         let when = now.day
         let at = at ?? now.epochSeconds
@@ -34,6 +35,7 @@ extension Workspace {
     /// Reverts the last journal entry, whatever its kind, and returns it.
     @discardableResult
     public func undo() throws -> JournalEntry {
+        if isReadOnly { throw TenantError.refused(Workspace.readOnlyRefusal) }
         guard let last = journal.entries.last else { throw TenantError.nothingToUndo }
         if case .beforeOpen = last.revert {
             throw TenantError.refused("undo: change \(last.id) (\(last.change.kind)) was made before this workspace was opened; what it replaced is not in the file")

@@ -22,6 +22,7 @@ extension Workspace {
                 w.file = WorkspaceFile(path: path, db: db, lockFd: lockFd)
             } else {
                 db.close()
+                w.isReadOnly = true
             }
             return w
         } catch {
@@ -47,9 +48,12 @@ extension Workspace {
         restore(from: other)
         plan = other.plan
         training = other.training
+        isReadOnly = other.isReadOnly
         file = other.file
         other.file = nil
     }
+
+    static let readOnlyRefusal = "this workspace was opened --readonly: changes are refused (open it without --readonly, once no other shell has it, to change it)"
 
     /// Stops committing to the open file (the shell's `.open` of another file, `.close`, exit).
     public func closeFile() {
