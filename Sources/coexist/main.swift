@@ -76,6 +76,14 @@ struct CoexistCommand: ParsableCommand {
     /// Options end at the first argument that is not an option (or after `--`): from there on everything is
     /// the script and its own arguments, as with `lua`, so `coexist s.lua -e x` passes `-e x` to the script.
     static func split(_ argv: [String]) -> (options: [String], script: [String]) {
+        // `coexist FILE.db [options] [script]`: a workspace file first is `--open FILE.db`, and options may follow it.
+        if let first = argv.first(where: { !$0.hasPrefix("-") }), first.lowercased().hasSuffix(".db"),
+           let at = argv.firstIndex(of: first), !isOptionValue(argv, at) {
+            var rest = argv
+            rest.remove(at: at)
+            let (options, script) = split(rest)
+            return (["--open", first] + options, script)
+        }
         let takesValue: Set<String> = ["-e", "--lua-memory", "--demo-size", "--data", "--open", "--sandbox-dir", "--mode", "--maxrows", "--nullvalue"]
         var i = 0
         while i < argv.count {
@@ -86,6 +94,11 @@ struct CoexistCommand: ParsableCommand {
         }
         i = min(i, argv.count)
         return (Array(argv[..<i]), Array(argv[i...]))
+    }
+
+    /// Whether argv[i] is the value of the option before it (`--data x.db`).
+    static func isOptionValue(_ argv: [String], _ i: Int) -> Bool {
+        i > 0 && ["-e", "--lua-memory", "--demo-size", "--data", "--open", "--sandbox-dir", "--mode", "--maxrows", "--nullvalue"].contains(argv[i - 1])
     }
 
     func validate() throws {
@@ -100,7 +113,7 @@ struct CoexistCommand: ParsableCommand {
             let names = OutputMode.allCases.map(\.rawValue)
             throw ValidationError("unknown --mode '\(mode)': use one of \(names.joined(separator: ", "))" + didYouMean(mode, names))
         }
-        if readonly && open == nil && !CommandLine.arguments.contains(where: { $0.lowercased().hasSuffix(".db") }) {
+        if readonly && open == nil {
             throw ValidationError("--readonly needs a workspace: --open FILE or FILE.db")
         }
         if open != nil && (data != nil || empty) { throw ValidationError("--open opens a workspace; it does not go with --data or --empty") }
@@ -131,17 +144,10 @@ struct CoexistCommand: ParsableCommand {
         c.maxRows = maxrows
         c.nullValue = nullvalue
         c.quiet = quiet
-        // `coexist FILE.db`: a workspace file where a script would be.
-        if open == nil, let first = script.first, first.lowercased().hasSuffix(".db") {
-            c.workspaceFile = first
-            c.script = script.dropFirst().first
-            c.scriptArguments = Array(script.dropFirst(2))
-        } else {
-            c.workspaceFile = open
-            c.script = script.first
-            c.scriptArguments = Array(script.dropFirst())
-        }
+        c.workspaceFile = open
         c.readOnly = readonly
+        c.script = script.first
+        c.scriptArguments = Array(script.dropFirst())
         return c
     }
 }
