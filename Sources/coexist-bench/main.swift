@@ -1,6 +1,6 @@
 // coexist-bench: the performance figures of the call store (issue 3) and the upgrade engine (issue 4),
 // each beside its target. scripts/bench runs it on a release build.
-// Usage: coexist-bench [calls | tenant | sim] [--quick] [--csv PATH] [--csv-only]
+// Usage: coexist-bench [calls | tenant | sim | workspace] [--quick] [--csv PATH] [--csv-only]
 //   calls: the call-store figures only; tenant: the upgrade-engine figures only; sim: the simulation only
 //   (default: all three)
 //   --quick: 1M streams only, for development; --csv-only: only the CSV import (the file must exist)
@@ -15,7 +15,7 @@ import Glibc
 let args = CommandLine.arguments
 let quick = args.contains("--quick")
 let csvPath = args.firstIndex(of: "--csv").map { args[$0 + 1] } ?? "/tmp/coexist-bench-10M.csv"
-let groups = ["calls", "tenant", "sim"].filter(args.contains)
+let groups = ["calls", "tenant", "sim", "workspace"].filter(args.contains)
 let wantCalls = groups.isEmpty || groups.contains("calls"), wantTenant = groups.isEmpty || groups.contains("tenant")
 let wantSim = groups.isEmpty || groups.contains("sim")
 
@@ -35,3 +35,4 @@ if wantCalls {
 }
 if wantTenant { Bench.tenant() }
 if wantSim { Bench.sim() }
+if groups.isEmpty || groups.contains("workspace") { Bench.workspace(streams: quick ? 1_000_000 : 10_000_000, csvPath: csvPath) }

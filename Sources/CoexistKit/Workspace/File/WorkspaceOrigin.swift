@@ -16,3 +16,13 @@ public enum WorkspaceOrigin: Sendable, Equatable {
         }
     }
 }
+
+extension Workspace {
+    /// An empty tenant holding `calls` (benches, tests): it saves and opens like one made by `--empty` whose
+    /// streams were imported.
+    public static func empty(today: Day, calls: CallStore) -> Workspace {
+        let w = Workspace(name: unnamed, clock: .fixed(today), coexistence: { CoexistenceTenant(today: today) }, calls: { calls })
+        w.origin = .empty(day: today)
+        return w
+    }
+}

@@ -1,0 +1,45 @@
+import CoexistKit
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Issue 17 item 3: a 10M-stream workspace saved to and opened from SQLite, against importing the same
+/// streams from CSV (the file `calls` writes, or written here when missing).
+extension Bench {
+    static func workspace(streams: Int, csvPath: String) {
+        let store = generate(streams: streams)
+        let path = "/tmp/coexist-bench-workspace.db"
+        do {
+            var st = stat()
+            if stat(csvPath, &st) != 0 || st.st_size < 1_000_000 {
+                try CSVWriter.write(store, to: csvPath)
+                _ = stat(csvPath, &st)
+            }
+            let csvBytes = Double(st.st_size)
+            let w = Workspace.empty(today: Workspace.demoDay, calls: store)
+            let saveMs = try median(3) { try w.save(to: path) }
+            _ = stat(path, &st)
+            let fileBytes = Double(st.st_size)
+            var opened = 0
+            let openMs = try median(3) {
+                let o = try Workspace.open(path, readOnly: true)
+                opened = o.calls.count
+            }
+            var imported = 0
+            let csvMs = try median(3) {
+                var s = CallStore()
+                imported = try s.importCSV(path: csvPath).imported
+                withExtendedLifetime(s) {}
+            }
+            let saveRate = Double(streams) / (saveMs / 1000), openRate = Double(opened) / (openMs / 1000)
+            line("workspace save (\(streams) streams)", saveRate / 1e6, "M streams/s", target: ">= 1", ok: saveRate >= 1e6)
+            line("workspace open (\(opened) streams)", openRate / 1e6, "M streams/s", target: ">= 2", ok: openRate >= 2e6)
+            line("workspace file / CSV size", fileBytes / csvBytes, "x", target: "<= 2", ok: fileBytes <= 2 * csvBytes)
+            line("open / CSV import time (\(imported) rows)", openMs / csvMs, "x", target: "<= 1", ok: openMs <= csvMs)
+            print("  save \(Int(saveMs)) ms, open \(Int(openMs)) ms, CSV import \(Int(csvMs)) ms; file \(Int(fileBytes / 1e6)) MB, CSV \(Int(csvBytes / 1e6)) MB")
+            unlink(path)
+        } catch {
+            print("workspace bench failed: \(error)")
+        }
+    }
+}
