@@ -23,5 +23,6 @@ let package = Package(
         fuzzTarget("FuzzDevices", [kit]),
         fuzzTarget("FuzzDates", [kit, lua]),
         fuzzTarget("FuzzLua", [kit, lua, "CFuzzSupport"]),
+        fuzzTarget("FuzzWorkspace", [kit]),
     ]
 )

@@ -43,7 +43,10 @@ enum WorkspaceSave {
             let db = try SQLiteDatabase(path: temp, create: true)
             // Bulk settings: the temporary file is thrown away on any failure, so it needs no rollback journal
             // and no syncs until the one at the end ("PRAGMA journal_mode", "PRAGMA synchronous", sqlite.org).
-            try db.exec("PRAGMA page_size = 65536; PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -65536;")
+            // Large pages for large stores (fewer, longer writes); small ones keep a small workspace small.
+            let count = w.storeAsIs.count
+            let pageSize = count < 2_000 ? 512 : count < 1_000_000 ? 4096 : 65536
+            try db.exec("PRAGMA page_size = \(pageSize); PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -65536;")
             try db.exec("PRAGMA application_id = \(WorkspaceSchema.applicationId); PRAGMA user_version = \(WorkspaceSchema.version);")
             try db.exec("BEGIN")
             try db.exec(WorkspaceSchema.create)

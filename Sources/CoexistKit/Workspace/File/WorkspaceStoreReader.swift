@@ -94,14 +94,46 @@ struct WorkspaceStoreReader {
         }
         var walk = Bases(capacity: Swift.max(expected, 1))
         store.updateColumns(&walk)
+        // The rows must be rowids 1...expected: each part reads its own range (checking every rowid), and the
+        // largest rowid closes the count.
+        let last = try db.integer("SELECT max(rowid) FROM streams") ?? 0
+        let first = try db.integer("SELECT min(rowid) FROM streams") ?? 1
+        guard last == Int64(expected), expected == 0 || first == 1 else {
+            throw damaged("stream rows \(first)...\(last), not the \(expected) it records")
+        }
+        // Two connections on two rowid ranges when there is enough to split ("Opening may read on 2 threads").
+        let ranges = expected >= 1_000_000 ? Parallel.ranges(expected, minimum: expected / 2) : [0..<expected]
+        var failures = [WorkspaceFileError?](repeating: nil, count: ranges.count)
+        var connections: [SQLiteDatabase] = [db]
+        for _ in 1..<Swift.max(ranges.count, 1) { connections.append(try SQLiteDatabase(path: db.path, readOnly: true)) }
+        let bases = walk.bases
+        failures.withUnsafeMutableBufferPointer { out in
+            Parallel.perform(ranges.count) { part in
+                do { try readRange(connections[part], ranges[part], into: bases) } catch { out[part] = error as? WorkspaceFileError ?? damaged("\(error)") }
+            }
+        }
+        for c in connections.dropFirst() { c.close() }
+        if let f = failures.compactMap({ $0 }).first { throw f }
+        let n = expected
+        struct SetCount: StreamColumnUpdate {
+            let n: Int
+            func visit<T: FixedWidthInteger & BitwiseCopyable>(_ c: StreamColumn, _ column: inout PackedColumn<T>) { column.setCount(n) }
+        }
+        var set = SetCount(n: n)
+        store.updateColumns(&set)
+    }
+
+    /// Rows `range` (rowids range.lowerBound + 1 ...) into the columns at `bases`, each value range-checked.
+    private func readRange(_ conn: SQLiteDatabase, _ range: Range<Int>, into bases: [UnsafeMutableRawPointer]) throws(WorkspaceFileError) {
         let columns = StreamColumn.allCases
-        let s = try db.prepare("SELECT " + columns.map(WorkspaceSchema.sqlName).joined(separator: ", ") + " FROM streams ORDER BY rowid")
-        var n = 0
+        let s = try conn.prepare("SELECT rowid, " + columns.map(WorkspaceSchema.sqlName).joined(separator: ", ")
+                                 + " FROM streams WHERE rowid BETWEEN \(range.lowerBound + 1) AND \(range.upperBound) ORDER BY rowid")
+        var n = range.lowerBound
         while try s.step() {
-            guard n < expected else { throw damaged("more stream rows than the \(expected) it records") }
+            guard n < range.upperBound, s.int64(0) == Int64(n + 1) else { throw damaged("stream rowid \(s.int64(0)) out of sequence") }
             for (k, c) in columns.enumerated() {
-                let v = s.int64(Int32(k))
-                let base = walk.bases[k]
+                let v = s.int64(Int32(k + 1))
+                let base = bases[k]
                 switch c.storage {
                 case .u8:
                     guard v >= 0 && v <= 0xFF else { throw damaged("stream \(n + 1) \(c.name) = \(v)") }
@@ -116,12 +148,6 @@ struct WorkspaceStoreReader {
             }
             n += 1
         }
-        guard n == expected else { throw damaged("\(n) stream rows, not the \(expected) it records") }
-        struct SetCount: StreamColumnUpdate {
-            let n: Int
-            func visit<T: FixedWidthInteger & BitwiseCopyable>(_ c: StreamColumn, _ column: inout PackedColumn<T>) { column.setCount(n) }
-        }
-        var set = SetCount(n: n)
-        store.updateColumns(&set)
+        guard n == range.upperBound else { throw damaged("stream rows \(range.lowerBound + 1)...\(range.upperBound) stop at \(n)") }
     }
 }
