@@ -91,3 +91,35 @@ import Testing
         }
     }
 }
+
+/// `.save` and `.open` at the prompt (piped), with `--readonly` and their refusals.
+@Suite struct WorkspaceDotCommandTests {
+    @Test func saveThenOpenAtThePrompt() throws {
+        let home = try TestHome()
+        let input = """
+            cohort("Pilot"):move("TeamsOnly")
+            .save w1.db
+            undo()
+            print(#changes)
+            .open w1.db
+            print(#changes)
+            print(tenant)
+            .open w1.db --readonly
+            .open w1.db --readonyl
+            .open missing.db
+            """
+        let run = try PipedRun(["-q", "--demo-size", "30"], input: input + "\n", home: home, timeout: 60)
+        #expect(run.stdout.contains("saved tenant contoso: 30 users"))
+        #expect(run.stdout.contains("\n0\n"))
+        #expect(run.stdout.contains("opened w1.db: tenant w1: 30 users"))
+        #expect(run.stdout.contains("1 change(s)\n1\ntenant w1:"))
+        #expect(run.stdout.contains("opened w1.db (read-only)"))
+        #expect(run.stderr.contains("unknown option '--readonyl' (did you mean '--readonly'?)"), Comment(rawValue: run.stderr))
+        #expect(run.stderr.contains("workspace missing.db: No such file or directory"), Comment(rawValue: run.stderr))
+        let view = try PipedRun(["--open", "w1.db", "--readonly", "-e", "undo()"], home: home, timeout: 60)
+        #expect(view.status != 0)
+        #expect(view.stderr.contains("opened --readonly: changes are refused"), Comment(rawValue: view.stderr))
+        let bad = try PipedRun(["--readonly", "-e", "print(1)"], home: home, timeout: 60)
+        #expect(bad.stderr.contains("--readonly needs a workspace"))
+    }
+}

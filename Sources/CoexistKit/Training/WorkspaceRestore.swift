@@ -8,6 +8,7 @@ extension Workspace {
         calls = other.storeAsIs
         journal = other.journal
         origin = other.origin
+        plan = other.plan
         userDimensionsCurrent = false
     }
 }

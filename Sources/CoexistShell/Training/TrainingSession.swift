@@ -15,6 +15,9 @@ final class TrainingSession {
     let previous: Workspace?
     private let fresh: () -> Workspace
     private(set) var status = Trainer.Status(step: 1, skipped: [], finished: false, question: false)
+    /// The workspace file the shell had open when the lesson began: the lesson's tenant does not write to it,
+    /// but its progress is kept there too (issue 17 item 5), and the file is given back when the lesson ends.
+    private var parkedFile: WorkspaceFile?
 
     init(trainer: Trainer, name: String, info: Trainer.Info, store: TrainingProgressStore, previous: Workspace?, fresh: @escaping () -> Workspace) {
         self.trainer = trainer
@@ -27,7 +30,8 @@ final class TrainingSession {
 
     /// Starts at the saved step (a finished lesson starts again), on a fresh tenant.
     func begin(_ shell: Shell) throws {
-        var progress = store.load(name) ?? TrainingProgress()
+        parkedFile = shell.workspace.detachFile()
+        var progress = (try? parkedFile?.trainingProgress())?[name] ?? store.load(name) ?? TrainingProgress()
         if progress.step > info.steps { progress = TrainingProgress() }
         try go(shell, to: progress.step, skipped: progress.skipped)
     }
@@ -44,8 +48,11 @@ final class TrainingSession {
     }
 
     private func save(_ shell: Shell) {
-        do { try store.save(TrainingProgress(step: status.step, skipped: status.skipped), for: name) }
-        catch { shell.fail("coexist: progress not saved: \(error)") }
+        let progress = TrainingProgress(step: status.step, skipped: status.skipped)
+        do {
+            try store.save(progress, for: name)
+            try parkedFile?.setTrainingProgress(progress, lesson: name)
+        } catch { shell.fail("coexist: progress not saved: \(error)") }
     }
 
     /// `.back`: the previous step, on a tenant rebuilt up to it.
@@ -56,6 +63,7 @@ final class TrainingSession {
     /// `.reset`: the lesson from its first step on a fresh tenant, progress cleared.
     func reset(_ shell: Shell) throws {
         store.clear(name)
+        try? parkedFile?.setTrainingProgress(nil, lesson: name)
         try go(shell, to: 1, skipped: [])
     }
 
@@ -63,5 +71,7 @@ final class TrainingSession {
     func end(_ shell: Shell) {
         trainer.stop()
         if let previous { shell.workspace.restore(from: previous) }
+        shell.workspace.attachFile(parkedFile)
+        parkedFile = nil
     }
 }

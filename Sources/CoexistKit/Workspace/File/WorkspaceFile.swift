@@ -71,6 +71,18 @@ public final class WorkspaceFile {
         try db.transaction { try WorkspaceWriter(db: db).writeTraining(progress) }
     }
 
+    /// Every lesson's progress as the file has it.
+    public func trainingProgress() throws -> [String: TrainingProgress] {
+        try WorkspaceReader(db: db).readTraining()
+    }
+
+    /// One lesson's progress written (nil: cleared), the others kept: a lesson saves after every step.
+    public func setTrainingProgress(_ progress: TrainingProgress?, lesson: String) throws {
+        var all = try trainingProgress()
+        all[lesson] = progress
+        try writeTraining(all)
+    }
+
     func rename(_ name: String) throws {
         try db.transaction {
             let s = try db.prepare("INSERT OR REPLACE INTO workspace (key, value) VALUES ('name', ?1)")

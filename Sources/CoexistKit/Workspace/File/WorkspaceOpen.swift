@@ -61,6 +61,20 @@ extension Workspace {
         file = nil
     }
 
+    /// Takes the open file away from this workspace (a lesson's own tenant must not write to it); `attachFile`
+    /// gives it back once the workspace holds what the file holds again.
+    public func detachFile() -> WorkspaceFile? {
+        let f = file
+        file = nil
+        return f
+    }
+
+    public func attachFile(_ f: WorkspaceFile?) {
+        guard let f else { return }
+        file = f
+        if let t = try? f.trainingProgress() { training = t }
+    }
+
     /// A lesson's progress, kept in the open workspace file (issue 17 item 5) as well as in memory.
     public func setTrainingProgress(_ progress: TrainingProgress?, lesson: String) throws {
         var next = training
@@ -148,7 +162,7 @@ struct WorkspaceReader {
         return out
     }
 
-    private func readTraining() throws(WorkspaceFileError) -> [String: TrainingProgress] {
+    func readTraining() throws(WorkspaceFileError) -> [String: TrainingProgress] {
         let s = try db.prepare("SELECT lesson, step, skipped FROM training")
         var out: [String: TrainingProgress] = [:]
         while try s.step() {
