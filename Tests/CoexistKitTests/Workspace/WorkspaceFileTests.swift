@@ -204,6 +204,23 @@ import Testing
         }
     }
 
+    @Test func anUndatedMoveOpenedOnALaterDayKeepsTheDayItWasMade() throws {
+        let p = Self.path("later")
+        let w = Workspace.demo(users: 30)
+        let upns = w.coexistence.directory.users.map(\.upn)
+        try w.apply(.moveUsers(upns: [upns[2]], target: "TeamsOnly"), who: "alice")
+        try w.save(to: p)
+        // The file's clock moved on ten days, as a system clock would between two sessions.
+        let later = w.today.daysSinceEpoch + 10
+        Self.sql(p, "UPDATE workspace SET value = '\(Day(daysSinceEpoch: later).noon.epochSeconds)' WHERE key = 'clock_fixed_at'")
+        let opened = try Workspace.open(p, readOnly: true)
+        #expect(opened.today.daysSinceEpoch == later)
+        #expect(opened.journal.records == w.journal.records)
+        let made = w.today
+        #expect(opened.coexistence.state(asOf: made).grant(2)?.name == w.coexistence.state(asOf: made).grant(2)?.name)
+        #expect(opened.coexistence.state(asOf: made).grant(2)?.name == "UpgradeToTeams")
+    }
+
     @Test func aWorkspaceMadeInCodeIsRefusedBySave() throws {
         let w = Workspace(name: "code", today: Workspace.demoDay, coexistence: { CoexistenceTenant(today: Workspace.demoDay) })
         do {
