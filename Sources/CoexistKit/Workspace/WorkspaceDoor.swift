@@ -8,9 +8,17 @@ extension Workspace {
     /// (`ImportSource`), so the import does not read the file a second time; ignored unless its stamp is the change's.
     public func apply(_ change: Change, who: String, why: String = "", at: Double? = nil, dryRun: Bool = false,
                       progress: ImportProgressHandler? = nil, source: ImportSource? = nil) throws -> ChangeReport {
+        try apply(change, who: who, why: why, at: at, dryRun: dryRun, progress: progress, source: source, recorded: nil)
+    }
+
+    /// `recorded`: a replay from a workspace file passes the entry's stored change and day, so the journal
+    /// holds what was recorded while `change` (the same change dated on that day) is what is applied.
+    @discardableResult
+    func apply(_ change: Change, who: String, why: String, at: Double?, dryRun: Bool, progress: ImportProgressHandler?,
+               source: ImportSource?, recorded: (change: Change, when: PlanDay)?) throws -> ChangeReport {
         if isReadOnly && !dryRun { throw TenantError.refused(Workspace.readOnlyRefusal) }
         let now = clock.now
-        let when = now.day
+        let when = recorded?.when ?? now.day
         let at = at ?? now.epochSeconds
         // A report's id is its tenant change set's (the PowerShell plan's change_set), which is the journal id;
         // imports and a stated global have none, as they have no step in the plan.
@@ -18,7 +26,8 @@ extension Workspace {
                                            progress: progress, source: source)
         if dryRun { return report }
         let id = journal.nextId
-        let entry = JournalEntry(id: id, who: who, when: when, at: at, change: change, why: why, report: report, revert: revert)
+        let entry = JournalEntry(id: id, who: who, when: when, at: at, change: recorded?.change ?? change, why: why,
+                                 report: report, revert: revert)
         journal.entries.append(entry)
         journal.nextId += 1
         // An open workspace file has the change before the caller hears it is done; if the file cannot take

@@ -177,6 +177,17 @@ struct WorkspaceReader {
 }
 
 extension Workspace {
+    /// `change` with its effective day made explicit when it had none (moves and the global), so that a replay
+    /// on a later day gives the tenant the change made.
+    static func dated(_ change: Change, on day: PlanDay) -> Change {
+        switch change {
+        case let .moveUsers(upns, target, nil, notify): .moveUsers(upns: upns, target: target, on: day, notify: notify)
+        case let .moveCohort(name, target, nil, notify): .moveCohort(name: name, target: target, on: day, notify: notify)
+        case let .setGlobal(target, nil, notify): .setGlobal(target: target, on: day, notify: notify)
+        default: change
+        }
+    }
+
     /// Plays a file's journal through the door. The store already holds the streams and reference data as the
     /// file has them, so the changes that made them (imports of calls, buildings, devices) are journaled again
     /// without being applied; undo cannot take those back (what they replaced is not in the file).
@@ -195,7 +206,9 @@ extension Workspace {
                         throw TenantError.badFile(file: stamp.path, reason: "changed since change \(r.id) imported it; the workspace needs the file it was made from")
                     }
                 }
-                try apply(r.change, who: r.who, why: r.why, at: r.at, source: source)
+                // An undated move took effect on the day it was made, not the day the file is opened.
+                try apply(Self.dated(r.change, on: r.when), who: r.who, why: r.why, at: r.at, dryRun: false, progress: nil,
+                          source: source, recorded: (r.change, r.when))
             }
         }
     }
