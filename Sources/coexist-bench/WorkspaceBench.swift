@@ -6,6 +6,22 @@ import Glibc
 /// Issue 17 item 3: a 10M-stream workspace saved to and opened from SQLite, against importing the same
 /// streams from CSV (the file `calls` writes, or written here when missing).
 extension Bench {
+    static func cpuSeconds(_ body: () -> Void) -> Double {
+        func now() -> Double {
+            var u = rusage()
+            getrusage(RUSAGE_SELF.rawValue, &u)
+            return Double(u.ru_utime.tv_sec + u.ru_stime.tv_sec) + Double(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6
+        }
+        let a = now()
+        body()
+        return now() - a
+    }
+
+    static func loadAverage() -> String {
+        var l = [Double](repeating: 0, count: 3)
+        return getloadavg(&l, 3) == 3 ? String(Double(Int(l[0] * 10)) / 10) : "?"
+    }
+
     static func workspace(streams: Int, csvPath: String) {
         let store = generate(streams: streams)
         let path = "/tmp/coexist-bench-workspace.db"
@@ -37,6 +53,11 @@ extension Bench {
             line("workspace file / CSV size", fileBytes / csvBytes, "x", target: "<= 2", ok: fileBytes <= 2 * csvBytes)
             line("open / CSV import time (\(imported) rows)", openMs / csvMs, "x", target: "<= 1", ok: openMs <= csvMs)
             print("  save \(Int(saveMs)) ms, open \(Int(openMs)) ms, CSV import \(Int(csvMs)) ms; file \(Int(fileBytes / 1e6)) MB, CSV \(Int(csvBytes / 1e6)) MB")
+            // CPU seconds of one more save and open: what the rates would be on an idle machine's cores, for
+            // reading the wall-clock figures of a loaded one (load average \(loadAverage())).
+            let saveCpu = cpuSeconds { try? w.save(to: path) }
+            let openCpu = cpuSeconds { _ = try? Workspace.open(path, readOnly: true) }
+            print("  CPU: save \(Int(saveCpu * 1000)) ms (\(Double(Int(Double(streams) / saveCpu / 1e4)) / 100) M streams per CPU-second), open \(Int(openCpu * 1000)) ms on up to 2 threads")
             unlink(path)
         } catch {
             print("workspace bench failed: \(error)")

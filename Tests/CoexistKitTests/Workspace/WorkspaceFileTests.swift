@@ -221,6 +221,21 @@ import Testing
         #expect(opened.coexistence.state(asOf: made).grant(2)?.name == "UpgradeToTeams")
     }
 
+    /// The fuzz target's seeds (Tests/Fuzz/Corpus/workspace, `scripts/fuzz workspace`): each is a workspace
+    /// this build opens, the version-1 one migrated on a copy.
+    @Test func theFuzzSeedsOpen() throws {
+        let dir = WorkspaceFiles.kitTests.deletingLastPathComponent().appendingPathComponent("Fuzz/Corpus/workspace").path
+        let seeds = try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.hasSuffix(".db") }.sorted()
+        #expect(seeds.count >= 3)
+        for seed in seeds {
+            let copy = Self.path("seed-" + seed)
+            try FileManager.default.copyItem(atPath: dir + "/" + seed, toPath: copy)
+            let w = try Workspace.open(copy)
+            #expect(w.origin != .code, "\(seed)")
+            w.closeFile()
+        }
+    }
+
     @Test func aWorkspaceMadeInCodeIsRefusedBySave() throws {
         let w = Workspace(name: "code", today: Workspace.demoDay, coexistence: { CoexistenceTenant(today: Workspace.demoDay) })
         do {
