@@ -121,7 +121,11 @@ enum MetaCommands {
             guard let path = args.first, args.count <= 2, args.count == 1 || args[1] == "--readonly" else {
                 throw MetaCommandError("usage: .open FILE [--readonly]" + (args.count == 2 ? " (unknown option '\(args[1])'" + didYouMean(args[1], ["--readonly"]) + ")" : ""))
             }
-            do { try shell.engine.files.checkRead(path) } catch { throw MetaCommandError("\(error)") }
+            do {
+                try shell.engine.files.checkRead(path)
+                // Every change is written to an open workspace: under --sandbox only inside --sandbox-dir.
+                if args.count == 1 { try shell.engine.files.checkWrite(path) }
+            } catch { throw MetaCommandError("\(error)") }
             let opened: Workspace
             do { opened = try Workspace.open(path, readOnly: args.count == 2) } catch { throw MetaCommandError(".open: \(error)") }
             shell.workspace.adopt(opened)

@@ -116,6 +116,8 @@ struct CoexistCommand: ParsableCommand {
         if readonly && open == nil {
             throw ValidationError("--readonly needs a workspace: --open FILE or FILE.db")
         }
+        // An open workspace is written on every change; a sandboxed session writes nothing outside --sandbox-dir.
+        if sandbox && open != nil && !readonly { throw ValidationError("--sandbox writes no workspace: open it with --readonly (or .open a copy inside --sandbox-dir)") }
         if open != nil && (data != nil || empty) { throw ValidationError("--open opens a workspace; it does not go with --data or --empty") }
         if let maxrows, maxrows < 0 { throw ValidationError("--maxrows must be 0 (every row) or more, not \(maxrows)") }
         guard demoSize >= 1 && demoSize <= 1_000_000 else {

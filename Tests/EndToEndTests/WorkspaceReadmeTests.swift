@@ -123,3 +123,19 @@ import Testing
         #expect(bad.stderr.contains("--readonly needs a workspace"))
     }
 }
+
+/// Under --sandbox a workspace is only looked at (or opened inside the sandbox directory): it is written on every change.
+@Suite struct WorkspaceSandboxTests {
+    @Test func aSandboxedSessionOpensAWorkspaceReadOnly() throws {
+        let home = try TestHome()
+        _ = try PipedRun(["--demo-size", "20", "-e", "save('s.db')"], home: home, timeout: 60)
+        let refused = try PipedRun(["--sandbox", "--open", "s.db", "-e", "print(1)"], home: home, timeout: 60)
+        #expect(refused.status != 0)
+        #expect(refused.stderr.contains("--sandbox writes no workspace"), Comment(rawValue: refused.stderr))
+        let view = try PipedRun(["--sandbox", "--open", "s.db", "--readonly", "-e", "print(#changes)"], home: home, timeout: 60)
+        #expect(view.status == 0, Comment(rawValue: view.stderr))
+        let dot = try PipedRun(["--sandbox", "-q"], input: ".open s.db\n", home: home, timeout: 60)
+        #expect(!dot.stdout.contains("opened s.db"), Comment(rawValue: dot.stdout))
+        #expect(!dot.stderr.isEmpty)
+    }
+}
