@@ -28,7 +28,10 @@ static HostBox *to_hostbox(lua_State *L, int idx) {
 static int hostbox_gc(lua_State *L) {
     HostBox *b = to_hostbox(L, 1);
     if (b && b->release && b->ctx) {
+        /* Swift runs the release, maybe inside a collection Lua code started: no allocation may fail there. */
+        int was = bridge_host_enter(L);
         b->release(b->ctx);
+        bridge_host_leave_quietly(L, was);
         b->ctx = NULL;
         bridge_uncharge(L, b->bytes);
         b->bytes = 0;
@@ -111,7 +114,9 @@ static int object_gc(lua_State *L) {
     ObjectBox *b = to_box(L, 1, lua_tostring(L, lua_upvalueindex(2)));
     bridge_release_fn release = (bridge_release_fn)lua_touserdata(L, lua_upvalueindex(1));
     if (b && b->ctx && release) {
+        int was = bridge_host_enter(L);
         release(b->ctx);
+        bridge_host_leave_quietly(L, was);
         b->ctx = NULL;
         bridge_uncharge(L, b->bytes);
         b->bytes = 0;

@@ -52,7 +52,9 @@ static void tampered(lua_State *L) { luaL_error(L, "row view expected, got %s", 
 static int layout_gc(lua_State *L) {
     Layout *lo = to_layout(L, 1);
     if (lo && lo->release && lo->ctx) {
+        int was = bridge_host_enter(L);
         lo->release(lo->ctx);
+        bridge_host_leave_quietly(L, was);
         lo->ctx = NULL;
     }
     return 0;

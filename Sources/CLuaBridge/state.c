@@ -14,7 +14,21 @@ typedef struct {
     size_t used;
     size_t limit;
     int host;
+    /* Host calls made by a finaliser that is running now (see finaliser_running). */
+    int finaliser_host;
+    /* The main thread, once the state is made: to ask whether a finaliser runs. */
+    lua_State *L;
 } Budget;
+
+/* A __gc metamethod runs inside whatever allocation made the collector step, Swift's too: a finaliser
+   written in Lua would then allocate without a cap. Lua 5.4 sets an internal stop while it runs one
+   (GCSTPGC in lgc.c's GCTM), and lua_gc answers -1 to everything then; that is how the allocator knows.
+   A finaliser's allocations are held to the budget like any Lua code's: a failure there raises into GCTM's
+   own protected call (a warning, which coexist silences), below any Swift frame. Host calls and host
+   objects' own finalisers that run inside one are Swift again (finaliser_host). */
+static int finaliser_running(Budget *b) {
+    return b->L && !b->finaliser_host && lua_gc(b->L, LUA_GCISRUNNING) == -1;
+}
 
 static void *capped_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
     Budget *b = (Budget *)ud;
@@ -24,7 +38,7 @@ static void *capped_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
         b->used -= old;
         return NULL;
     }
-    if (!b->host && b->limit && nsize > old && b->used - old + nsize > b->limit) return NULL;
+    if (b->limit && nsize > old && b->used - old + nsize > b->limit && (!b->host || finaliser_running(b))) return NULL;
     void *p = realloc(ptr, nsize);
     if (p) {
         b->used = b->used - old + nsize;
@@ -42,21 +56,41 @@ static Budget *budget_of(lua_State *L) {
     return (Budget *)ud;
 }
 
+/* Returns what bridge_host_leave restores: bit 0 the host flag as it was, bit 1 set when this host call
+   runs inside a finaliser (whose own allocations are capped, but not those of the Swift it calls). */
 int bridge_host_enter(lua_State *L) {
     Budget *b = budget_of(L);
     int was = b->host;
+    if (b->L && lua_gc(b->L, LUA_GCISRUNNING) == -1) {
+        b->finaliser_host++;
+        was |= 2;
+    }
     b->host = 1;
     return was;
 }
 
 int bridge_host_leave(lua_State *L, int was) {
     Budget *b = budget_of(L);
+    if (was & 2) b->finaliser_host--;
+    was &= 1;
     b->host = was;
-    if (was || !b->limit || b->used <= b->limit) return 0;
+    if (was || !b->limit) return 0;
+    /* Near the cap, help the collector along: an allocation that fails inside a collection step cannot
+       start an emergency collection (lmem.c's tryagain skips it while gcstopem is set), so with Lua's
+       default pause (the heap grows to twice what survived) code that makes only garbage, well under the
+       cap in live data, still meets "not enough memory" at the peak of a cycle. */
+    if (b->used > b->limit - b->limit / 4) lua_gc(L, LUA_GCSTEP, 0);
+    if (b->used <= b->limit) return 0;
     /* Garbage counts until collected, and host objects weigh more than Lua's pacing knows: collect first,
        as Lua does before it reports a failed allocation. */
     lua_gc(L, LUA_GCCOLLECT);
     return b->used > b->limit;
+}
+
+void bridge_host_leave_quietly(lua_State *L, int was) {
+    Budget *b = budget_of(L);
+    if (was & 2) b->finaliser_host--;
+    b->host = was & 1;
 }
 
 int bridge_over_budget(lua_State *L) {
@@ -102,6 +136,7 @@ lua_State *bridge_newstate(size_t limit) {
         free(b);
         return NULL;
     }
+    b->L = L;
     lua_atpanic(L, panic);
     lua_setwarnf(L, NULL, NULL);
     return L;

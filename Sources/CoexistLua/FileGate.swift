@@ -51,6 +51,53 @@ public final class FileGate: Sendable {
         }
     }
 
+    /// The largest Lua script or `.read` file read (64 MiB): past anything written by hand, and Lua's parser
+    /// holds it whole.
+    public static let maxScriptBytes = 64 << 20
+
+    /// `checkRead`, then: a path that exists must be a regular file of at most `maxScriptBytes`. For every
+    /// reader that opens the path itself (`loadfile`, `dofile`, `require`, `package.searchpath`, `.read`,
+    /// `help()`): C's fopen of a FIFO waits for a writer forever, /dev/zero never ends, and a directory
+    /// opens but reads as an error that names nothing. A path that does not exist passes, for the reader
+    /// to report as it does. (The file could be swapped between this check and the open; a script that
+    /// can do that can already run anything it likes outside `--sandbox`.)
+    public func checkReadFile(_ path: String) throws {
+        try checkRead(path)
+        if case .refused(let why) = FileGate.kind(of: path) { throw LuaError(why) }
+    }
+
+    public enum FileKind: Equatable {
+        /// A regular file within the size bound that this process may read.
+        case readable
+        /// Nothing there, or not readable: the reader's own error says so.
+        case missing
+        /// Why it may not be opened ("cannot open PATH: is a FIFO (named pipe), not a regular file").
+        case refused(String)
+    }
+
+    /// What a path is, without opening it (stat follows symbolic links, as fopen does).
+    public static func kind(of path: String) -> FileKind {
+        var st = stat()
+        guard stat(path, &st) == 0 else { return .missing }
+        let kind = st.st_mode & S_IFMT
+        guard kind == S_IFREG else { return .refused("cannot open \(path): \(describe(kind)), not a regular file") }
+        guard Int(st.st_size) <= maxScriptBytes else {
+            return .refused("cannot open \(path): it is \(st.st_size) bytes; scripts past \(maxScriptBytes) bytes (64 MiB) are refused")
+        }
+        return access(path, R_OK) == 0 ? .readable : .missing
+    }
+
+    static func describe(_ kind: mode_t) -> String {
+        switch kind {
+        case S_IFDIR: return "is a directory"
+        case S_IFIFO: return "is a FIFO (named pipe)"
+        case S_IFCHR: return "is a character device"
+        case S_IFBLK: return "is a block device"
+        case S_IFSOCK: return "is a socket"
+        default: return "is not a file"
+        }
+    }
+
     // MARK: paths
 
     static func resolve(_ path: String) -> String? {

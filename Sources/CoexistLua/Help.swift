@@ -145,7 +145,8 @@ extension LuaEngine {
     }
 
     private func leadingComments(path: String, line: Int) -> [String] {
-        guard let f = fopen(path, "r") else { return [] }
+        // A function's source file can be anything by now (a FIFO would hang help()); read only what the gate allows.
+        guard (try? files.checkReadFile(path)) != nil, let f = fopen(path, "r") else { return [] }
         defer { fclose(f) }
         var lines: [String] = []
         var buffer: UnsafeMutablePointer<CChar>?

@@ -54,7 +54,7 @@ public final class LuaEngine {
         registerType(LuaDateType.description)
         installBuiltins()
         installRedirection()
-        installTextChunks()
+        try installTextChunks()
         if options.sandbox { try Sandbox.apply(self) }
     }
 

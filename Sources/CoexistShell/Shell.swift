@@ -223,7 +223,8 @@ public final class Shell {
     /// `.read FILE`: the file's lines as if typed, with errors naming the file and line.
     func readFile(_ path: String) throws -> MetaOutcome {
         guard readDepth < 16 else { throw MetaCommandError(".read nested too deeply (a file reads itself?)") }
-        do { try engine.files.checkRead(path) } catch { throw MetaCommandError("\(error)") }
+        // Through the read gate, and a regular file only: fopen of a FIFO would wait for a writer forever.
+        do { try engine.files.checkReadFile(path) } catch { throw MetaCommandError(".read: \(error)") }
         guard let f = fopen(path, "r") else {
             throw MetaCommandError("cannot open '\(path)': \(String(cString: strerror(errno)))")
         }

@@ -60,6 +60,8 @@ void bridge_uncharge(lua_State *L, size_t bytes);
    budget is over the cap (after a full collection) and the caller must raise (bridge_raise_out_of_memory). */
 int bridge_host_enter(lua_State *L);
 int bridge_host_leave(lua_State *L, int was);
+/* As bridge_host_leave, for a finaliser: restores the flags, never collects nor reports the budget. */
+void bridge_host_leave_quietly(lua_State *L, int was);
 int bridge_over_budget(lua_State *L);
 /* Drops the C function's stack and raises Lua's "not enough memory". Call from C only. */
 int bridge_raise_out_of_memory(lua_State *L);

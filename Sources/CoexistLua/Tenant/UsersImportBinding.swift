@@ -10,6 +10,7 @@ public enum UsersImportBinding {
     static func install(_ engine: LuaEngine, _ source: TenantSource) {
         engine.register("import_users", doc: doc) { call in
             let path = try call.string(1)
+            try Sandbox.checkRead(call.L, path)
             let opts = try OptionTable(try call.optTable(2), keys, what: "import_users")
             var options = CoexistenceTenant.UserImportOptions()
             options.onError = try ImportPolicyOption.policy(try opts.string("on_error").map { .string($0) }, "import_users")

@@ -141,6 +141,42 @@ final class MemoryCapTests: XCTestCase {
         _ = try globals(engine, "collectgarbage() assert(#make() == 200)")
     }
 
+    /// A finaliser written in Lua runs inside whatever allocation steps the collector, Swift's too; there its
+    /// allocations are still held to the cap (they fail in the finaliser, which Lua turns into a warning).
+    func testFinalisersRunDuringSwiftWorkAreHeldToTheCap() throws {
+        let engine = try LuaEngine(LuaEngineOptions(stdlibPath: nil))
+        _ = engine.run("collectgarbage()", chunkName: "gc")
+        let limit = engine.memoryUsed + (1 << 20)
+        bridge_set_memory_limit(engine.L, limit)
+        var peak = 0
+        // Swift work that allocates Lua objects (and so steps the collector) and watches the budget.
+        engine.register("churn", doc: "") { call in
+            for _ in 0..<200_000 {
+                lua_createtable(call.L, 4, 0)
+                shim_pop(call.L, 1)
+                peak = max(peak, Int(bridge_memory_used(call.L)))
+            }
+            return 0
+        }
+        // Each finaliser tries to keep 16 MB (a million integers) in a global.
+        let code = """
+            ran, kept, objects = 0, 0, {}
+            for i = 1, 20 do
+              objects[i] = setmetatable({}, {__gc = function()
+                ran = ran + 1
+                local t = {} for j = 1, 1000000 do t[j] = j end
+                hog = t kept = kept + 1
+              end})
+            end
+            -- Garbage only now, with no Lua allocation before the Swift work: the finalisers run inside churn().
+            objects = nil churn()
+            """
+        let v = try globals(engine, code, "ran", "kept")
+        XCTAssertGreaterThan(v[0].integerValue ?? 0, 0, "no finaliser ran during churn(): the test shows nothing")
+        XCTAssertEqual(v[1], .integer(0), "a finaliser kept 16 MB under a 1 MB headroom")
+        XCTAssertLessThan(peak, limit + (64 << 10), "the budget went past the cap during Swift work")
+    }
+
     func testRaisingPredicatesLeakNothing() throws {
         let lua = try session(headroom: 2 << 20, streams: 20)
         // where(function) tests that raise, on a query kept and on one made each time: 100,000 of each.
