@@ -50,7 +50,9 @@ struct PipedRun {
         let deadline = Date().addingTimeInterval(timeout)
         while process.isRunning && Date() < deadline { usleep(5_000) }
         if process.isRunning {
-            process.terminate()
+            // SIGKILL, not terminate(): Foundation's children inherit the test threads' blocked SIGTERM, so a
+            // hung child would ignore it and waitUntilExit would hang the whole run.
+            kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
             throw Timeout(description: "\(executable) \(arguments) did not exit within \(timeout) s")
         }
