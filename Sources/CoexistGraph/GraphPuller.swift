@@ -272,6 +272,8 @@ public final class GraphPuller {
                 attempt += 1
                 let seconds = GraphRetryPolicy.delay(retryAfter: reply.header("Retry-After"), attempt: attempt, now: Date())
                 try retry.wait(seconds, because: "page \(page): HTTP \(reply.status) (\(reply.status == 429 ? "throttled" : "service unavailable"))", throttle: true)
+                // Time passed: the token may run out again, and may be renewed again.
+                refreshed = false
             default:
                 let (code, message) = Self.graphError(reply)
                 if reply.status == 401 && code == "InvalidAuthenticationToken" && !refreshed {

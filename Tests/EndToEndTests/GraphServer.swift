@@ -46,7 +46,8 @@ final class GraphServer {
 
     func stop() {
         guard process.isRunning else { return }
-        kill(process.processIdentifier, SIGTERM)
+        // SIGKILL: a child of a test thread starts with SIGTERM blocked (the mask is inherited).
+        kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
     }
 

@@ -134,8 +134,8 @@ enum GraphPullBinding {
         do { try puller.finish() } catch { throw LuaError("graph_pull: \(error)") }
         for w in warnings { fputs("warning: graph_pull: \(w)\n", bridge_stderr()) }
         if let stopped = fetch.stopped {
-            throw LuaError("graph_pull: \(stopped). This run fetched \(fetch.recordsThisRun) records in \(fetch.pagesThisRun) pages and imported \(imported) streams; "
-                + (stopped.isResumable ? "run graph_pull again to resume at page \(fetch.pages + 1)" : "nothing more was fetched"))
+            throw LuaError("graph_pull: \(stopped) (this run fetched \(fetch.recordsThisRun) records in \(fetch.pagesThisRun) pages and imported \(imported) streams; "
+                + (stopped.isResumable ? "run graph_pull again to resume at page \(fetch.pages + 1))" : "nothing more was fetched)"))
         }
         func int(_ n: Int) -> LuaValue { .integer(Int64(n)) }
         return .table(LuaTable(fields: [
