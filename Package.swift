@@ -11,6 +11,9 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // graph_pull (issue 18): HTTPS to Microsoft Graph, and RS256 for the certificate credential.
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"4.0.0"),
     ],
     targets: [
         .systemLibrary(name: "CLua", pkgConfig: "lua5.4", providers: [.apt(["liblua5.4-dev"])]),
@@ -20,7 +23,14 @@ let package = Package(
         // Workspaces are SQLite files (issue 17), through the system library's C API.
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .target(name: "CoexistKit", dependencies: ["CHotPaths", "CSQLite"]),
-        .target(name: "CoexistLua", dependencies: ["CLua", "CLuaBridge", "CoexistKit"]),
+        // Talks to Microsoft Graph (graph_pull / coexist pull); the only target that needs HTTP and RSA.
+        .target(name: "CoexistGraph", dependencies: [
+            "CoexistKit",
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "_CryptoExtras", package: "swift-crypto"),
+        ]),
+        .target(name: "CoexistLua", dependencies: ["CLua", "CLuaBridge", "CoexistKit", "CoexistGraph"]),
         .target(name: "CoexistShell", dependencies: ["CEditLine", "CLuaBridge", "CoexistLua", "CoexistKit"]),
         .executableTarget(name: "coexist", dependencies: [
             "CoexistShell", "CoexistLua", "CoexistKit",

@@ -20,7 +20,8 @@ struct CoexistCommand: ParsableCommand {
             $XDG_STATE_HOME/coexist/history. NO_COLOR turns colour off. COEXIST_STDLIB overrides where \
             the shipped Lua modules are found. `coexist train` lists the guided lessons, `coexist train NAME` runs \
             one (sandboxed unless --no-sandbox; --sandbox-dir DIR as with --sandbox), `coexist train --check FILE` \
-            tests a lesson file with its reference answers. COEXIST_NOW=2026-11-01 (or 2026-11-01T09:30Z) fixes the clock: \
+            tests a lesson file with its reference answers. `coexist FILE.db pull --tenant T --client-id ID --secret-env VAR` \
+            fetches call records from Microsoft Graph into the workspace (`coexist pull --help`). COEXIST_NOW=2026-11-01 (or 2026-11-01T09:30Z) fixes the clock: \
             date(), "today", "-7d" and undated moves read it.
             """,
         version: Version.text)
@@ -203,6 +204,13 @@ if script.first == "train" {
     config = command.sessionConfig(script: [])
     do { try TrainArguments.apply(Array(script.dropFirst()), to: &config) } catch {
         fputs("coexist train: \(error) (see 'coexist --help')\n", bridge_stderr())
+        exit(2)
+    }
+} else if script.first == "pull" {
+    // `coexist [FILE.db] pull [options]`: graph_pull{...} on the workspace the options before `pull` name.
+    config = command.sessionConfig(script: [])
+    do { try PullArguments.apply(Array(script.dropFirst()), to: &config) } catch {
+        fputs("coexist pull: \(error) (see 'coexist pull --help')\n", bridge_stderr())
         exit(2)
     }
 } else {

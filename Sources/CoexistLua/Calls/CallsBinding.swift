@@ -14,6 +14,7 @@ public enum CallsBinding {
         engine.setGlobal(path: "calls")
         engine.document("calls", "every media stream, as a query: calls:where{modality=\"audio\"}:by(\"building\"):summary(); help(calls) for its methods")
         CallsImportBindings.install(engine, workspace)
+        GraphPullBinding.install(engine, workspace)
         ReadinessBinding.install(engine, workspace)
     }
 

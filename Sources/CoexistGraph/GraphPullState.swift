@@ -1,0 +1,88 @@
+import Foundation
+#if canImport(Glibc)
+@preconcurrency import Glibc
+#endif
+
+/// A tenant's pull state, in `<state_dir>/<tenant>/state.json`, written after every page (to a temporary
+/// file, then renamed, so a kill leaves the old state or the new one, never half of one):
+/// - `high_water`: the newest record start of the pulls that completed; the next pull without `from` asks
+///   for records after it.
+/// - `pending`: a pull that stopped (interrupted, throttled past max_wait, a bad page, or killed): its period,
+///   the link of the page to fetch next, and the folder its pages are in when they are not yet imported.
+///   The next pull of the tenant resumes there.
+/// Each pull's pages are files `pull-NNNNNN/page-NNNNNN.json` beside it: the workspace journals the import
+/// of that folder (as `import_calls` of it), and a replay reads it again.
+struct GraphPullState: Codable, Equatable {
+    var tenant: String
+    var highWater: String?
+    var pending: Pending?
+    var pulls: Int = 0
+
+    struct Pending: Codable, Equatable {
+        var from: String
+        var to: String
+        /// The page to fetch next: the first page's URL, or the last page's `@odata.nextLink`.
+        var next: String
+        /// The folder of fetched pages not yet imported (nil once they were).
+        var folder: String?
+        /// Pages in `folder`.
+        var folderPages: Int = 0
+        var pages: Int = 0
+        var records: Int = 0
+        var newest: String?
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case tenant, highWater = "high_water", pending, pulls
+    }
+
+    static func directory(_ options: GraphPullOptions) -> String {
+        (options.stateDirectory as NSString).appendingPathComponent(options.tenant)
+    }
+
+    static func load(_ options: GraphPullOptions) throws(GraphPullError) -> GraphPullState {
+        let path = (directory(options) as NSString).appendingPathComponent("state.json")
+        guard FileManager.default.fileExists(atPath: path) else { return GraphPullState(tenant: options.tenant) }
+        do {
+            return try JSONDecoder().decode(GraphPullState.self, from: Data(contentsOf: URL(fileURLWithPath: path)))
+        } catch {
+            throw .state("\(path): not a pull state this version reads (\(error)); move it away to start the tenant afresh")
+        }
+    }
+
+    func save(_ options: GraphPullOptions) throws(GraphPullError) {
+        let dir = Self.directory(options)
+        let path = (dir as NSString).appendingPathComponent("state.json")
+        do {
+            try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            try writeDurably(try encoder.encode(self), to: path)
+        } catch let e as GraphPullError {
+            throw e
+        } catch {
+            throw .state("\(path): cannot be written: \(error)")
+        }
+    }
+}
+
+/// Writes `data` to a temporary file beside `path`, syncs it and renames it over `path`.
+func writeDurably(_ data: Data, to path: String) throws(GraphPullError) {
+    let tmp = path + ".tmp"
+    let fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+    guard fd >= 0 else { throw .state("\(tmp): \(String(cString: strerror(errno)))") }
+    let ok = data.withUnsafeBytes { raw -> Bool in
+        var off = 0
+        while off < raw.count {
+            let n = write(fd, raw.baseAddress! + off, raw.count - off)
+            if n <= 0 { return false }
+            off += n
+        }
+        return fsync(fd) == 0
+    }
+    close(fd)
+    guard ok, rename(tmp, path) == 0 else {
+        unlink(tmp)
+        throw .state("\(path): cannot be written: \(String(cString: strerror(errno)))")
+    }
+}
