@@ -1,3 +1,4 @@
+import CoexistKit
 import Foundation
 #if canImport(Glibc)
 @preconcurrency import Glibc
@@ -66,23 +67,14 @@ struct GraphPullState: Codable, Equatable {
     }
 }
 
-/// Writes `data` to a temporary file beside `path`, syncs it and renames it over `path`.
+/// Writes `data` through the project's one writer (`AtomicFile`: a temporary file beside `path`, synced, renamed
+/// over it), so a kill leaves the old file or the new one.
 func writeDurably(_ data: Data, to path: String) throws(GraphPullError) {
-    let tmp = path + ".tmp"
-    let fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
-    guard fd >= 0 else { throw .state("\(tmp): \(String(cString: strerror(errno)))") }
-    let ok = data.withUnsafeBytes { raw -> Bool in
-        var off = 0
-        while off < raw.count {
-            let n = write(fd, raw.baseAddress! + off, raw.count - off)
-            if n <= 0 { return false }
-            off += n
-        }
-        return fsync(fd) == 0
-    }
-    close(fd)
-    guard ok, rename(tmp, path) == 0 else {
-        unlink(tmp)
-        throw .state("\(path): cannot be written: \(String(cString: strerror(errno)))")
+    do {
+        let file = try AtomicFile(path)
+        try data.withUnsafeBytes { try file.write($0) }
+        try file.commit()
+    } catch {
+        throw .state("\(path): cannot be written: \(error)")
     }
 }
