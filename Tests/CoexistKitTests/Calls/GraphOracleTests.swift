@@ -41,4 +41,23 @@ struct GraphOracleTests {
             try Self.same(lines.joined(separator: "\n") + "\n", f + " as lines")
         }
     }
+
+    @Test("generated files (seeded, 300 records of the three fixtures' shapes with fresh ids) give the oracle's rows, as JSON Lines and as a page")
+    func generated() throws {
+        let texts = try ["p2p-audio.json", "group-call-page.json", "ms-get-callrecord-example2.json"].map { try GraphImportTests.text($0) }
+        let gen = try GraphFileGenerator(templates: texts)
+        for shape in [GraphFileGenerator.Shape.lines, .page] {
+            let path = NSTemporaryDirectory() + "graph-oracle-\(shape.rawValue)-\(getpid()).json"
+            defer { try? FileManager.default.removeItem(atPath: path) }
+            try gen.write(records: 300, seed: 7, shape: shape, to: path)
+            let text = try String(contentsOfFile: path, encoding: .utf8)
+            try Self.same(text, "generated \(shape.rawValue)")
+            var s = CallStore()
+            let r = try GraphCallRecordImporter.importPath(path, into: &s)
+            #expect(r.duplicates == 0, "fresh ids: no record repeats another")
+            let again = try String(contentsOfFile: { try! gen.write(records: 300, seed: 7, shape: shape, to: path + ".2"); return path + ".2" }(), encoding: .utf8)
+            try? FileManager.default.removeItem(atPath: path + ".2")
+            #expect(again == text, "same seed, same file")
+        }
+    }
 }
