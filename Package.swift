@@ -22,7 +22,11 @@ let package = Package(
         .target(name: "CHotPaths"),
         // Workspaces are SQLite files (issue 17), through the system library's C API.
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
-        .target(name: "CoexistKit", dependencies: ["CHotPaths", "CSQLite"]),
+        // Graph call records are parsed by simdjson (Debian's libsimdjson-dev) through a small C API (issue 18).
+        .target(name: "CSimdjson",
+                cxxSettings: [.define("SIMDJSON_THREADS_ENABLED", to: "1"), .define("SIMDJSON_EXCEPTIONS", to: "0")],
+                linkerSettings: [.linkedLibrary("simdjson")]),
+        .target(name: "CoexistKit", dependencies: ["CHotPaths", "CSQLite", "CSimdjson"]),
         // Talks to Microsoft Graph (graph_pull / coexist pull); the only target that needs HTTP and RSA.
         .target(name: "CoexistGraph", dependencies: [
             "CoexistKit",
@@ -44,5 +48,6 @@ let package = Package(
         .testTarget(name: "CoexistLuaTests", dependencies: ["CoexistLua", "CLua", "CLuaBridge", "CoexistTestSupport"]),
         .testTarget(name: "CoexistShellTests", dependencies: ["CoexistShell", "CoexistLua", "CoexistTestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["coexist"], exclude: ["Fixtures"]),
-    ]
+    ],
+    cxxLanguageStandard: .cxx17
 )

@@ -1,6 +1,8 @@
 // coexist-bench: the performance figures of the call store (issue 3) and the upgrade engine (issue 4),
 // each beside its target. scripts/bench runs it on a release build.
 // Usage: coexist-bench [calls | tenant | sim | workspace] [--quick] [--csv PATH] [--csv-only]
+//        coexist-bench graph-gen --records N --seed S --shape lines|page --out PATH
+//        coexist-bench graph-import PATH   (one timed Graph import; scripts/bench graph)
 //   calls: the call-store figures only; tenant: the upgrade-engine figures only; sim: the simulation only
 //   (default: all three)
 //   --quick: 1M streams only, for development; --csv-only: only the CSV import (the file must exist)
@@ -8,11 +10,21 @@
 //   each subnet to its building, and PATH.figures.tsv records the figures, for `scripts/bench --compare`
 import CoexistKit
 import Dispatch
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
 
 let args = CommandLine.arguments
+if args.count > 1 && (args[1] == "graph-gen" || args[1] == "graph-import") {
+    do {
+        if args[1] == "graph-gen" { try GraphBench.generate(args) } else { try GraphBench.importOnce(args[2]) }
+        exit(0)
+    } catch {
+        FileHandle.standardError.write(Data("\(error)\n".utf8))
+        exit(1)
+    }
+}
 let quick = args.contains("--quick")
 let csvPath = args.firstIndex(of: "--csv").map { args[$0 + 1] } ?? "/tmp/coexist-bench-10M.csv"
 let groups = ["calls", "tenant", "sim", "workspace"].filter(args.contains)

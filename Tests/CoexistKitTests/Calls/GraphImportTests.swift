@@ -191,7 +191,7 @@ struct GraphImportTests {
             (Self.record(stream: #"{"streamDirection": "callerToCallee", "averagePacketLossRate": "0.1"}"#),
              "$.sessions[0].segments[0].media[0].streams[0].averagePacketLossRate", "0.1"),
             (Self.record(stream: #"{"streamDirection": "callerToCallee", "averagePacketLossRate": true}"#),
-             "$.sessions[0].segments[0].media[0].streams[0].averagePacketLossRate", "1"),
+             "$.sessions[0].segments[0].media[0].streams[0].averagePacketLossRate", "true"),
             (Self.record(failure: #"{"stage": "halfway", "reason": "x"}"#), "$.sessions[0].segments[0].failureInfo.stage", "halfway"),
         ]
         for (text, path, value) in cases {

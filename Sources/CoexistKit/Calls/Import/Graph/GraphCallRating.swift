@@ -15,7 +15,7 @@
 ///   rating (the way one First column would) would drop the callee's "poor" in Microsoft's own example.
 /// `unknownFutureValue` counts as not rated; any other unknown value is an error at its JSON path.
 enum GraphCallRating {
-    static func worst(in sessions: [GraphJSON]) -> Result<UInt8, GraphFieldError> {
+    static func worst<N: GraphNode>(in sessions: [N]) -> Result<UInt8, GraphFieldError> {
         Result { () throws(GraphFieldError) -> UInt8 in
             var worst: UInt8 = 0
             for session in sessions {
@@ -34,7 +34,7 @@ enum GraphCallRating {
     }
 
     /// 0 (not rated) or 1 (bad) to 5 (excellent).
-    static func rating(of endpoint: GraphJSON) throws(GraphFieldError) -> UInt8 {
+    static func rating<N: GraphNode>(of endpoint: N) throws(GraphFieldError) -> UInt8 {
         let feedback = endpoint["feedback"]
         _ = try feedback.requireObject()
         return try feedback["rating"].member("feedback rating", unknown: UInt8(0)) { k in

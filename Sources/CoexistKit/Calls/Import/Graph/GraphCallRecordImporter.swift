@@ -1,20 +1,30 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Imports Microsoft Graph call records (`/communications/callRecords` with sessions and segments
-/// expanded): one callRecord, an array of them, a `{"value": [...]}` page, JSON Lines (one record or
-/// page per line), or a folder of such files (`.json`, `.jsonl`, `.ndjson`, in name order).
-/// Every mediaStream becomes a row (see `GraphRecordMapper` for which side's context it gets).
+/// expanded): one callRecord, an array of them, a `{"value": [...]}` page (with or without
+/// `@odata.nextLink`), JSON Lines (one record or page per line), or a folder of such files (`.json`,
+/// `.jsonl`, `.ndjson`, in name order). Every mediaStream becomes a row (see `GraphRecordMapper` for
+/// which side's context it gets).
+///
+/// Streaming: the file is split into records by a string-aware scan (`GraphRecordStream`), each record is
+/// parsed on its own by simdjson (the CSimdjson shim) and mapped from its tape in place, on both cores, and
+/// the rows are appended in record order, so a run on two threads gives exactly the rows of a run on one.
+/// No tree of the whole file exists and a file given by path is mapped, not read: memory stays the store
+/// plus a batch of records (`batchBytes`) whatever the file's shape.
 ///
 /// Same contract as the CSV importer: strict by default (the first bad stream aborts and the store is
 /// unchanged, even across a folder), or `.skip` (bad streams are skipped, counted, first 20 reasons
-/// kept). Errors name the file, the line for JSON Lines, the JSON path and the bad value.
+/// kept). Errors name the file, the line for JSON Lines, the JSON path (which starts with the record:
+/// `$[3]` in an array, `$.value[3]` in a page) and the bad value.
 /// People without a userPrincipalName are counted in `usersWithoutUPN` and named per record in a
 /// "warning:" notice: their streams import, but join no user (no cohort, department or building).
-/// Foundation's JSONSerialization is enough: Graph exports are small next to CQD CSV extracts.
 public enum GraphCallRecordImporter {
     static let extensions: Set<String> = ["json", "jsonl", "ndjson"]
 
-    /// A file, or a folder of files.
+    /// A file, or a folder of files, mapped rather than read so that a 300 MB page never sits in memory whole.
     public static func importPath(_ path: String, into store: inout CallStore,
                                   options: ImportOptions = ImportOptions()) throws -> ImportReport {
         var isDirectory: ObjCBool = false
@@ -28,177 +38,40 @@ public enum GraphCallRecordImporter {
                 .sorted().map { (path as NSString).appendingPathComponent($0) }
             if files.isEmpty { throw CallImportError(file: path, message: "holds no .json, .jsonl or .ndjson files") }
         }
-        var loaded: [(path: String, bytes: FileBytes)] = []
+        var mapped: [MappedFile] = []
         for f in files {
-            switch RegularFile.load(f) {
+            switch MappedFile.open(f) {
             case .failure(let r): throw CallImportError(file: f, message: r.description)
-            case .success(let b): loaded.append((f, b))
+            case .success(let m): mapped.append(m)
             }
         }
-        return try importFiles(loaded, into: &store, options: options)
+        var run = GraphImportRun(options: options, totalBytes: mapped.reduce(0) { $0 + $1.count })
+        for m in mapped {
+            try run.file(m.bytes, name: m.path, release: { m.release(upTo: $0) })
+        }
+        return try run.finish(into: &store)
     }
 
     /// Files already read (`ImportSource`), parsed where they lie in memory.
     public static func importFiles(_ files: [(path: String, bytes: FileBytes)], into store: inout CallStore,
                                    options: ImportOptions = ImportOptions()) throws -> ImportReport {
-        let contents = files.map { f in
-            (f.path, f.bytes.count == 0 ? Data()
-                : Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: f.bytes.bytes.baseAddress!), count: f.bytes.count,
-                       deallocator: .none))
+        var run = GraphImportRun(options: options, totalBytes: files.reduce(0) { $0 + $1.bytes.count })
+        for f in files {
+            try withExtendedLifetime(f.bytes) { try run.file(f.bytes.bytes, name: f.path) }
         }
-        return try withExtendedLifetime(files) { try importFiles(contents, into: &store, options: options) }
+        return try run.finish(into: &store)
     }
 
     public static func importData(_ data: Data, name: String = "callrecords.json", into store: inout CallStore,
                                   options: ImportOptions = ImportOptions()) throws -> ImportReport {
-        try importFiles([(name, data)], into: &store, options: options)
+        var run = GraphImportRun(options: options, totalBytes: data.count)
+        try data.withUnsafeBytes { try run.file($0, name: name) }
+        return try run.finish(into: &store)
     }
 
     public static func importText(_ text: String, name: String = "callrecords.json", into store: inout CallStore,
                                   options: ImportOptions = ImportOptions()) throws -> ImportReport {
         try importData(Data(text.utf8), name: name, into: &store, options: options)
-    }
-
-    static func importFiles(_ files: [(String, Data)], into store: inout CallStore, options: ImportOptions) throws -> ImportReport {
-        var run = Run(policy: options.onError, progress: ProgressMeter(options.progress, intervalNs: options.progressIntervalNs),
-                      totalBytes: max(files.reduce(0) { $0 + $1.1.count }, 1))
-        for (name, data) in files {
-            try run.file(data, name: name)
-            run.doneBytes += data.count
-            run.report.bytes += data.count
-        }
-        run.progress.finish(rows: run.report.imported)
-        run.report.duplicates = try store.appendNew(run.staging, identities: run.identities)
-        run.report.imported -= run.report.duplicates
-        return run.report
-    }
-
-    /// One import's state: rows go to `staging` and reach the store only when everything succeeded.
-    struct Run {
-        let policy: ImportErrorPolicy
-        var progress: ProgressMeter
-        let totalBytes: Int
-        var doneBytes = 0
-        /// Size of the file being read, for progress within it.
-        var fileBytes = 0
-        var staging = CallStore()
-        /// Per staged stream, its identity (`StreamIdentity`).
-        var identities: [UInt64] = []
-        var report = ImportReport()
-        /// Object ids (or names) of people without a UPN, so `usersWithoutUPN` counts each once.
-        var seenWithoutUPN: Set<String> = []
-
-        init(policy: ImportErrorPolicy, progress: ProgressMeter, totalBytes: Int) {
-            self.policy = policy
-            self.progress = progress
-            self.totalBytes = totalBytes
-        }
-
-        mutating func file(_ data: Data, name: String) throws {
-            fileBytes = data.count
-            if let top = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) {
-                try document(top, name: name, line: nil, span: 0..<1)
-                return
-            }
-            // Not one JSON document: JSON Lines, if its first line is a whole object; otherwise report
-            // the parser's complaint about the file as a whole.
-            let lines = data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
-            let firstLine = lines.first { !isBlank($0) }
-            guard let firstLine, (try? JSONSerialization.jsonObject(with: Data(firstLine))) is [String: Any] else {
-                try fail(CallImportError(file: name, message: "is not JSON: " + parseError(data)))
-                return
-            }
-            for (i, line) in lines.enumerated() where !isBlank(line) {
-                guard let top = try? JSONSerialization.jsonObject(with: Data(line)) else {
-                    try fail(CallImportError(file: name, line: i + 1, message: "is not JSON: " + parseError(Data(line))))
-                    continue
-                }
-                let n = Double(lines.count)
-                try document(top, name: name, line: i + 1, span: Double(i) / n..<Double(i + 1) / n)
-            }
-        }
-
-        private func isBlank(_ line: Data.SubSequence) -> Bool {
-            line.allSatisfy { $0 == 32 || $0 == 9 || $0 == 13 }
-        }
-
-        private func parseError(_ data: Data) -> String {
-            do { _ = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]); return "?" }
-            catch {
-                let ns = error as NSError
-                return (ns.userInfo[NSDebugDescriptionErrorKey] as? String) ?? ns.localizedDescription
-            }
-        }
-
-        /// A record, an array of records, or a `{"value": [...]}` page; `span` is the part of the file it
-        /// covers, for progress.
-        mutating func document(_ top: Any, name: String, line: Int?, span: Range<Double>) throws {
-            let root = GraphJSON(top, path: "$")
-            var records: [GraphJSON]
-            if top is [Any] {
-                records = (top as! [Any]).enumerated().map { GraphJSON($0.element, path: "$[\($0.offset)]") }
-            } else if let o = top as? [String: Any], o["value"] is [Any] {
-                records = (try? root.elements("value")) ?? []
-            } else if top is [String: Any] {
-                records = [root]
-            } else {
-                try fail(CallImportError(file: name, line: line, field: "$",
-                                         message: "expected a callRecord, an array of them or a {\"value\": [...]} page"))
-                return
-            }
-            for (k, r) in records.enumerated() {
-                if r.object != nil {
-                    try record(r, name: name, line: line)
-                } else {
-                    try fail(CallImportError(file: name, line: line, field: r.path, message: "expected a callRecord object"))
-                }
-                let within = span.lowerBound + (span.upperBound - span.lowerBound) * Double(k + 1) / Double(records.count)
-                progress.update(fraction: (Double(doneBytes) + Double(fileBytes) * within) / Double(totalBytes),
-                                rows: report.imported)
-            }
-        }
-
-        mutating func record(_ r: GraphJSON, name: String, line: Int?) throws {
-            var notices: [String] = []
-            var withoutUPN: [GraphIdentity] = []
-            for row in GraphRecordMapper.rows(of: r, notices: &notices, withoutUPN: &withoutUPN) {
-                switch row {
-                case .success(let stream):
-                    do {
-                        try staging.append(stream)
-                        identities.append(StreamIdentity.of(stream))
-                        report.imported += 1
-                    } catch {
-                        try fail(CallImportError(file: name, line: line, field: r.path, message: "\(error)"))
-                    }
-                case .failure(let e):
-                    try fail(CallImportError(file: name, line: line, field: e.path, value: e.value, message: e.message))
-                }
-            }
-            noteMissingUPN(withoutUPN, record: r, name: name, line: line)
-            for n in notices where !report.notices.contains(n) && report.notices.count < ImportReport.maxReasons {
-                report.notices.append(n)
-            }
-        }
-
-        /// People each counted once per import; a warning per record names them (the first 20 records).
-        mutating func noteMissingUPN(_ people: [GraphIdentity], record r: GraphJSON, name: String, line: Int?) {
-            guard !people.isEmpty else { return }
-            for p in people where seenWithoutUPN.insert(p.id.isEmpty ? "name:" + p.displayName : p.id).inserted {
-                report.usersWithoutUPN += 1
-            }
-            guard report.notices.count < ImportReport.maxReasons else { return }
-            let id = (r["id"].value as? String) ?? r.path
-            let place = line.map { "\(name):\($0)" } ?? name
-            report.notices.append("warning: \(place): call record \(id): no userPrincipalName for "
-                + people.map(\.described).joined(separator: ", ")
-                + "; their streams carry the object id, which does not match the user directory (map ids to UPNs, e.g. from Get-CsOnlineUser's Identity)")
-        }
-
-        mutating func fail(_ e: CallImportError) throws {
-            if policy == .strict { throw e }
-            report.recordSkip(e)
-        }
     }
 }
 

@@ -25,33 +25,33 @@ enum GraphRecordMapper {
 
     /// Rows of `record` in document order. An error above the stream (a bad call type, a bad segment)
     /// is the error of every stream under it, so skip mode skips exactly those streams.
-    static func rows(of record: GraphJSON, notices: inout [String]) -> [Row] {
+    static func rows<N: GraphNode>(of record: N, notices: inout [String]) -> [Row] {
         var withoutUPN: [GraphIdentity] = []
         return rows(of: record, notices: &notices, withoutUPN: &withoutUPN)
     }
 
     /// `withoutUPN`: the person identities of this record's rows that have no userPrincipalName, once each.
-    static func rows(of record: GraphJSON, notices: inout [String], withoutUPN: inout [GraphIdentity]) -> [Row] {
+    static func rows<N: GraphNode>(of record: N, notices: inout [String], withoutUPN: inout [GraphIdentity]) -> [Row] {
         var out: [Row] = []
         let recordContext: Result<RecordContext, GraphFieldError> = Result(catching: { () throws(GraphFieldError) -> RecordContext in
             try RecordContext(record)
         })
-        let sessions: [GraphJSON]
+        let sessions: [N]
         do { sessions = try record.elements("sessions") } catch { return [.failure(error)] }
         let isP2P = (try? recordContext.get().callType) == .p2p
         let callRating = isP2P ? GraphCallRating.worst(in: sessions) : .success(0)
         if sessions.isEmpty || sessions.allSatisfy({ $0["segments"].isNull }) {
-            let id = (record["id"].value as? String) ?? record.path
+            let id = record["id"].stringValue ?? record.path
             notices.append("call record \(id) has no segments; fetch it with $expand=sessions($expand=segments)")
         }
         // "If the sessions list is truncated, a sessions@odata.nextLink value will be provided" (Get callRecord):
         // the streams of the sessions not in the file are missing, which no figure would show.
         if !record["sessions@odata.nextLink"].isNull {
-            let id = (record["id"].value as? String) ?? record.path
+            let id = record["id"].stringValue ?? record.path
             notices.append("call record \(id) has more sessions than the file holds (sessions@odata.nextLink); fetch the next page, or its streams are missing")
         }
         for session in sessions {
-            let segments: [GraphJSON]
+            let segments: [N]
             do { segments = try session.elements("segments") } catch { out.append(.failure(error)); continue }
             let rating = isP2P ? callRating : GraphCallRating.worst(in: [session])
             for segment in segments {
@@ -67,13 +67,13 @@ enum GraphRecordMapper {
                         if let who, who.upn == nil, !withoutUPN.contains(who) { withoutUPN.append(who) }
                     }
                 }
-                let media: [GraphJSON]
+                let media: [N]
                 do { media = try segment.elements("media") } catch { out.append(.failure(error)); continue }
                 for m in media {
                     let modality = Result(catching: { () throws(GraphFieldError) -> Modality in
                         try m["label"].member("media label", unknown: Modality.unknown, Modality.parse) ?? .unknown
                     })
-                    let streams: [GraphJSON]
+                    let streams: [N]
                     do { streams = try m.elements("streams") } catch { out.append(.failure(error)); continue }
                     for stream in streams {
                         out.append(Result(catching: { () throws(GraphFieldError) -> StreamRecord in
@@ -91,7 +91,7 @@ enum GraphRecordMapper {
         let callType: CallType
         let start: Int64?
 
-        init(_ r: GraphJSON) throws(GraphFieldError) {
+        init<N: GraphNode>(_ r: N) throws(GraphFieldError) {
             guard let id = try r["id"].string(), !id.isEmpty else { throw r["id"].fail("missing call record id") }
             callId = id
             callType = try r["type"].member("call type", unknown: CallType.unknown, CallType.parse) ?? .unknown
@@ -109,7 +109,7 @@ enum GraphRecordMapper {
         /// AV MCU, gateway, bot...: a `serviceEndpoint`, or a user agent with a service role.
         var isService = false
 
-        init(_ e: GraphJSON) throws(GraphFieldError) {
+        init<N: GraphNode>(_ e: N) throws(GraphFieldError) {
             let identity = e["identity"]
             let type = (try e["@odata.type"].string() ?? "").lowercased()
             isService = type.hasSuffix("serviceendpoint") || !e["userAgent"]["role"].isNull
@@ -146,7 +146,7 @@ enum GraphRecordMapper {
         /// The call's Rate My Call rating (`GraphCallRating`), for every stream under it.
         let rating: UInt8
 
-        init(_ s: GraphJSON, session: GraphJSON, record: RecordContext, rating: UInt8) throws(GraphFieldError) {
+        init<N: GraphNode>(_ s: N, session: N, record: RecordContext, rating: UInt8) throws(GraphFieldError) {
             self.record = record
             self.rating = rating
             caller = try Endpoint(s["caller"])
@@ -166,7 +166,7 @@ enum GraphRecordMapper {
         }
     }
 
-    static func row(_ s: GraphJSON, media: GraphJSON, modality: Modality, segment c: SegmentContext) throws(GraphFieldError) -> StreamRecord {
+    static func row<N: GraphNode>(_ s: N, media: N, modality: Modality, segment c: SegmentContext) throws(GraphFieldError) -> StreamRecord {
         let directionField = s["streamDirection"]
         guard let rawDirection = try directionField.string() else {
             throw directionField.fail("missing stream direction (want callerToCallee or calleeToCaller)")

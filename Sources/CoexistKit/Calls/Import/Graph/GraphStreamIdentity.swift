@@ -3,8 +3,8 @@
 /// pages or files holding the same call record (a re-fetch after its `version` grew, an overlapping
 /// `startDateTime` filter) then add each stream once.
 extension GraphRecordMapper {
-    static func sourceKey(session: GraphJSON, segment: GraphJSON, media: GraphJSON, stream: GraphJSON) -> String {
-        func text(_ j: GraphJSON) -> String { (j.value as? String) ?? "" }
+    static func sourceKey<N: GraphNode>(session: N, segment: N, media: N, stream: N) -> String {
+        func text(_ j: N) -> String { j.stringValue ?? "" }
         let ids = [text(session["id"]), text(segment["id"]), text(stream["streamId"])]
         // A record without any of the ids (trimmed by hand) is identified as a CSV row is.
         if ids.allSatisfy(\.isEmpty) { return "" }

@@ -1,56 +1,53 @@
-import Foundation
-
-/// Typed reads from `JSONSerialization` output that fail with the JSON path of the offending value,
-/// so an import error can say `$.sessions[0].segments[0].media[0].streams[1].averageJitter`.
-struct GraphJSON {
-    let value: Any?
-    let path: String
-
-    init(_ value: Any?, path: String) {
-        self.value = value
-        self.path = path
-    }
-
-    subscript(key: String) -> GraphJSON {
-        GraphJSON((value as? [String: Any])?[key], path: path + "." + key)
-    }
-
+/// A JSON value in a Graph callRecord as the mapper reads it: typed reads that fail with the JSON path of
+/// the offending value, so an import error can say `$.sessions[0].segments[0].media[0].streams[1].averageJitter`.
+///
+/// The importer reads simdjson's tape (`GraphTapeNode`); the tests' oracle reads Foundation's
+/// JSONSerialization output through the same mapper, which is how the two are compared row by row.
+protocol GraphNode {
+    subscript(key: String) -> Self { get }
     /// Absent and JSON null are the same thing here: "not reported".
-    var isNull: Bool { value == nil || value is NSNull }
+    var isNull: Bool { get }
+    var isObject: Bool { get }
+    /// The elements when this is an array, else nil.
+    var arrayElements: [Self]? { get }
+    /// The text when this is a string, else nil.
+    var stringValue: String? { get }
+    /// The value when this is a number (never a Boolean: `true` is not 1), else nil.
+    var numberValue: Double? { get }
+    /// The value as an error shows it (nil when absent).
+    var shown: String? { get }
+    /// `$` for the record itself, `$.sessions[0].id` below it.
+    var path: String { get }
+}
 
-    func fail(_ message: String, value shown: String? = nil) -> GraphFieldError {
-        GraphFieldError(path: path, value: shown ?? describe(value), message: message)
+extension GraphNode {
+    func fail(_ message: String, value: String? = nil) -> GraphFieldError {
+        GraphFieldError(path: path, value: value ?? shown, message: message)
     }
 
-    var object: [String: Any]? { value as? [String: Any] }
-
-    func requireObject() throws(GraphFieldError) -> [String: Any]? {
-        if isNull { return nil }
-        guard let o = value as? [String: Any] else { throw fail("expected an object") }
-        return o
+    func requireObject() throws(GraphFieldError) {
+        if isNull { return }
+        guard isObject else { throw fail("expected an object") }
     }
 
     /// The elements of an array (empty when absent or null).
-    func elements(_ name: String) throws(GraphFieldError) -> [GraphJSON] {
+    func elements(_ name: String) throws(GraphFieldError) -> [Self] {
         let field = self[name]
         if field.isNull { return [] }
-        guard let a = field.value as? [Any] else { throw field.fail("expected an array") }
-        return a.enumerated().map { GraphJSON($0.element, path: "\(field.path)[\($0.offset)]") }
+        guard let a = field.arrayElements else { throw field.fail("expected an array") }
+        return a
     }
 
     func string() throws(GraphFieldError) -> String? {
         if isNull { return nil }
-        guard let s = value as? String else { throw fail("expected a string") }
+        guard let s = stringValue else { throw fail("expected a string") }
         return s
     }
 
     /// A non-negative number; NaN and infinities are refused because they would poison averages.
     func number() throws(GraphFieldError) -> Double? {
         if isNull { return nil }
-        guard let n = value as? NSNumber, !isJSONBoolean(n) else {
-            throw fail("expected a number")
-        }
-        let d = n.doubleValue
+        guard let d = numberValue else { throw fail("expected a number") }
         guard d.isFinite else { throw fail("expected a finite number") }
         guard d >= 0 else { throw fail("negative value; metrics are 0 or more") }
         return d
@@ -85,24 +82,6 @@ struct GraphJSON {
         guard let v = parse(key) else { throw fail("unknown \(what)", value: s) }
         return v
     }
-
-    private func describe(_ v: Any?) -> String? {
-        switch v {
-        case nil: return nil
-        case let s as String: return s
-        case is NSNull: return "null"
-        case let n as NSNumber: return n.stringValue
-        case is [Any]: return "[...]"
-        case is [String: Any]: return "{...}"
-        default: return "\(v!)"
-        }
-    }
-}
-
-/// JSON `true` arrives as an NSNumber that `as? Double` and `is Bool` also accept (as does 1); only
-/// its class tells them apart. A metric given as a Boolean is a type error, not 1.0.
-private func isJSONBoolean(_ n: NSNumber) -> Bool {
-    String(describing: type(of: n)).contains("Boolean")
 }
 
 /// A problem at one JSON path; the importer adds the file (and line, for JSON Lines).

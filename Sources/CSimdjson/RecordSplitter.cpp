@@ -1,0 +1,365 @@
+// Finds the bytes of each Graph callRecord in a file without parsing it (see CSimdjson.h): a scan that knows
+// strings (a brace inside "..." is text) and counts nesting, nothing more. Each record is then parsed and
+// validated by simdjson on its own; what lies between records (commas, the page's other members such as
+// "@odata.context" and "@odata.nextLink") is checked here, the page's member values by simdjson too.
+#include "CSimdjson.h"
+
+#include <simdjson.h>
+#include <cstdio>
+#include <cstring>
+#include <new>
+
+namespace {
+
+enum class Mode { Start, NextLine, DocStart, InArray, InPage, AfterPage, DocEnd, Done };
+
+inline bool is_ws(uint8_t c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+}  // namespace
+
+struct csj_splitter {
+    const uint8_t *bytes;
+    size_t length;
+    size_t pos = 0;
+    /// End of the current document: the file's end, or the end of the current line of JSON Lines.
+    size_t doc_end = 0;
+    size_t doc_start = 0;
+    bool lines = false;
+    int64_t line = 0;
+    Mode mode = Mode::Start;
+    int32_t container = CSJ_WHOLE;
+    int64_t index = 0;
+    bool first_element = true;
+    simdjson::dom::parser validator;
+    uint8_t *scratch = nullptr;
+    size_t scratch_capacity = 0;
+
+    void skip_ws() {
+        while (pos < doc_end && is_ws(bytes[pos])) pos++;
+    }
+
+    /// The end of the string whose opening quote is at `p` (one past its closing quote), or 0 if it never ends.
+    size_t string_end(size_t p) const {
+        size_t i = p + 1;
+        for (;;) {
+            const void *q = std::memchr(bytes + i, '"', doc_end - i);
+            if (!q) return 0;
+            size_t at = size_t(static_cast<const uint8_t *>(q) - bytes);
+            size_t slashes = 0;
+            while (at - slashes > p + 1 && bytes[at - slashes - 1] == '\\') slashes++;
+            if (slashes % 2 == 0) return at + 1;
+            i = at + 1;
+        }
+    }
+
+    /// The end of the JSON value starting at `p`, or 0 with `why` set.
+    size_t value_end(size_t p, const char *&why) const {
+        uint8_t c = bytes[p];
+        if (c == '"') {
+            size_t e = string_end(p);
+            if (!e) why = "truncated: a string has no closing quote";
+            return e;
+        }
+        if (c == '{' || c == '[') {
+            size_t depth = 0;
+            size_t i = p;
+            while (i < doc_end) {
+                uint8_t b = bytes[i];
+                if (b == '"') {
+                    size_t e = string_end(i);
+                    if (!e) { why = "truncated: a string has no closing quote"; return 0; }
+                    i = e;
+                    continue;
+                }
+                if (b == '{' || b == '[') {
+                    if (++depth > CSJ_MAX_DEPTH) { why = "nesting deeper than 1024 levels"; return 0; }
+                } else if (b == '}' || b == ']') {
+                    if (--depth == 0) return i + 1;
+                }
+                i++;
+            }
+            why = "truncated: an object or array is not closed";
+            return 0;
+        }
+        if (c == '}' || c == ']' || c == ',' || c == ':') { why = "a value is missing"; return 0; }
+        size_t i = p;
+        while (i < doc_end && !is_ws(bytes[i]) && bytes[i] != ',' && bytes[i] != '}' && bytes[i] != ']') i++;
+        return i;
+    }
+
+    /// Checks a page member's value (or key) with simdjson: the page's members are not records, but a
+    /// page with a broken "@odata.nextLink" is still not JSON.
+    bool valid(size_t from, size_t to) {
+        size_t n = to - from;
+        if (n + simdjson::SIMDJSON_PADDING > scratch_capacity) {
+            size_t want = n + simdjson::SIMDJSON_PADDING + 4096;
+            uint8_t *b = static_cast<uint8_t *>(std::realloc(scratch, want));
+            if (!b) return false;
+            scratch = b;
+            scratch_capacity = want;
+        }
+        std::memcpy(scratch, bytes + from, n);
+        std::memset(scratch + n, 0, simdjson::SIMDJSON_PADDING);
+        return validator.parse(scratch, n, false).error() == simdjson::SUCCESS;
+    }
+
+    int fail(csj_error *e, const char *message, bool shape = false) {
+        std::snprintf(e->message, sizeof e->message, "%s", message);
+        e->line = lines ? line : 0;
+        e->container = container;
+        e->index = (mode == Mode::InArray || mode == Mode::InPage) ? index : -1;
+        e->offset = pos;
+        e->shape = shape;
+        if (lines) {
+            pos = doc_end;
+            mode = Mode::NextLine;
+        } else {
+            mode = Mode::Done;
+        }
+        return -1;
+    }
+
+    /// Decides between one document and JSON Lines: JSON Lines when the first value ends on the first line
+    /// and more follows it.
+    int start(csj_error *e) {
+        doc_end = length;
+        if (length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF) pos = 3;
+        skip_ws();
+        if (pos == length) return fail(e, "the file holds no JSON (it is empty or blank)");
+        const char *why = nullptr;
+        size_t first = pos;
+        size_t end = value_end(first, why);
+        if (end) {
+            size_t after = end;
+            while (after < length && is_ws(bytes[after])) after++;
+            if (after < length && !std::memchr(bytes + first, '\n', end - first)) {
+                lines = true;
+                pos = 0;
+                mode = Mode::NextLine;
+                return 0;
+            }
+        }
+        doc_start = first;
+        mode = Mode::DocStart;
+        return 0;
+    }
+
+    /// The next non-blank line as the document, or Done.
+    void next_line() {
+        while (pos < length) {
+            size_t start = pos;
+            const void *nl = std::memchr(bytes + start, '\n', length - start);
+            size_t end = nl ? size_t(static_cast<const uint8_t *>(nl) - bytes) : length;
+            line++;
+            pos = end < length ? end + 1 : length;
+            size_t i = start;
+            while (i < end && is_ws(bytes[i])) i++;
+            if (i == end) continue;
+            doc_start = i;
+            doc_end = end;
+            pos = i;
+            mode = Mode::DocStart;
+            return;
+        }
+        mode = Mode::Done;
+    }
+
+    /// After the document's value: only white space may follow, up to the end of the document.
+    int doc_end_check(csj_error *e) {
+        skip_ws();
+        if (pos < doc_end) return fail(e, lines ? "more than one JSON value on the line" : "text after the end of the JSON document");
+        if (lines) {
+            pos = doc_end < length ? doc_end + 1 : length;
+            mode = Mode::NextLine;
+        } else {
+            mode = Mode::Done;
+        }
+        return 0;
+    }
+
+    /// At a document's first byte: an array of records, a page, or one record.
+    int doc_start_step(csj_record *out, csj_error *e) {
+        pos = doc_start;
+        container = CSJ_WHOLE;
+        index = 0;
+        uint8_t c = bytes[pos];
+        if (c == '[') {
+            container = CSJ_ARRAY;
+            mode = Mode::InArray;
+            first_element = true;
+            pos++;
+            return 0;
+        }
+        const char *why = nullptr;
+        if (c != '{') {
+            size_t end = value_end(pos, why);
+            if (!end) return fail(e, why);
+            if (!valid(pos, end)) return fail(e, "not a JSON value");
+            return fail(e, "expected a callRecord, an array of them or a {\"value\": [...]} page", true);
+        }
+        // An object: a page if one of its members is "value" holding an array, else a record. Scan its
+        // members (keys and value bounds) to find out; the values are checked by simdjson either way.
+        size_t object_start = pos;
+        size_t p = pos + 1;
+        size_t checked[64][2];
+        size_t nchecked = 0;
+        for (bool first = true;; first = false) {
+            pos = p;
+            skip_ws();
+            if (pos >= doc_end) return fail(e, "truncated: an object or array is not closed");
+            if (bytes[pos] == '}' && first) { p = pos + 1; break; }
+            if (bytes[pos] != '"') return fail(e, "expected a member name in quotes");
+            size_t key_end = string_end(pos);
+            if (!key_end) return fail(e, "truncated: a string has no closing quote");
+            bool is_value = key_end - pos == 7 && std::memcmp(bytes + pos, "\"value\"", 7) == 0;
+            size_t key_start = pos;
+            pos = key_end;
+            skip_ws();
+            if (pos >= doc_end || bytes[pos] != ':') return fail(e, "expected ':' after a member name");
+            pos++;
+            skip_ws();
+            if (pos >= doc_end) return fail(e, "truncated: a member has no value");
+            if (is_value && bytes[pos] == '[') {
+                for (size_t k = 0; k < nchecked; k++) {
+                    if (!valid(checked[k][0], checked[k][1])) {
+                        pos = checked[k][0];
+                        return fail(e, "a member of the page is not valid JSON");
+                    }
+                }
+                if (!valid(key_start, key_end)) return fail(e, "a member name is not valid JSON");
+                container = CSJ_PAGE;
+                mode = Mode::InPage;
+                first_element = true;
+                pos++;
+                return 0;
+            }
+            size_t end = value_end(pos, why);
+            if (!end) return fail(e, why);
+            if (nchecked < 64) {
+                checked[nchecked][0] = key_start;
+                checked[nchecked][1] = key_end;
+                nchecked++;
+            }
+            if (nchecked < 64) {
+                checked[nchecked][0] = pos;
+                checked[nchecked][1] = end;
+                nchecked++;
+            }
+            pos = end;
+            skip_ws();
+            if (pos >= doc_end) return fail(e, "truncated: an object or array is not closed");
+            if (bytes[pos] == '}') { p = pos + 1; break; }
+            if (bytes[pos] != ',') return fail(e, "expected ',' or '}' after a member");
+            p = pos + 1;
+        }
+        // One record: the whole object.
+        out->start = object_start;
+        out->length = p - object_start;
+        out->index = 0;
+        out->container = CSJ_WHOLE;
+        out->line = lines ? line : 0;
+        pos = p;
+        mode = Mode::DocEnd;
+        return 1;
+    }
+
+    /// The next element of the records array (top-level or the page's), or the array's end.
+    int element_step(csj_record *out, csj_error *e) {
+        skip_ws();
+        if (pos >= doc_end) return fail(e, "truncated: the array of records is not closed");
+        if (bytes[pos] == ']' && first_element) {
+            pos++;
+            mode = mode == Mode::InPage ? Mode::AfterPage : Mode::DocEnd;
+            return 0;
+        }
+        if (!first_element) {
+            if (bytes[pos] == ']') {
+                pos++;
+                mode = mode == Mode::InPage ? Mode::AfterPage : Mode::DocEnd;
+                return 0;
+            }
+            if (bytes[pos] != ',') return fail(e, "expected ',' or ']' after a record");
+            pos++;
+            skip_ws();
+            if (pos >= doc_end) return fail(e, "truncated: the array of records is not closed");
+        }
+        const char *why = nullptr;
+        size_t end = value_end(pos, why);
+        if (!end) return fail(e, why);
+        out->start = pos;
+        out->length = end - pos;
+        out->index = index;
+        out->container = container;
+        out->line = lines ? line : 0;
+        index++;
+        first_element = false;
+        pos = end;
+        return 1;
+    }
+
+    /// The page's members after "value", up to its closing brace.
+    int after_page_step(csj_error *e) {
+        const char *why = nullptr;
+        for (;;) {
+            skip_ws();
+            if (pos >= doc_end) return fail(e, "truncated: the page object is not closed");
+            if (bytes[pos] == '}') { pos++; mode = Mode::DocEnd; return 0; }
+            if (bytes[pos] != ',') return fail(e, "expected ',' or '}' after a member");
+            pos++;
+            skip_ws();
+            if (pos >= doc_end || bytes[pos] != '"') return fail(e, "expected a member name in quotes");
+            size_t key_end = string_end(pos);
+            if (!key_end) return fail(e, "truncated: a string has no closing quote");
+            if (!valid(pos, key_end)) return fail(e, "a member name is not valid JSON");
+            pos = key_end;
+            skip_ws();
+            if (pos >= doc_end || bytes[pos] != ':') return fail(e, "expected ':' after a member name");
+            pos++;
+            skip_ws();
+            if (pos >= doc_end) return fail(e, "truncated: a member has no value");
+            size_t end = value_end(pos, why);
+            if (!end) return fail(e, why);
+            if (!valid(pos, end)) return fail(e, "a member of the page is not valid JSON");
+            pos = end;
+        }
+    }
+
+    int next(csj_record *out, csj_error *e) {
+        for (;;) {
+            int r = 0;
+            switch (mode) {
+            case Mode::Start: r = start(e); break;
+            case Mode::NextLine: next_line(); break;
+            case Mode::DocStart: r = doc_start_step(out, e); break;
+            case Mode::InArray:
+            case Mode::InPage: r = element_step(out, e); break;
+            case Mode::AfterPage: r = after_page_step(e); break;
+            case Mode::DocEnd: r = doc_end_check(e); break;
+            case Mode::Done: return 0;
+            }
+            if (r != 0) return r;
+        }
+    }
+};
+
+extern "C" csj_splitter *csj_split_new(const uint8_t *bytes, size_t length) {
+    csj_splitter *s = new (std::nothrow) csj_splitter();
+    if (!s) return nullptr;
+    s->bytes = bytes;
+    s->length = length;
+    return s;
+}
+
+extern "C" void csj_split_free(csj_splitter *s) {
+    if (!s) return;
+    std::free(s->scratch);
+    delete s;
+}
+
+extern "C" int csj_split_next(csj_splitter *s, csj_record *out, csj_error *error) {
+    return s->next(out, error);
+}
+
+extern "C" size_t csj_split_position(const csj_splitter *s) { return s->pos; }
+
+extern "C" int csj_split_is_lines(const csj_splitter *s) { return s->lines; }

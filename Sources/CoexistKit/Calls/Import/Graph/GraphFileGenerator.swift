@@ -1,0 +1,98 @@
+import Foundation
+
+/// Graph callRecord files of any size for the bench and the tests, deterministic by seed: each record is
+/// one of the given templates (Microsoft's example records, a group-call page's records) with a fresh
+/// call id, so the importer sees realistic field layouts and no record is a duplicate of another.
+/// Written in 4 MB pieces, so a 1 GB file never sits in memory.
+public struct GraphFileGenerator: Sendable {
+    public enum Shape: String, Sendable { case lines, page }
+    /// Each template record minified, cut at every occurrence of its call id (a fresh id goes between pieces).
+    let templates: [[[UInt8]]]
+
+    /// `texts`: JSON files each holding one record or a `{"value":[...]}` page of records.
+    public init(templates texts: [String]) throws {
+        var out: [[[UInt8]]] = []
+        for t in texts {
+            let top = try JSONSerialization.jsonObject(with: Data(t.utf8))
+            let records = ((top as? [String: Any])?["value"] as? [Any]) ?? [top]
+            for case var r as [String: Any] in records {
+                r.removeValue(forKey: "@odata.context")
+                guard let id = r["id"] as? String, id.utf8.count == 36 else { continue }
+                let data = try JSONSerialization.data(withJSONObject: r, options: [.sortedKeys])
+                out.append(Self.pieces(Array(data), cutAt: Array(id.utf8)))
+            }
+        }
+        guard !out.isEmpty else { throw CallImportError(file: "templates", message: "no record with a 36-character id") }
+        templates = out
+    }
+
+    /// Writes `records` records to `path`; returns the file's size in bytes.
+    @discardableResult
+    public func write(records: Int, seed: UInt64, shape: Shape, to path: String) throws -> Int {
+        guard FileManager.default.createFile(atPath: path, contents: nil),
+              let h = FileHandle(forWritingAtPath: path) else {
+            throw CallImportError(file: path, message: "cannot be written")
+        }
+        defer { try? h.close() }
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(4 << 20 + 64 << 10)
+        var total = 0
+        func flush(_ force: Bool) throws {
+            if buffer.count >= 4 << 20 || (force && !buffer.isEmpty) {
+                try h.write(contentsOf: buffer)
+                total += buffer.count
+                buffer.removeAll(keepingCapacity: true)
+            }
+        }
+        var state = seed
+        if shape == .page { buffer += Array(#"{"@odata.context": "https://graph.microsoft.com/v1.0/$metadata#communications/callRecords", "value": ["#.utf8) }
+        for i in 0..<records {
+            let t = templates[Int(Self.next(&state) % UInt64(templates.count))]
+            if shape == .page && i > 0 { buffer += Array(",\n".utf8) }
+            let id = Self.uuid(&state)
+            for (k, piece) in t.enumerated() {
+                if k > 0 { buffer += id }
+                buffer += piece
+            }
+            if shape == .lines { buffer.append(UInt8(ascii: "\n")) }
+            try flush(false)
+        }
+        if shape == .page { buffer += Array("]}\n".utf8) }
+        try flush(true)
+        return total
+    }
+
+    /// SplitMix64: fixed across platforms and Swift versions (SystemRandomNumberGenerator is not seedable).
+    static func next(_ s: inout UInt64) -> UInt64 {
+        s &+= 0x9E37_79B9_7F4A_7C15
+        var z = s
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    static func uuid(_ s: inout UInt64) -> [UInt8] {
+        let hex = Array("0123456789abcdef".utf8)
+        let a = next(&s), b = next(&s)
+        var out: [UInt8] = []
+        for k in 0..<32 {
+            if k == 8 || k == 12 || k == 16 || k == 20 { out.append(UInt8(ascii: "-")) }
+            let word = k < 16 ? a : b
+            out.append(hex[Int((word >> UInt64((k % 16) * 4)) & 0xF)])
+        }
+        return out
+    }
+
+    static func pieces(_ text: [UInt8], cutAt id: [UInt8]) -> [[UInt8]] {
+        var out: [[UInt8]] = [], start = 0, i = 0
+        while i + id.count <= text.count {
+            if text[i..<(i + id.count)].elementsEqual(id) {
+                out.append(Array(text[start..<i]))
+                i += id.count
+                start = i
+            } else { i += 1 }
+        }
+        out.append(Array(text[start...]))
+        return out
+    }
+}
