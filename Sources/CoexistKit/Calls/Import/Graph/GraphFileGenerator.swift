@@ -29,17 +29,14 @@ public struct GraphFileGenerator: Sendable {
     /// Writes `records` records to `path`; returns the file's size in bytes.
     @discardableResult
     public func write(records: Int, seed: UInt64, shape: Shape, to path: String) throws -> Int {
-        guard FileManager.default.createFile(atPath: path, contents: nil),
-              let h = FileHandle(forWritingAtPath: path) else {
-            throw CallImportError(file: path, message: "cannot be written")
-        }
-        defer { try? h.close() }
+        // Through the one writer (OneWriterSourceTests): beside the target, synced, renamed into place.
+        let h = try AtomicFile(path)
         var buffer: [UInt8] = []
         buffer.reserveCapacity(4 << 20 + 64 << 10)
         var total = 0
         func flush(_ force: Bool) throws {
             if buffer.count >= 4 << 20 || (force && !buffer.isEmpty) {
-                try h.write(contentsOf: buffer)
+                try buffer.withUnsafeBytes { try h.write($0) }
                 total += buffer.count
                 buffer.removeAll(keepingCapacity: true)
             }
@@ -59,6 +56,7 @@ public struct GraphFileGenerator: Sendable {
         }
         if shape == .page { buffer += Array("]}\n".utf8) }
         try flush(true)
+        try h.commit()
         return total
     }
 
