@@ -1,5 +1,6 @@
 import CLua
 import CLuaBridge
+import CoexistKit
 #if canImport(Glibc)
 @preconcurrency import Glibc
 #endif
@@ -80,22 +81,11 @@ public final class FileGate: Sendable {
         var st = stat()
         guard stat(path, &st) == 0 else { return .missing }
         let kind = st.st_mode & S_IFMT
-        guard kind == S_IFREG else { return .refused("cannot open \(path): \(describe(kind)), not a regular file") }
+        guard kind == S_IFREG else { return .refused("cannot open \(path): \(RegularFile.describe(kind)), not a regular file") }
         guard Int(st.st_size) <= maxScriptBytes else {
             return .refused("cannot open \(path): it is \(st.st_size) bytes; scripts past \(maxScriptBytes) bytes (64 MiB) are refused")
         }
         return access(path, R_OK) == 0 ? .readable : .missing
-    }
-
-    static func describe(_ kind: mode_t) -> String {
-        switch kind {
-        case S_IFDIR: return "is a directory"
-        case S_IFIFO: return "is a FIFO (named pipe)"
-        case S_IFCHR: return "is a character device"
-        case S_IFBLK: return "is a block device"
-        case S_IFSOCK: return "is a socket"
-        default: return "is not a file"
-        }
     }
 
     // MARK: paths

@@ -51,7 +51,9 @@ public enum RegularFile {
         init(_ d: String) { description = d }
     }
 
-    private static func describe(_ kind: mode_t) -> String {
+    /// What a file that is not regular is, for a refusal ("is a FIFO (named pipe)"); the script readers'
+    /// gate (CoexistLua's FileGate) says it the same way.
+    public static func describe(_ kind: mode_t) -> String {
         switch kind {
         case S_IFDIR: return "is a directory"
         case S_IFIFO: return "is a FIFO (named pipe)"
