@@ -41,12 +41,12 @@ public struct GraphFileGenerator: Sendable {
                 buffer.removeAll(keepingCapacity: true)
             }
         }
-        var state = seed
+        var random = SplitMix64(seed: seed)  // the demo's generator: the same file on every machine
         if shape == .page { buffer += Array(#"{"@odata.context": "https://graph.microsoft.com/v1.0/$metadata#communications/callRecords", "value": ["#.utf8) }
         for i in 0..<records {
-            let t = templates[Int(Self.next(&state) % UInt64(templates.count))]
+            let t = templates[Int(random.next() % UInt64(templates.count))]
             if shape == .page && i > 0 { buffer += Array(",\n".utf8) }
-            let id = Self.uuid(&state)
+            let id = Self.uuid(&random)
             for (k, piece) in t.enumerated() {
                 if k > 0 { buffer += id }
                 buffer += piece
@@ -60,18 +60,9 @@ public struct GraphFileGenerator: Sendable {
         return total
     }
 
-    /// SplitMix64: fixed across platforms and Swift versions (SystemRandomNumberGenerator is not seedable).
-    static func next(_ s: inout UInt64) -> UInt64 {
-        s &+= 0x9E37_79B9_7F4A_7C15
-        var z = s
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    static func uuid(_ s: inout UInt64) -> [UInt8] {
+    static func uuid(_ random: inout SplitMix64) -> [UInt8] {
         let hex = Array("0123456789abcdef".utf8)
-        let a = next(&s), b = next(&s)
+        let a = random.next(), b = random.next()
         var out: [UInt8] = []
         for k in 0..<32 {
             if k == 8 || k == 12 || k == 16 || k == 20 { out.append(UInt8(ascii: "-")) }
