@@ -6,4 +6,6 @@
 
 static inline sqlite3_destructor_type shim_sqlite_transient(void) { return SQLITE_TRANSIENT; }
 
+#include "stream_rows.h"
+
 #endif

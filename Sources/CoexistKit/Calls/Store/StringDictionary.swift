@@ -152,6 +152,19 @@ public struct StringDictionary: Sendable, Equatable {
     public static func == (a: StringDictionary, b: StringDictionary) -> Bool {
         a.arena == b.arena && a.offsets == b.offsets
     }
+
+    /// Whether this dictionary is `earlier` with strings added after its last code (what an import does):
+    /// the first `earlier.count` codes are the same strings. The arena is append-only, so that is a
+    /// compare of `earlier`'s arena with the start of this one.
+    func extends(_ earlier: StringDictionary) -> Bool {
+        guard earlier.count <= count else { return false }
+        // Where this arena's entry for code `earlier.count` starts: the end of what `earlier` holds.
+        let end = earlier.count < count ? offsets[earlier.count] : arena.count
+        guard end == earlier.arena.count else { return false }
+        return arena.withUnsafeBytes { a in
+            earlier.arena.withUnsafeBytes { e in e.count == 0 || memcmp(a.baseAddress!, e.baseAddress!, e.count) == 0 }
+        }
+    }
 }
 
 /// Byte equality for the short strings of a call record (ids, UPNs, subnets), inline: importers

@@ -94,6 +94,9 @@ final class SQLiteStatement {
 
     deinit { sqlite3_finalize(stmt) }
 
+    /// The statement itself, for the C loops over stream rows (CSQLite's stream_rows.h).
+    var raw: OpaquePointer { stmt }
+
     @inline(__always) func bind(_ i: Int32, _ v: Int64) { sqlite3_bind_int64(stmt, i, v) }
     @inline(__always) func bind(_ i: Int32, _ v: Int) { sqlite3_bind_int64(stmt, i, Int64(v)) }
     func bind(_ i: Int32, _ v: Double) { sqlite3_bind_double(stmt, i, v) }
@@ -128,6 +131,13 @@ final class SQLiteStatement {
         guard let p = sqlite3_column_text(stmt, i) else { return "" }
         let n = Int(sqlite3_column_bytes(stmt, i))
         return String(decoding: UnsafeRawBufferPointer(start: p, count: n), as: UTF8.self)
+    }
+    /// A text column's UTF-8 bytes, valid only inside `body` (no String made: the lookup tables hold a string
+    /// per call).
+    func withText<R>(_ i: Int32, _ body: (UnsafeRawBufferPointer) -> R) -> R {
+        let p = sqlite3_column_text(stmt, i)
+        let n = Int(sqlite3_column_bytes(stmt, i))
+        return body(UnsafeRawBufferPointer(start: p, count: p == nil ? 0 : n))
     }
     func blob(_ i: Int32) -> UnsafeRawBufferPointer {
         let p = sqlite3_column_blob(stmt, i)

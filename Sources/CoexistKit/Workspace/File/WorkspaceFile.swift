@@ -53,7 +53,12 @@ public final class WorkspaceFile {
         try db.transaction {
             let writer = WorkspaceWriter(db: db)
             try writer.appendJournal(entry)
-            try writeEffects(of: entry.change, in: w, store: w.storeAsIs, writer: writer)
+            if case .importCalls(_, _, false) = entry.change, case let .calls(before) = entry.revert,
+               WorkspaceWriter.isAppend(w.storeAsIs, to: before) {
+                try writer.appendCalls(w.storeAsIs, to: before)
+            } else {
+                try writeEffects(of: entry.change, in: w, store: w.storeAsIs, writer: writer)
+            }
         }
     }
 
@@ -62,7 +67,11 @@ public final class WorkspaceFile {
         try db.transaction {
             let writer = WorkspaceWriter(db: db)
             try db.exec("DELETE FROM journal WHERE id = \(entry.id)")
-            if Self.changesCalls(entry.change) { try writer.writeCalls(store) }
+            if case .importCalls(_, _, false) = entry.change, WorkspaceWriter.isAppend(w.storeAsIs, to: store) {
+                try writer.truncateCalls(to: store)
+            } else if Self.changesCalls(entry.change) {
+                try writer.writeCalls(store)
+            }
             try writer.writeTenant(tenantAfter)
         }
     }

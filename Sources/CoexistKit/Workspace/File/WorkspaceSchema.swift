@@ -10,7 +10,7 @@
 /// - lookup tables `call_ids`, `user_names`, `subnet_names`, `device_names`, `client_versions`,
 ///   `failure_reasons` (code, value); code 0 is the empty string, "missing".
 /// - `buildings`, `subnets` (the CQD building file), `device_patterns` (the certified-device catalogue),
-///   `stream_identities` (what a second import skips).
+///   `stream_identities` (what a second import skips: sorted runs, the save's and one per live import).
 /// - `users`, `grants` (with each user's cohort): the tenant as it stands, written for tools (opening rebuilds the
 ///   tenant from the journal, so these are never read back).
 /// - `training`: each lesson's progress (step, skipped steps).

@@ -17,11 +17,12 @@ struct WorkspaceStoreReader {
             var next: Int64 = 0
             while try s.step() {
                 guard s.int64(0) == next else { throw damaged("\(WorkspaceSchema.lookupTable(d)) skips code \(next)") }
-                let v = s.text(1)
                 if next == 0 {
-                    guard v.isEmpty else { throw damaged("\(WorkspaceSchema.lookupTable(d)) code 0 is not the empty string") }
+                    guard s.withText(1, { $0.isEmpty }) else { throw damaged("\(WorkspaceSchema.lookupTable(d)) code 0 is not the empty string") }
                 } else {
-                    guard Int64(dict.intern(v)) == next else { throw damaged("\(WorkspaceSchema.lookupTable(d)) repeats '\(v)'") }
+                    guard Int64(s.withText(1, { dict.intern($0) })) == next else {
+                        throw damaged("\(WorkspaceSchema.lookupTable(d)) repeats '\(s.text(1))'")
+                    }
                 }
                 next += 1
             }
@@ -35,7 +36,7 @@ struct WorkspaceStoreReader {
             }
         }
         try readStreams(into: &store, expected: expected)
-        guard WorkspaceChecksum.of(store) == meta["streams_checksum"] else {
+        guard WorkspaceChecksum.of(store, parts: store.count >= 100_000 ? 2 : 1) == meta["streams_checksum"] else {
             throw damaged("the streams differ from what coexist wrote (checksum)")
         }
         var file = BuildingFile()
@@ -72,16 +73,32 @@ struct WorkspaceStoreReader {
             }
         }
         store.setDeviceCatalogue(DeviceCatalogue(certified: certified, excluded: excluded))
-        var ids: [UInt64] = []
-        let i = try db.prepare("SELECT ids FROM stream_identities ORDER BY chunk")
-        while try i.step() {
-            let blob = i.blob(0)
-            guard blob.count % 8 == 0 else { throw damaged("stream_identities chunk of \(blob.count) bytes") }
-            for k in 0..<(blob.count / 8) { ids.append(blob.loadUnaligned(fromByteOffset: k * 8, as: UInt64.self)) }
-        }
-        for k in ids.indices.dropFirst() where ids[k - 1] >= ids[k] { throw damaged("stream_identities out of order") }
-        store.identities.add(.sortedUnique(ids))
+        store.identities.add(.sortedUnique(try readIdentities()))
         return store
+    }
+
+    /// The identities, sorted and unique. A saved file holds one sorted run cut into chunks; each live import
+    /// appends the run of its new identities as more chunks, so the runs are merged (one sort) when the
+    /// whole is not in order already. Each chunk must be in order, and no identity may repeat.
+    private func readIdentities() throws(WorkspaceFileError) -> [UInt64] {
+        var ids: [UInt64] = []
+        var inOrder = true
+        let i = try db.prepare("SELECT chunk, ids FROM stream_identities ORDER BY chunk")
+        while try i.step() {
+            let blob = i.blob(1)
+            guard blob.count % 8 == 0 else { throw damaged("stream_identities chunk of \(blob.count) bytes") }
+            let start = ids.count
+            for k in 0..<(blob.count / 8) { ids.append(blob.loadUnaligned(fromByteOffset: k * 8, as: UInt64.self)) }
+            for k in (start + 1)..<Swift.max(start + 1, ids.count) where ids[k - 1] >= ids[k] {
+                throw damaged("stream_identities chunk \(i.int64(0)) out of order")
+            }
+            if start > 0 && start < ids.count && ids[start - 1] >= ids[start] { inOrder = false }
+        }
+        if !inOrder {
+            ids = RadixSort.sorted(ids)
+            for k in ids.indices.dropFirst() where ids[k - 1] == ids[k] { throw damaged("stream_identities repeat an identity") }
+        }
+        return ids
     }
 
     private func readStreams(into store: inout CallStore, expected: Int) throws(WorkspaceFileError) {
@@ -101,15 +118,16 @@ struct WorkspaceStoreReader {
         guard last == Int64(expected), expected == 0 || first == 1 else {
             throw damaged("stream rows \(first)...\(last), not the \(expected) it records")
         }
-        // Two connections on two rowid ranges when there is enough to split ("Opening may read on 2 threads").
-        let ranges = expected >= 1_000_000 ? Parallel.ranges(expected, minimum: expected / 2) : [0..<expected]
+        // Two connections on two rowid ranges when there is enough to split ("Opening may read on 2 threads"); a
+        // second connection costs well under a millisecond.
+        let ranges = expected >= 100_000 ? Parallel.ranges(expected, minimum: expected / 2) : [0..<expected]
         var failures = [WorkspaceFileError?](repeating: nil, count: ranges.count)
         var connections: [SQLiteDatabase] = [db]
         for _ in 1..<Swift.max(ranges.count, 1) { connections.append(try SQLiteDatabase(path: db.path, readOnly: true)) }
         let bases = walk.bases
         failures.withUnsafeMutableBufferPointer { out in
             Parallel.perform(ranges.count) { part in
-                do { try readRange(connections[part], ranges[part], into: bases) } catch { out[part] = error as? WorkspaceFileError ?? damaged("\(error)") }
+                do { try WorkspaceStreamRows.read(connections[part], ranges[part], into: bases, damaged: damaged) } catch { out[part] = error as? WorkspaceFileError ?? damaged("\(error)") }
             }
         }
         for c in connections.dropFirst() { c.close() }
@@ -121,33 +139,5 @@ struct WorkspaceStoreReader {
         }
         var set = SetCount(n: n)
         store.updateColumns(&set)
-    }
-
-    /// Rows `range` (rowids range.lowerBound + 1 ...) into the columns at `bases`, each value range-checked.
-    private func readRange(_ conn: SQLiteDatabase, _ range: Range<Int>, into bases: [UnsafeMutableRawPointer]) throws(WorkspaceFileError) {
-        let columns = StreamColumn.allCases
-        let s = try conn.prepare("SELECT rowid, " + columns.map(WorkspaceSchema.sqlName).joined(separator: ", ")
-                                 + " FROM streams WHERE rowid BETWEEN \(range.lowerBound + 1) AND \(range.upperBound) ORDER BY rowid")
-        var n = range.lowerBound
-        while try s.step() {
-            guard n < range.upperBound, s.int64(0) == Int64(n + 1) else { throw damaged("stream rowid \(s.int64(0)) out of sequence") }
-            for (k, c) in columns.enumerated() {
-                let v = s.int64(Int32(k + 1))
-                let base = bases[k]
-                switch c.storage {
-                case .u8:
-                    guard v >= 0 && v <= 0xFF else { throw damaged("stream \(n + 1) \(c.name) = \(v)") }
-                    base.storeBytes(of: UInt8(v), toByteOffset: n, as: UInt8.self)
-                case .u16:
-                    guard v >= 0 && v <= 0xFFFF else { throw damaged("stream \(n + 1) \(c.name) = \(v)") }
-                    base.storeBytes(of: UInt16(v), toByteOffset: n * 2, as: UInt16.self)
-                case .u32:
-                    guard v >= 0 && v <= 0xFFFF_FFFF else { throw damaged("stream \(n + 1) \(c.name) = \(v)") }
-                    base.storeBytes(of: UInt32(v), toByteOffset: n * 4, as: UInt32.self)
-                }
-            }
-            n += 1
-        }
-        guard n == range.upperBound else { throw damaged("stream rows \(range.lowerBound + 1)...\(range.upperBound) stop at \(n)") }
     }
 }

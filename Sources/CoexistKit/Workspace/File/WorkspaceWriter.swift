@@ -1,7 +1,7 @@
 import Foundation
 
 /// Writes a workspace's parts into an open workspace database, inside the caller's transaction. The streams
-/// go through one reused statement binding 32 rows at a time, integers straight from the columns.
+/// go through `WorkspaceStreamRows` (one reused statement binding 32 rows at a time, straight from the columns).
 struct WorkspaceWriter {
     let db: SQLiteDatabase
 
@@ -26,75 +26,67 @@ struct WorkspaceWriter {
         for t in ["streams", "buildings", "subnets", "device_patterns", "stream_identities"] + WorkspaceSchema.dictionaries.map(WorkspaceSchema.lookupTable) {
             try db.exec("DELETE FROM \(t)")
         }
-        try db.exec("INSERT OR REPLACE INTO workspace (key, value) VALUES ('streams', '\(store.count)'), ('streams_checksum', '\(WorkspaceChecksum.of(store))')")
+        try writeLookups(store, after: nil)
+        try writeCounts(store, checksum: try insertStreams(store, rows: 0..<store.count))
+        try writeReference(store)
+        var ids = store.identities
+        ids.normalize()
+        try writeIdentities(ids.sorted[...], firstChunk: 0)
+    }
+
+    /// The stream count and checksum in table `workspace`.
+    func writeCounts(_ store: CallStore, checksum: String) throws(WorkspaceFileError) {
+        try db.exec("INSERT OR REPLACE INTO workspace (key, value) VALUES ('streams', '\(store.count)'), ('streams_checksum', '\(checksum)')")
+    }
+
+    /// Each dictionary's codes from `earlier`'s count on (all of them when nil) into its lookup table.
+    func writeLookups(_ store: CallStore, after earlier: CallStore?) throws(WorkspaceFileError) {
         for d in WorkspaceSchema.dictionaries {
-            let s = try db.prepare("INSERT INTO \(WorkspaceSchema.lookupTable(d)) (code, value) VALUES (?1, ?2)")
             let dict = store.dictionary(d)
-            for code in 0..<dict.count {
+            let from = earlier?.dictionary(d).count ?? 0
+            guard from < dict.count else { continue }
+            let s = try db.prepare("INSERT INTO \(WorkspaceSchema.lookupTable(d)) (code, value) VALUES (?1, ?2)")
+            for code in from..<dict.count {
                 s.bind(1, code)
                 s.bind(2, dict[UInt32(code)])
                 try s.run()
             }
         }
-        try writeStreams(store)
-        try writeReference(store)
-        var ids = store.identities
-        ids.normalize()
+    }
+
+    /// Inserts `rows` of the store and returns the store's checksum, hashed on the other core while this one
+    /// writes (a large store: the hash is a pass over every column, a tenth of a save).
+    func insertStreams(_ store: CallStore, rows: Range<Int>) throws(WorkspaceFileError) -> String {
+        guard rows.count >= 100_000 else {
+            try WorkspaceStreamRows.insert(store, rows: rows, db: db)
+            return WorkspaceChecksum.of(store)
+        }
+        var checksum = "", failure: WorkspaceFileError?
+        Parallel.perform(2) { part in
+            if part == 0 {
+                do throws(WorkspaceFileError) { try WorkspaceStreamRows.insert(store, rows: rows, db: db) } catch { failure = error }
+            } else {
+                checksum = WorkspaceChecksum.of(store)
+            }
+        }
+        if let failure { throw failure }
+        return checksum
+    }
+
+    /// Sorted identities as blobs of up to 2^20, numbered from `firstChunk`. The reader takes each chunk as a
+    /// sorted run: a live import appends its new identities as chunks after the ones there.
+    func writeIdentities(_ ids: ArraySlice<UInt64>, firstChunk: Int) throws(WorkspaceFileError) {
         let chunk = 1 << 20
         let s = try db.prepare("INSERT INTO stream_identities (chunk, ids) VALUES (?1, ?2)")
-        var i = 0, n = 0
-        while i < ids.sorted.count {
-            let end = min(i + chunk, ids.sorted.count)
+        var i = ids.startIndex, n = firstChunk
+        while i < ids.endIndex {
+            let end = min(i + chunk, ids.endIndex)
             s.bind(1, n)
             // The statement copies the bytes (SQLITE_TRANSIENT) before the closure returns.
-            ids.sorted[i..<end].withUnsafeBytes { s.bind(2, blob: $0) }
+            ids[i..<end].withUnsafeBytes { s.bind(2, blob: $0) }
             try s.run()
             i = end
             n += 1
-        }
-    }
-
-    static let rowsPerInsert = 32
-
-    private func writeStreams(_ store: CallStore) throws(WorkspaceFileError) {
-        let columns = StreamColumn.allCases
-        let pointers = columns.map { store.columnPointer($0) }
-        let width = Int32(columns.count)
-        func statement(_ rows: Int) throws(WorkspaceFileError) -> SQLiteStatement {
-            let one = "(" + Array(repeating: "?", count: columns.count).joined(separator: ",") + ")"
-            return try db.prepare("INSERT INTO streams (" + columns.map(WorkspaceSchema.sqlName).joined(separator: ",")
-                                  + ") VALUES " + Array(repeating: one, count: rows).joined(separator: ","))
-        }
-        func bindRow(_ s: SQLiteStatement, _ row: Int, at slot: Int) {
-            var p = Int32(slot) * width + 1
-            for (c, base) in zip(columns, pointers) {
-                let v: Int64
-                switch c.storage {
-                case .u8: v = Int64(base.load(fromByteOffset: row, as: UInt8.self))
-                case .u16: v = Int64(base.load(fromByteOffset: row * 2, as: UInt16.self))
-                case .u32: v = Int64(base.load(fromByteOffset: row * 4, as: UInt32.self))
-                }
-                s.bind(p, v)
-                p += 1
-            }
-        }
-        let n = store.count, batch = Self.rowsPerInsert
-        if n >= batch {
-            let s = try statement(batch)
-            var row = 0
-            while row + batch <= n {
-                for k in 0..<batch { bindRow(s, row + k, at: k) }
-                try s.run()
-                row += batch
-            }
-        }
-        let rest = n % batch
-        if rest > 0 {
-            let s = try statement(1)
-            for row in (n - rest)..<n {
-                bindRow(s, row, at: 0)
-                try s.run()
-            }
         }
     }
 
@@ -195,21 +187,5 @@ struct WorkspaceWriter {
         try writeCalls(w.storeAsIs)
         try writeTenant(w.coexistence)
         try writeTraining(w.training)
-    }
-}
-
-/// A hash of every stream column and the dictionary sizes: opening refuses streams that differ from what
-/// coexist wrote (a damaged page, an edit by another tool), because a code outside its dictionary or an
-/// enum byte no case has would otherwise reach the queries.
-enum WorkspaceChecksum {
-    static func of(_ store: CallStore) -> String {
-        var h: UInt64 = 0xC0E1_5757_0000_0001 ^ UInt64(store.count)
-        for c in StreamColumn.allCases {
-            h = (h ^ byteHash(store.columnPointer(c), store.count * c.width)) &* 0x9E37_79B9_7F4A_7C15
-        }
-        for d in WorkspaceSchema.dictionaries {
-            h = (h ^ UInt64(store.dictionary(d).count)) &* 0x9E37_79B9_7F4A_7C15
-        }
-        return String(h, radix: 16)
     }
 }
