@@ -58,7 +58,19 @@ extension Bench {
             let saveCpu = cpuSeconds { try? w.save(to: path) }
             let openCpu = cpuSeconds { _ = try? Workspace.open(path, readOnly: true) }
             print("  CPU: save \(Int(saveCpu * 1000)) ms (\(Double(Int(Double(streams) / saveCpu / 1e4)) / 100) M streams per CPU-second), open \(Int(openCpu * 1000)) ms on up to 2 threads")
-            unlink(path)
+            // A live import into the open workspace: 100,000 new streams (same users, new calls) appended to the
+            // file's rows in the change's transaction, not a rewrite of every row.
+            let extraPath = "/tmp/coexist-bench-workspace-extra.csv"
+            let extra = DemoCalls.generate(DemoCallsOptions(users: Swift.max(2, streams / 150), exactStreams: 100_000, seed: 77))
+            try CSVWriter.write(extra, to: extraPath)
+            let live = try Workspace.open(path)
+            let stamp = try FileStamp.of(extraPath)
+            var appended = 0
+            let liveMs = try median(1) { appended = try live.apply(.importCalls(stamp), who: "bench").streams?.imported ?? 0 }
+            live.closeFile()
+            print("  live import of \(appended) streams into the open \(opened)-stream workspace: \(Int(liveMs)) ms (appended to the file)")
+            unlink(extraPath)
+            for p in [path, path + "-wal", path + "-shm"] { unlink(p) }
         } catch {
             print("workspace bench failed: \(error)")
         }

@@ -58,8 +58,9 @@ struct WorkspaceWriter {
     /// writes (a large store: the hash is a pass over every column, a tenth of a save).
     func insertStreams(_ store: CallStore, rows: Range<Int>) throws(WorkspaceFileError) -> String {
         guard rows.count >= 100_000 else {
+            // A few rows (a small live import): written first, then the hash of a large store on both cores.
             try WorkspaceStreamRows.insert(store, rows: rows, db: db)
-            return WorkspaceChecksum.of(store)
+            return WorkspaceChecksum.of(store, parts: store.count >= 100_000 ? 2 : 1)
         }
         var checksum = "", failure: WorkspaceFileError?
         Parallel.perform(2) { part in
