@@ -54,6 +54,11 @@ public final class WorkspaceFile {
             let writer = WorkspaceWriter(db: db)
             try writer.appendJournal(entry)
             try writeEffects(of: entry.change, in: w, store: w.storeAsIs, writer: writer)
+            switch entry.change {
+            case .plan: try writer.writePlan(w.plan, today: w.today)
+            case .importUsers: try writer.writeImportSources(w)
+            default: break
+            }
         }
     }
 
@@ -64,7 +69,13 @@ public final class WorkspaceFile {
             try db.exec("DELETE FROM journal WHERE id = \(entry.id)")
             if Self.changesCalls(entry.change) { try writer.writeCalls(store) }
             try writer.writeTenant(tenantAfter)
+            if case let .plan(before) = entry.revert { try writer.writePlan(before, today: w.today) }
+            if case .importUsers = entry.change { try writer.writeImportSources(w, journal: Array(w.journal.entries.dropLast())) }
         }
+    }
+
+    func writeScenarios(_ list: [StoredScenario]) throws {
+        try db.transaction { try WorkspaceWriter(db: db).writeScenarios(list) }
     }
 
     func writeTraining(_ progress: [String: TrainingProgress]) throws {
