@@ -274,4 +274,16 @@ import Testing
             #expect(refusal?.contains(says) == true, "\(name): \(refusal ?? "opened")")
         }
     }
+
+    /// Tests/Fuzz/Corpus/workspace/s5-v3.db, the fuzz target's version-3 seed, written by `coexist --empty` importing a
+    /// two-user file (since deleted), with a cohort, a risk, an operations assignment and a scenario run twice.
+    @Test func theVersion3FuzzSeedHoldsEveryNewObject() throws {
+        let seed = WorkspaceFiles.kitTests.deletingLastPathComponent().appendingPathComponent("Fuzz/Corpus/workspace/s5-v3.db").path
+        let w = try Workspace.open(seed, readOnly: true)
+        #expect(w.coexistence.directory.users.map(\.upn) == ["ann@contoso.com", "bob@contoso.com"])
+        #expect(w.journal.entries.map(\.change.kind) == ["import_users", "cohort edit", "plan", "plan"])
+        #expect(w.plan.risks.map(\.title) == ["SBC capacity"] && w.plan.opsRoles == ["Drive remediation": "Network Operations"])
+        #expect(w.scenarios.map(\.scenario.name) == ["s5"] && w.scenarios.first?.result?.runs == 2)
+        #expect(w.scenarios.first?.result?.days.rows.count == 5)
+    }
 }
