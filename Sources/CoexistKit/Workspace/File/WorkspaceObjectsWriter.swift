@@ -113,13 +113,12 @@ extension WorkspaceWriter {
             if let r = x.result { s.bind(8, r.runs) } else { s.bindNull(8) }
             try s.run()
             guard let r = x.result else { continue }
+            // Where each table column is in this run's days (a single run has no p10/p90 columns: NULL there).
+            let at = dayColumns.map { c in r.days.columns.firstIndex { $0.name == c.name } }
             for (n, row) in r.days.rows.enumerated() {
                 d.bind(1, name)
                 d.bind(2, n)
-                for (k, c) in dayColumns.enumerated() {
-                    let at = r.days.columns.firstIndex { $0.name == c.name }
-                    bind(d, Int32(k + 3), at.map { row[$0] } ?? .null)
-                }
+                for (k, i) in at.enumerated() { bind(d, Int32(k + 3), i.map { row[$0] } ?? .null) }
                 try d.run()
             }
             for (n, x) in r.outcomes.enumerated() {
