@@ -9,6 +9,7 @@ extension Workspace {
         journal = other.journal
         origin = other.origin
         plan = other.plan
+        importedBytes = other.importedBytes
         userDimensionsCurrent = false
     }
 }

@@ -36,11 +36,16 @@ public enum DataFolder {
             store.setDeviceCatalogue(try DeviceCatalogue.parse(try CallsFile.read(path(d)), file: path(d)))
         }
         var tenant = CoexistenceTenant(clock: clock)
+        var usersFiles: [FileStamp] = [], kept: [String: FileBytes] = [:]
         for u in names where u.lowercased().hasPrefix("users") && u.lowercased().hasSuffix(".csv") {
-            // The same import as import_users(path) at the prompt.
+            // The same import as import_users(path) at the prompt, from bytes read once: a saved workspace
+            // keeps them, so opening it makes this tenant again without the folder.
             let report: UserImportReport
             do {
-                report = try tenant.importUsers(path: path(u))
+                let source = try ImportSource.read(path(u))
+                report = try tenant.importUsers(source)
+                usersFiles.append(source.stamp)
+                kept[source.stamp.contentKey] = try source.singleFile()
             } catch {
                 throw Failure(description: "\(error)")
             }
@@ -60,6 +65,8 @@ public enum DataFolder {
         let loadedTenant = tenant, loadedStore = store
         let workspace = Workspace(name: dir.split(separator: "/").last.map(String.init) ?? dir, clock: clock,
                                   coexistence: { loadedTenant }, calls: { loadedStore })
+        workspace.origin = .dataFolder(path: dir, day: clock.today, users: usersFiles)
+        workspace.importedBytes = kept
         return Loaded(workspace: workspace, messages: messages)
     }
 

@@ -46,4 +46,27 @@ public struct ImportSource: Sendable {
         if let source, source.stamp == stamp { return source }
         return try read(stamp.path, folder: folder)
     }
+
+    /// A users file as a workspace keeps it (`import_sources`): `bytes` when they are the bytes `stamp` names
+    /// (same size and content hash), else nil.
+    static func stored(_ bytes: FileBytes, as stamp: FileStamp) -> ImportSource? {
+        guard bytes.count == stamp.size, FileStamp.hex(FileStamp.fnv(FileStamp.fnvSeed, bytes.bytes)) == stamp.hash else { return nil }
+        return ImportSource(path: stamp.path, files: [(stamp.path, bytes)], stamp: stamp)
+    }
+}
+
+extension FileStamp {
+    /// What names a file's content whatever its path: the key of a workspace's `import_sources`.
+    public var contentKey: String { "\(hash):\(size)" }
+}
+
+extension FileBytes {
+    /// A copy of `raw` (bytes read from a workspace file, which SQLite frees after the step).
+    static func copy(of raw: UnsafeRawBufferPointer) -> FileBytes {
+        let f = FileBytes(count: raw.count)
+        if let to = f.bytes.baseAddress, let from = raw.baseAddress, raw.count > 0 {
+            UnsafeMutableRawPointer(mutating: to).copyMemory(from: from, byteCount: raw.count)
+        }
+        return f
+    }
 }

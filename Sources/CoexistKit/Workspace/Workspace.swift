@@ -20,6 +20,12 @@ public final class Workspace {
     /// Each lesson's progress while a workspace file is open (`setTrainingProgress`), so a trainer can hand a
     /// room one file.
     public internal(set) var training: [String: TrainingProgress] = [:]
+    /// Every scenario made on this workspace, by name, with its last run's result (`keepScenario`), so a saved
+    /// or open workspace file holds them.
+    public internal(set) var scenarios: [StoredScenario] = []
+    /// The bytes of each users file imported (keyed by `FileStamp.contentKey`), kept so that a save stores
+    /// them and opening replays the import from the workspace, not from a file that may have moved or changed.
+    var importedBytes: [String: FileBytes] = [:]
     /// Opened `--readonly`: a view of a file another shell may be writing; every change is refused.
     public internal(set) var isReadOnly = false
 

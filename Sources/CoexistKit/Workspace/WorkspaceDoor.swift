@@ -100,6 +100,10 @@ extension Workspace {
                 // One read: the bytes checked against the stamp are the bytes imported.
                 var isCalls = false
                 if case .importCalls = r.change { isCalls = true }
+                if !isCalls, let kept = importedBytes[stamp.contentKey], let stored = ImportSource.stored(kept, as: stamp) {
+                    try apply(r.change, who: r.who, why: r.why, at: r.at, source: stored)
+                    continue
+                }
                 source = try ImportSource.read(stamp.path, folder: isCalls)
                 let now = source!.stamp
                 guard now == stamp else {
@@ -117,6 +121,8 @@ extension Workspace {
                              dimensionsCurrent: userDimensionsCurrent, journal: journal)
         copy.plan = plan
         copy.origin = origin
+        copy.importedBytes = importedBytes
+        copy.scenarios = scenarios
         return copy
     }
 
@@ -166,7 +172,10 @@ extension Workspace {
             let before = tenant
             var userOptions = CoexistenceTenant.UserImportOptions(onError: skip ? .skip : .strict)
             if let global { userOptions.global = try UpgradePolicy.resolve(global, notify: nil) }
-            let imported = try tenant.importUsers(try ImportSource.matching(file, source), options: userOptions)
+            let read = try ImportSource.matching(file, source)
+            let imported = try tenant.importUsers(read, options: userOptions)
+            // The bytes stay with the workspace: a saved workspace stores them and replays the import from them.
+            if !options.dryRun { importedBytes[file.contentKey] = try read.singleFile() }
             var report = ChangeReport(what: "import_users \(file.path): \(imported.added) added, \(imported.replaced) replaced",
                                       day: nil, scheduled: false, dryRun: options.dryRun)
             report.users = imported

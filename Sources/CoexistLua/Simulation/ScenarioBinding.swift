@@ -24,10 +24,27 @@ enum ScenarioBinding {
         engine.registerType(ScenarioResultBinding.comparisonType)
         engine.registerType(ScenarioResultBinding.sweepType)
         engine.register("scenario", doc: ScenarioSpec.help) { call in
+            if call.isString(1) {
+                // scenario("name"): one the workspace keeps (made earlier, or in the workspace file opened).
+                let name = try call.string(1)
+                guard let kept = workspace.storedScenario(name) else {
+                    let names = workspace.scenarios.map(\.scenario.name)
+                    throw LuaError("scenario: no scenario '\(name)' in this workspace" + didYouMean(name, names)
+                                   + (names.isEmpty ? " (it keeps none yet: make one with scenario{name=...})" : "; scenarios() lists them"))
+                }
+                call.push(ScenarioBox(kept.scenario, workspace), type)
+                return 1
+            }
             let scenario = try ScenarioSpec.read(try call.table(1), workspace: workspace)
             // Every step is checked against the tenant now, before anything runs.
             do { _ = try ScenarioPlan(scenario, on: workspace) } catch { throw LuaError("scenario: \(error)") }
+            // The workspace keeps the definition (in its open file too), so a saved workspace has it.
+            do { try workspace.keepScenario(scenario) } catch { throw LuaError("scenario: \(error)") }
             call.push(ScenarioBox(scenario, workspace), type)
+            return 1
+        }
+        engine.register("scenarios", doc: "scenarios(): every scenario the workspace keeps (each scenario{} made, and those of the workspace file opened), with the outcomes of its last run; scenario(\"name\") gives one back, s.last_days its last run's days") { call in
+            ResultSetBinding.push(workspace.scenarioTable(), call.L)
             return 1
         }
         engine.register("compare", doc: "compare(s1, s2, ... [, {runs=, measure=}]): scenarios (or their results) run on common random numbers (the first one's seed and the same runs), side by side: c.table, c:chart(measure, ...); print(c) shows the table and missed conversations overlaid") { call in
@@ -90,6 +107,14 @@ enum ScenarioBinding {
         t.field("days", "how many days the run covers") { .integer(Int64($0.scenario.days)) }
         t.field("seed", "the seed every random draw comes from") { .integer(Int64(bitPattern: $0.scenario.seed)) }
         t.field("steps", "how many steps the plan has") { .integer(Int64($0.scenario.steps.count)) }
+        t.field("last_days", "the days of the scenario's last run as the workspace keeps them (r.days of that run, also after the workspace file is opened again); nil if never run") { box, call in
+            guard let r = box.workspace.storedScenario(box.scenario.name)?.result, box.workspace.storedScenario(box.scenario.name)?.scenario == box.scenario else {
+                lua_pushnil(call.L)
+                return 1
+            }
+            ResultSetBinding.push(r.days, call.L)
+            return 1
+        }
         t.field("params", "every model parameter and its value for this scenario") { box in
             .table(LuaTable(fields: SimulationParameters.documented.map { (.string($0.name), .number(box.scenario.parameters[$0.name])) }))
         }
@@ -98,6 +123,8 @@ enum ScenarioBinding {
             let runs = try ScenarioSpec.whole(opts["runs"], "run: runs") ?? 1
             do {
                 let r = try ScenarioRun.run(box.scenario, on: box.workspace, runs: runs)
+                // The workspace keeps the last run's result with its scenario (in its open file too).
+                do { try box.workspace.keepScenarioResult(r) } catch { throw LuaError("run: \(error)") }
                 call.push(ResultBox(r), ScenarioResultBinding.type)
             } catch let e as ScenarioError { throw LuaError("run: \(e)") }
             return 1

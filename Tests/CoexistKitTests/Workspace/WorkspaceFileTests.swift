@@ -154,7 +154,12 @@ import Testing
         let w = Workspace.demo(users: 10)
         try w.apply(.setGlobal(target: "SfBWithTeamsCollab"), who: "x")
         try w.save(to: older)
-        Self.sql(older, "DROP TABLE training; PRAGMA user_version = 1")
+        // The version-1 layout: without training and without what version 3 added.
+        Self.sql(older, """
+            DROP TABLE training; DROP TABLE import_sources; DROP TABLE plan_steps; DROP TABLE plan_roles; DROP TABLE plan_goals;
+            DROP TABLE plan_risks; DROP TABLE ops_assignments; DROP TABLE scenarios; DROP TABLE scenario_days;
+            DROP TABLE scenario_outcomes; DROP TABLE scenario_violations; PRAGMA user_version = 1
+            """)
         let opened = try Workspace.open(older)
         #expect(opened.journal.count == 1)
         try opened.setTrainingProgress(TrainingProgress(step: 2), lesson: "l")

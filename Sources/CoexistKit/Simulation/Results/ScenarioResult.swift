@@ -47,19 +47,8 @@ public struct ScenarioResult: Sendable {
     /// One row per day: the mean of each figure, the busiest building, and for several runs the p10 and p90 of
     /// the figures that matter most.
     public var days: ResultSet {
-        var columns = [Column("date", .string)]
-        for m in DayMeasure.allCases {
-            if m == .utilisation { columns.append(Column("busiest_building", .string)) }
-            columns.append(Column(m.name, m.isCount && m.rawValue < DayMeasure.conversations.rawValue ? .int : .double,
-                                  decimals: m.isCount && m.rawValue < DayMeasure.conversations.rawValue ? nil : 1))
-        }
         let band = runs.count > 1
-        if band {
-            for m in Self.banded {
-                columns.append(Column(m.name + "_p10", .double, decimals: 1))
-                columns.append(Column(m.name + "_p90", .double, decimals: 1))
-            }
-        }
+        let columns = Self.dayColumns(banded: band)
         var rows: [[ResultValue]] = []
         rows.reserveCapacity(scenario.days)
         for d in 0..<scenario.days {
@@ -74,10 +63,33 @@ public struct ScenarioResult: Sendable {
             }
             rows.append(row)
         }
-        return ResultSet(columns: columns, rows: rows, title: "scenario \(scenario.name): \(scenario.days) days from \(scenario.start.iso), \(runs.count) run(s)")
+        return ResultSet(columns: columns, rows: rows, title: Self.daysTitle(scenario, runs: runs.count))
     }
 
     public var summary: ScenarioSummary { ScenarioSummary(self) }
+
+    /// The columns of `days`: with the p10/p90 band when there is more than one run. A workspace's
+    /// `scenario_days` table has every one of them.
+    public static func dayColumns(banded: Bool) -> [Column] {
+        var columns = [Column("date", .string)]
+        for m in DayMeasure.allCases {
+            if m == .utilisation { columns.append(Column("busiest_building", .string)) }
+            columns.append(Column(m.name, m.isCount && m.rawValue < DayMeasure.conversations.rawValue ? .int : .double,
+                                  decimals: m.isCount && m.rawValue < DayMeasure.conversations.rawValue ? nil : 1))
+        }
+        if banded {
+            for m in Self.banded {
+                columns.append(Column(m.name + "_p10", .double, decimals: 1))
+                columns.append(Column(m.name + "_p90", .double, decimals: 1))
+            }
+        }
+        return columns
+    }
+
+    /// The title `days` has, which a stored result keeps too.
+    static func daysTitle(_ s: Scenario, runs: Int) -> String {
+        "scenario \(s.name): \(s.days) days from \(s.start.iso), \(runs) run(s)"
+    }
 
     public var violationTable: ResultSet { GuidanceViolation.table(violations, title: "guidance: scenario \(scenario.name)") }
 }

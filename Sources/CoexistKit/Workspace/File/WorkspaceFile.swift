@@ -59,6 +59,11 @@ public final class WorkspaceFile {
             } else {
                 try writeEffects(of: entry.change, in: w, store: w.storeAsIs, writer: writer)
             }
+            switch entry.change {
+            case .plan: try writer.writePlan(w.plan, today: w.today)
+            case .importUsers: try writer.writeImportSources(w)
+            default: break
+            }
         }
     }
 
@@ -73,7 +78,13 @@ public final class WorkspaceFile {
                 try writer.writeCalls(store)
             }
             try writer.writeTenant(tenantAfter)
+            if case let .plan(before) = entry.revert { try writer.writePlan(before, today: w.today) }
+            if case .importUsers = entry.change { try writer.writeImportSources(w, journal: Array(w.journal.entries.dropLast())) }
         }
+    }
+
+    func writeScenarios(_ list: [StoredScenario]) throws {
+        try db.transaction { try WorkspaceWriter(db: db).writeScenarios(list) }
     }
 
     func writeTraining(_ progress: [String: TrainingProgress]) throws {

@@ -48,6 +48,7 @@ extension Workspace {
         restore(from: other)
         plan = other.plan
         training = other.training
+        scenarios = other.scenarios
         isReadOnly = other.isReadOnly
         file = other.file
         other.file = nil
@@ -120,6 +121,9 @@ struct WorkspaceReader {
         let originKind = try value("origin")
         guard let originDay = Day(iso: try value("origin_day")) else { throw damaged("origin_day '\(meta["origin_day"]!)'") }
         let store = try WorkspaceStoreReader(db: db, meta: meta).read()
+        // The users files the journal (or a --data folder) imported, from the workspace itself (version 3); an
+        // older file replays them from where they were, and keeps them from then on.
+        let sources = version >= 3 ? try readImportSources() : [:]
         let w: Workspace
         switch originKind {
         case "empty":
@@ -130,12 +134,43 @@ struct WorkspaceReader {
             w = Workspace(name: try value("name"), clock: clock,
                           coexistence: { CoexistenceTenant.demo(userCount: users, today: originDay) }, calls: { store })
             w.origin = .demo(users: users, day: originDay)
+        case "data":
+            let (tenant, users) = try dataTenant(meta, sources: sources, clock: clock)
+            w = Workspace(name: try value("name"), clock: clock, coexistence: { tenant }, calls: { store })
+            w.origin = .dataFolder(path: try value("data_folder"), day: originDay, users: users)
         default:
-            throw damaged("origin '\(originKind)' (a workspace starts empty or from the demo)")
+            throw damaged("origin '\(originKind)' (a workspace starts empty, from the demo or from a --data folder)")
         }
+        w.importedBytes = sources
         try w.replayFromFile(try readJournal())
         if version >= 2 { w.training = try readTraining() }
+        if version >= 3 { w.scenarios = try readScenarios() }
+        if version < WorkspaceSchema.version && !readOnly {
+            // What the migration's new tables hold for this workspace: the plan for tools, the users files read.
+            try db.transaction {
+                let writer = WorkspaceWriter(db: db)
+                try writer.writePlan(w.plan, today: w.today)
+                try writer.writeImportSources(w)
+            }
+        }
         return w
+    }
+
+    /// A `--data` workspace's starting tenant: its users files imported, in order, from the stored bytes.
+    private func dataTenant(_ meta: [String: String], sources: [String: FileBytes],
+                            clock: WorkspaceClock) throws -> (CoexistenceTenant, [FileStamp]) {
+        let users: [FileStamp]
+        do { users = try JSONDecoder().decode([FileStamp].self, from: Data((meta["data_users"] ?? "").utf8)) } catch {
+            throw damaged("data_users does not decode (\(error))")
+        }
+        var tenant = CoexistenceTenant(clock: clock)
+        for stamp in users {
+            guard let bytes = sources[stamp.contentKey], let source = ImportSource.stored(bytes, as: stamp) else {
+                throw damaged("the --data folder's users file \(stamp.path) is not in import_sources")
+            }
+            _ = try tenant.importUsers(source)
+        }
+        return (tenant, users)
     }
 
     private func readMeta() throws(WorkspaceFileError) -> [String: String] {
@@ -200,7 +235,9 @@ extension Workspace {
                 journal.nextId += 1
             } else {
                 var source: ImportSource?
-                if let stamp = r.change.file {
+                if let stamp = r.change.file, let kept = importedBytes[stamp.contentKey], let stored = ImportSource.stored(kept, as: stamp) {
+                    source = stored
+                } else if let stamp = r.change.file {
                     source = try ImportSource.read(stamp.path)
                     guard source!.stamp == stamp else {
                         throw TenantError.badFile(file: stamp.path, reason: "changed since change \(r.id) imported it; the workspace needs the file it was made from")

@@ -5,6 +5,9 @@ public enum WorkspaceOrigin: Sendable, Equatable {
     case empty(day: Day)
     /// `Workspace.demo`: the synthetic Contoso of `users` people, as it stood on `day`.
     case demo(users: Int, day: Day)
+    /// `--data DIR`: an empty tenant on `day` that imported the folder's `users` files (their bytes are in the
+    /// workspace's `import_sources`); the folder's streams, buildings and devices are in the store's tables.
+    case dataFolder(path: String, day: Day, users: [FileStamp])
     /// Made in code from values a file cannot describe (tests, benches): such a workspace cannot be saved.
     case code
 
@@ -12,6 +15,7 @@ public enum WorkspaceOrigin: Sendable, Equatable {
         switch self {
         case .empty: "empty"
         case .demo: "demo"
+        case .dataFolder: "data"
         case .code: "code"
         }
     }

@@ -9,7 +9,7 @@ extension Workspace {
     /// every change is in it already.
     public func save(to path: String) throws {
         if case .code = origin {
-            throw WorkspaceFileError(path, "this tenant's users were loaded outside the change log (--data, or made in code); only a workspace that starts from the demo or --empty, with every import made through the change log, can be saved")
+            throw WorkspaceFileError(path, "this tenant was made in code, outside the change log; only a workspace that starts from the demo, --empty or a --data folder, with every later change made through the change log, can be saved")
         }
         if let file, WorkspaceSave.sameFile(file.path, path) {
             try file.checkpoint()

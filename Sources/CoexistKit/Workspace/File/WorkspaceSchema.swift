@@ -14,12 +14,23 @@
 /// - `users`, `grants` (with each user's cohort): the tenant as it stands, written for tools (opening rebuilds the
 ///   tenant from the journal, so these are never read back).
 /// - `training`: each lesson's progress (step, skipped steps).
+/// - `import_sources`: the bytes of every users file the journal (or a `--data` folder) imported, keyed by the
+///   content hash and size its `FileStamp` records, so opening replays the import from the workspace itself and
+///   a moved, changed or deleted file does not matter (version 3).
+/// - `plan_steps`, `plan_roles`, `plan_goals`, `plan_risks`, `ops_assignments`: the plan as it stands, written
+///   for tools like `users` and `grants`; opening rebuilds the plan from the journal's plan edits (version 3).
+/// - `scenarios` (name, start, days, seed, the definition as JSON, the runs of its last run), `scenario_days`
+///   (one row per day of that run, the columns of `r.days`), `scenario_outcomes` (`r:summary()`'s outcomes) and
+///   `scenario_violations` (`r:violations()`): every scenario made while the workspace was in use, with the
+///   result of its last run; opening reads them back (version 3). A scenario is analysis, not a change to the
+///   tenant, so like training progress it is kept beside the journal, not in it: undo, `changes` and the
+///   PowerShell plan never show it.
 enum WorkspaceSchema {
     /// "COEX" in ASCII: what `PRAGMA application_id` says of a workspace file.
     static let applicationId: Int32 = 0x434F_4558
     /// The schema version this build writes; files of an older version are migrated on open.
-    /// 1: without the `training` table. 2: with it.
-    static let version: Int64 = 2
+    /// 1: without the `training` table. 2: with it. 3: with import sources, the plan's tables and scenarios.
+    static let version: Int64 = 3
 
     static func sqlName(_ c: StreamColumn) -> String {
         switch c {
@@ -74,6 +85,46 @@ enum WorkspaceSchema {
 
     static let trainingTable = "CREATE TABLE training (lesson TEXT PRIMARY KEY, step INTEGER NOT NULL, skipped TEXT NOT NULL);"
 
+    /// What version 3 added; a file of version 1 or 2 gets these on open.
+    static var version3Tables: String {
+        """
+        CREATE TABLE import_sources (hash TEXT NOT NULL, size INTEGER NOT NULL, path TEXT NOT NULL, bytes BLOB NOT NULL,
+            PRIMARY KEY (hash, size));
+        CREATE TABLE plan_steps (position INTEGER PRIMARY KEY, phase TEXT NOT NULL, number INTEGER NOT NULL, title TEXT NOT NULL,
+            status TEXT NOT NULL, owner TEXT, start TEXT NOT NULL, due TEXT NOT NULL, note TEXT);
+        CREATE TABLE plan_roles (position INTEGER PRIMARY KEY, name TEXT NOT NULL, responsibility TEXT NOT NULL, team TEXT,
+            contact TEXT, signed_off INTEGER NOT NULL);
+        CREATE TABLE plan_goals (position INTEGER PRIMARY KEY, name TEXT NOT NULL, measure_kind TEXT NOT NULL, measure TEXT NOT NULL,
+            target TEXT NOT NULL, by_day TEXT);
+        CREATE TABLE plan_risks (position INTEGER PRIMARY KEY, title TEXT NOT NULL, likelihood INTEGER NOT NULL, impact INTEGER NOT NULL,
+            exposure INTEGER NOT NULL, mitigation TEXT, owner TEXT, status TEXT NOT NULL, source TEXT);
+        CREATE TABLE ops_assignments (position INTEGER PRIMARY KEY, category TEXT NOT NULL, activity TEXT NOT NULL, cadence TEXT NOT NULL,
+            role TEXT NOT NULL, assigned INTEGER NOT NULL);
+        CREATE TABLE scenarios (position INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, start TEXT NOT NULL, days INTEGER NOT NULL,
+            seed INTEGER NOT NULL, steps INTEGER NOT NULL, definition TEXT NOT NULL, runs INTEGER);
+        CREATE TABLE scenario_outcomes (scenario TEXT NOT NULL, position INTEGER NOT NULL, outcome TEXT NOT NULL, kind TEXT NOT NULL, value,
+            PRIMARY KEY (scenario, position));
+        CREATE TABLE scenario_violations (scenario TEXT NOT NULL, position INTEGER NOT NULL, \"check\" TEXT NOT NULL, step INTEGER,
+            date TEXT NOT NULL, message TEXT NOT NULL, source TEXT NOT NULL, PRIMARY KEY (scenario, position));
+        """ + scenarioDaysTable
+    }
+
+    /// One row per day of a scenario's last run, one column per column of `r.days` (the p10/p90 columns NULL for
+    /// a single run).
+    static var scenarioDaysTable: String {
+        "CREATE TABLE scenario_days (scenario TEXT NOT NULL, day INTEGER NOT NULL, "
+            + ScenarioResult.dayColumns(banded: true).map { "\"\($0.name)\" \(sqlType($0.type))" }.joined(separator: ", ")
+            + ", PRIMARY KEY (scenario, day));\n"
+    }
+
+    static func sqlType(_ t: ColumnType) -> String {
+        switch t {
+        case .int, .bool: "INTEGER"
+        case .double, .date: "REAL"
+        case .string: "TEXT"
+        }
+    }
+
     static var create: String {
         var sql = """
             CREATE TABLE workspace (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -93,13 +144,14 @@ enum WorkspaceSchema {
 
             """
         for d in dictionaries { sql += "CREATE TABLE \(lookupTable(d)) (code INTEGER PRIMARY KEY, value TEXT NOT NULL);\n" }
-        sql += streamsTable + "\n" + streamsView + "\n" + trainingTable + "\n"
+        sql += streamsTable + "\n" + streamsView + "\n" + trainingTable + "\n" + version3Tables
         return sql
     }
 
     /// Brings a file of schema `from` up to `version`, inside the caller's transaction.
     static func migrate(_ db: SQLiteDatabase, from: Int64) throws(WorkspaceFileError) {
         if from < 2 { try db.exec(trainingTable) }
+        if from < 3 { try db.exec(version3Tables) }
         try db.exec("PRAGMA user_version = \(version)")
     }
 }

@@ -12,6 +12,9 @@ struct WorkspaceWriter {
         switch w.origin {
         case let .empty(day): pairs.append(("origin_day", day.iso))
         case let .demo(users, day): pairs += [("origin_day", day.iso), ("demo_users", "\(users)")]
+        case let .dataFolder(path, day, users):
+            let list = String(decoding: (try? JSONEncoder().encode(users)) ?? Data("[]".utf8), as: UTF8.self)
+            pairs += [("origin_day", day.iso), ("data_folder", path), ("data_users", list)]
         case .code: break
         }
         pairs.append(("clock_fixed_at", w.clock.fixedAt.map { "\($0.epochSeconds)" } ?? ""))
@@ -188,5 +191,8 @@ struct WorkspaceWriter {
         try writeCalls(w.storeAsIs)
         try writeTenant(w.coexistence)
         try writeTraining(w.training)
+        try writeImportSources(w)
+        try writePlan(w.plan, today: w.today)
+        try writeScenarios(w.scenarios)
     }
 }
