@@ -236,6 +236,27 @@ import Testing
         expectNoSecret([open, ok], home)
     }
 
+    /// The secret given where the variable's name goes (at the prompt with .echo on, and as `pull --secret-env`):
+    /// refused without repeating it, nothing sent; the secret is in no output and no file (workspace, change log,
+    /// state folder) but the history line the user typed.
+    @Test func aSecretGivenAsTheVariableNameIsNotRepeated() throws {
+        let server = try GraphServer(["--records", "10"], secret: Self.secret)
+        let (home, ws) = try workspace()
+        let cli = try PipedRun([ws, "pull", "--tenant", Self.tenant, "--client-id", GraphServer.clientId, "--secret-env", Self.secret,
+                                "--base-url", server.baseURL, "--login-url", server.loginURL, "--from", "2026-11-01", "--to", "2026-12-01"],
+                               home: home, environment: ["COEXIST_NOW": "2026-12-01"], timeout: 60)
+        #expect(cli.status != 0)
+        #expect(cli.stderr.contains("secret_env is not an environment variable's name"), Comment(rawValue: cli.stderr))
+        let code = ".echo on\nr = graph_pull{tenant='\(Self.tenant)', client_id='\(GraphServer.clientId)', secret_env='\(Self.secret)', base_url='\(server.baseURL)', login_url='\(server.loginURL)', from='2026-11-01', to='2026-12-01'}\nprint(changes:table())\n"
+        let stdin = try PipedRun([ws], input: code, home: home, environment: ["COEXIST_NOW": "2026-12-01"], timeout: 60)
+        #expect(stdin.stderr.contains("secret_env is not an environment variable's name"), Comment(rawValue: stdin.stderr))
+        #expect(try server.stats()["token_requests"] == 0)
+        // .echo repeats the statement as typed; every line the program itself wrote is free of it.
+        let own = (stdin.stdout + stdin.stderr).split(separator: "\n").filter { !$0.contains("graph_pull{") }
+        #expect(!own.contains { $0.contains(Self.secret) }, Comment(rawValue: stdin.stdout + stdin.stderr))
+        expectNoSecret([cli], home)
+    }
+
     @Test func aCertificateAssertionIsAccepted() throws {
         guard FileManager.default.isExecutableFile(atPath: "/usr/bin/openssl") else { return }
         let home = try TestHome()
