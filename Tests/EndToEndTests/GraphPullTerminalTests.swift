@@ -190,4 +190,20 @@ import Testing
         #expect(try streams(ws, home) == total)
         expectNoSecret([term.rawOutput, again.stdout, again.stderr], home)
     }
+
+    @Test func ctrlCEndsAThrottledWait() throws {
+        // Page 2 is answered 429 with Retry-After 30: the pull is sleeping when Ctrl-C comes.
+        let server = try GraphServer(["--records", "30", "--page-size", "10", "--throttle-every", "2", "--retry-after", "30"], secret: Self.secret)
+        let (home, ws) = try workspace()
+        let term = try PseudoTerminal(arguments: pullArguments(server, ws, Self.period + ["--max-wait", "100"]), environment: environment(home))
+        try term.waitFor("pulling \(Self.tenant): 10 records, 1 pages, ", timeout: 30)
+        usleep(500_000)
+        #expect(try server.stats()["throttled"] == 1)
+        let pressed = Date()
+        term.send(PseudoTerminal.ctrlC)
+        try term.waitFor("interrupted (Ctrl-C) while fetching page 2", timeout: 10)
+        #expect(term.waitForExit(timeout: 10) == 130, "\(term.screen)")
+        #expect(Date().timeIntervalSince(pressed) < 1.5)
+        #expect(try streams(ws, home) > 0)
+    }
 }
