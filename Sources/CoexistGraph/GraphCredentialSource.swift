@@ -20,6 +20,10 @@ public enum GraphCredentialSource: Sendable, Equatable {
     func load() throws(GraphPullError) -> GraphCredential {
         switch self {
         case .secretEnvironment(let name):
+            // A value that is no variable's name may be the secret itself, given by mistake: it is not repeated.
+            guard Self.isVariableName(name) else {
+                throw .usage("secret_env is not an environment variable's name (letters, digits and _, not starting with a digit); give the name of the variable that holds the secret, never the secret itself")
+            }
             guard let v = getenv(name) else {
                 throw .usage("secret_env: the environment variable \(name) is not set")
             }
@@ -41,6 +45,11 @@ public enum GraphCredentialSource: Sendable, Equatable {
     }
 
     /// A secret's file, refused when its mode lets anyone but its owner in (as ssh refuses a private key).
+    static func isVariableName(_ s: String) -> Bool {
+        guard let first = s.unicodeScalars.first, s.unicodeScalars.count <= 255, !("0"..."9").contains(first) else { return false }
+        return s.unicodeScalars.allSatisfy { $0.isASCII && ($0 == "_" || ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0)) }
+    }
+
     static func readPrivate(_ path: String, option: String) throws(GraphPullError) -> String {
         var st = stat()
         guard stat(path, &st) == 0 else { throw .usage("\(option) \(path): \(String(cString: strerror(errno)))") }

@@ -19,12 +19,18 @@ protocol HTTPTransport {
     func send(_ method: String, _ url: String, headers: [(String, String)], body: Data?) throws -> HTTPReply
 }
 
+/// The user asked the pull to stop (Ctrl-C) while a request was on its way: the request was cancelled.
+struct GraphStopRequested: Error {}
+
 /// Blocking requests over AsyncHTTPClient: the pull runs inside a Lua call, which cannot suspend, so each
-/// request waits for its future (never on an event-loop thread, so `wait()` is allowed).
+/// request waits for its answer (never on an event-loop thread). It waits in slices of a tenth of a second and
+/// asks `shouldStop` between them, so Ctrl-C cancels a request within that, not after the request's timeout.
 final class GraphHTTP: HTTPTransport {
     private let client: HTTPClient
+    private let shouldStop: @Sendable () -> Bool
 
-    init(timeoutSeconds: Double) {
+    init(timeoutSeconds: Double, shouldStop: @escaping @Sendable () -> Bool = { false }) {
+        self.shouldStop = shouldStop
         var configuration = HTTPClient.Configuration()
         configuration.timeout = .init(connect: .seconds(15), read: .milliseconds(Int64(timeoutSeconds * 1000)))
         configuration.redirectConfiguration = .disallow
@@ -37,7 +43,17 @@ final class GraphHTTP: HTTPTransport {
         var request = try HTTPClient.Request(url: url, method: method == "POST" ? .POST : .GET,
                                              body: body.map { .data($0) })
         for (name, value) in headers { request.headers.add(name: name, value: value) }
-        let response = try client.execute(request: request).wait()
+        let task = client.execute(request: request, delegate: ResponseAccumulator(request: request))
+        let answered = DispatchSemaphore(value: 0)
+        task.futureResult.whenComplete { _ in answered.signal() }
+        while answered.wait(timeout: .now() + .milliseconds(100)) == .timedOut {
+            if shouldStop() {
+                task.cancel()
+                answered.wait()
+                throw GraphStopRequested()
+            }
+        }
+        let response = try task.futureResult.wait()
         var data = Data()
         if let buffer = response.body, let bytes = buffer.getBytes(at: buffer.readerIndex, length: buffer.readableBytes) {
             data = Data(bytes)

@@ -16,6 +16,9 @@ public enum GraphPullError: Error, Sendable, CustomStringConvertible, Equatable 
     case malformedPage(page: Int, reason: String)
     /// The state folder cannot be read or written.
     case state(String)
+    /// Ctrl-C (SIGINT) while fetching this page: the request or the wait was cut short; the page is fetched
+    /// again by the next run.
+    case interrupted(page: Int)
 
     public var description: String {
         switch self {
@@ -28,13 +31,15 @@ public enum GraphPullError: Error, Sendable, CustomStringConvertible, Equatable 
         case let .network(m, page): return "page \(page): \(m)"
         case let .malformedPage(page, reason): return "page \(page) is malformed: \(reason)"
         case .state(let m): return m
+        case .interrupted(let page):
+            return page == 0 ? "interrupted (Ctrl-C) while asking for a token" : "interrupted (Ctrl-C) while fetching page \(page)"
         }
     }
 
     /// Whether the pull can resume from where it stopped by running it again (the resume point was kept).
     public var isResumable: Bool {
         switch self {
-        case .gaveUp, .network, .malformedPage, .graph: return true
+        case .gaveUp, .network, .malformedPage, .graph, .interrupted: return true
         default: return false
         }
     }

@@ -21,6 +21,8 @@ public struct GraphPullFetch: Sendable {
     public var resumed = false
     /// The pull asked only for records after the tenant's high-water mark.
     public var incremental = false
+    /// What the period reaches that Graph cannot hold (before its 30 days, after now).
+    public var warnings: [String] = []
     /// Why the pull stopped before the end of the period; nil when it reached it.
     public var stopped: GraphPullError?
 }
@@ -29,6 +31,8 @@ public struct GraphPullFetch: Sendable {
 public struct GraphPullProgress: Sendable {
     public var pages: Int
     public var records: Int
+    /// This run's records (the rate's numerator: a resumed pull's earlier runs took their own time).
+    public var recordsThisRun: Int
     public var elapsedSeconds: Double
     /// How far the newest record's start is through the period (records come in start order), 0...1.
     public var fraction: Double
@@ -48,11 +52,18 @@ public final class GraphPuller {
     private var fetch = GraphPullFetch()
     private let started = Date()
 
-    public init(options: GraphPullOptions, progress: ((GraphPullProgress) -> Void)? = nil) throws(GraphPullError) {
+    private let shouldStop: @Sendable () -> Bool
+
+    /// `shouldStop`: asked between pages, during waits and while a request is out (every tenth of a second);
+    /// when it says yes (Ctrl-C), the pull stops as it does when the connection is lost: the pages fetched so far
+    /// are kept, and the next run fetches the page it was on again.
+    public init(options: GraphPullOptions, progress: ((GraphPullProgress) -> Void)? = nil,
+                shouldStop: @escaping @Sendable () -> Bool = { false }) throws(GraphPullError) {
         self.options = options
         self.progress = progress
-        transport = GraphHTTP(timeoutSeconds: options.timeoutSeconds)
-        retry = GraphRetryPolicy(maxTotalSeconds: options.maxWaitSeconds)
+        self.shouldStop = shouldStop
+        transport = GraphHTTP(timeoutSeconds: options.timeoutSeconds, shouldStop: shouldStop)
+        retry = GraphRetryPolicy(maxTotalSeconds: options.maxWaitSeconds, shouldStop: shouldStop)
         state = try GraphPullState.load(options)
     }
 
@@ -82,22 +93,10 @@ public final class GraphPuller {
             if let f = p.folder, !FileManager.default.fileExists(atPath: f) { p.folder = nil }
             state.pending = p
         } else {
-            let to = options.to ?? options.now
-            var filter: String
-            let from: String
-            if let f = options.from {
-                from = iso(f)
-                filter = "startDateTime ge \(from)"
-            } else if let hw = state.highWater {
-                from = hw
-                fetch.incremental = true
-                filter = "startDateTime gt \(hw)"
-            } else {
-                from = iso(to.addingTimeInterval(-30 * 86_400))
-                filter = "startDateTime ge \(from)"
-            }
-            filter += " and startDateTime lt \(iso(to))"
-            state.pending = GraphPullState.Pending(from: from, to: iso(to), next: listURL(filter: filter))
+            let period = try GraphPullPeriod(from: options.from, to: options.to, highWater: state.highWater, now: options.now)
+            fetch.incremental = period.incremental
+            fetch.warnings = period.warnings
+            state.pending = GraphPullState.Pending(from: period.from, to: period.to, next: listURL(filter: period.filter))
         }
         // A first token before the first page, so a refused credential stops the pull before any state changes.
         _ = try tokens.bearer()
@@ -106,6 +105,7 @@ public final class GraphPuller {
         fetch.to = state.pending!.to
         fetch.pages = state.pending!.pages
         fetch.records = state.pending!.records
+        drawProgress(done: false)
         do {
             try pages()
         } catch {
@@ -143,6 +143,7 @@ public final class GraphPuller {
     private func pages() throws(GraphPullError) {
         while let p = state.pending, !p.next.isEmpty {
             let number = p.pages + 1
+            if shouldStop() { throw .interrupted(page: number) }
             let reply = try get(p.next, page: number)
             let (parsed, next) = try Self.parsePage(reply.body, page: number)
             var records = parsed
@@ -238,14 +239,17 @@ public final class GraphPuller {
         fetch.recordsThisRun += records.count
         fetch.pages = p.pages
         fetch.records = p.records
-        if let progress {
-            var fraction = 0.0
-            if let f = date(p.from), let t = date(p.to), let n = p.newest.flatMap(date), t > f {
-                fraction = min(1, max(0, n.timeIntervalSince(f) / t.timeIntervalSince(f)))
-            }
-            if next.isEmpty { fraction = 1 }
-            progress(GraphPullProgress(pages: p.pages, records: p.records, elapsedSeconds: Date().timeIntervalSince(started), fraction: fraction))
+        drawProgress(done: next.isEmpty)
+    }
+
+    private func drawProgress(done: Bool) {
+        guard let progress, let p = state.pending else { return }
+        var fraction = 0.0
+        if let f = date(p.from), let t = date(p.to), let n = p.newest.flatMap(date), t > f {
+            fraction = min(1, max(0, n.timeIntervalSince(f) / t.timeIntervalSince(f)))
         }
+        if done { fraction = 1 } else { fraction = min(fraction, 0.99) }
+        progress(GraphPullProgress(pages: p.pages, records: p.records, recordsThisRun: fetch.recordsThisRun, elapsedSeconds: Date().timeIntervalSince(started), fraction: fraction))
     }
 
     /// One GET with the bearer token: 429/503 waited out per Retry-After, an expired token asked for again
@@ -254,16 +258,22 @@ public final class GraphPuller {
         guard let tokens else { throw .state("no token source") }
         var attempt = 0, failures = 0, refreshed = false
         while true {
-            let bearer = try tokens.bearer()
+            let bearer: String
+            do { bearer = try tokens.bearer() } catch {
+                if case .interrupted = error { throw .interrupted(page: page) }
+                throw error
+            }
             let reply: HTTPReply
             do {
                 reply = try transport.send("GET", url, headers: [("Authorization", "Bearer " + bearer), ("Accept", "application/json"),
                                                                  ("Prefer", "odata.maxpagesize=\(options.pageSize)")], body: nil)
+            } catch is GraphStopRequested {
+                throw .interrupted(page: page)
             } catch {
                 failures += 1
                 let why = describeTransport(error)
                 if failures > retry.networkRetries { throw .network("\(why) (tried \(failures) times); run the pull again to resume", page: page) }
-                try retry.wait(0.5 * pow(2, Double(failures - 1)), because: "page \(page): \(why)", throttle: false)
+                try retry.wait(0.5 * pow(2, Double(failures - 1)), because: "page \(page): \(why)", throttle: false, page: page)
                 continue
             }
             switch reply.status {
@@ -271,7 +281,7 @@ public final class GraphPuller {
             case 429, 503:
                 attempt += 1
                 let seconds = GraphRetryPolicy.delay(retryAfter: reply.header("Retry-After"), attempt: attempt, now: Date())
-                try retry.wait(seconds, because: "page \(page): HTTP \(reply.status) (\(reply.status == 429 ? "throttled" : "service unavailable"))", throttle: true)
+                try retry.wait(seconds, because: "page \(page): HTTP \(reply.status) (\(reply.status == 429 ? "throttled" : "service unavailable"))", throttle: true, page: page)
                 // Time passed: the token may run out again, and may be renewed again.
                 refreshed = false
             default:

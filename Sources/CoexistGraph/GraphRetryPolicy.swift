@@ -12,8 +12,13 @@ struct GraphRetryPolicy {
     let networkRetries = 2
     private(set) var waited: Double = 0
     private(set) var throttled = 0
+    /// Ctrl-C: a wait is slept in tenths of a second and ends early when this says so.
+    let shouldStop: @Sendable () -> Bool
 
-    init(maxTotalSeconds: Double) { self.maxTotalSeconds = maxTotalSeconds }
+    init(maxTotalSeconds: Double, shouldStop: @escaping @Sendable () -> Bool = { false }) {
+        self.maxTotalSeconds = maxTotalSeconds
+        self.shouldStop = shouldStop
+    }
 
     /// The seconds a 429/503 asks to wait: Retry-After as seconds or an HTTP date, else 2^attempt.
     static func delay(retryAfter: String?, attempt: Int, now: Date) -> Double {
@@ -34,7 +39,7 @@ struct GraphRetryPolicy {
     }
 
     /// Takes `seconds` from the budget (and sleeps them), or throws when the budget would be exceeded.
-    mutating func wait(_ seconds: Double, because reason: String, throttle: Bool) throws(GraphPullError) {
+    mutating func wait(_ seconds: Double, because reason: String, throttle: Bool, page: Int) throws(GraphPullError) {
         if throttle { throttled += 1 }
         guard seconds <= maxSingleSeconds else {
             throw .gaveUp("\(reason): the server asks to wait \(Int(seconds)) s, more than the \(Int(maxSingleSeconds)) s a single wait may take; run the pull again later to resume")
@@ -42,7 +47,13 @@ struct GraphRetryPolicy {
         guard waited + seconds <= maxTotalSeconds else {
             throw .gaveUp("\(reason): waited \(String(format: "%.1f", waited)) s in all and \(String(format: "%.1f", seconds)) s more would pass max_wait (\(Int(maxTotalSeconds)) s); run the pull again to resume")
         }
-        waited += seconds
-        if seconds > 0 { Thread.sleep(forTimeInterval: seconds) }
+        let end = Date().addingTimeInterval(seconds)
+        defer { waited += seconds - max(0, end.timeIntervalSinceNow) }
+        while true {
+            if shouldStop() { throw .interrupted(page: page) }
+            let left = end.timeIntervalSinceNow
+            if left <= 0 { return }
+            Thread.sleep(forTimeInterval: min(0.1, left))
+        }
     }
 }

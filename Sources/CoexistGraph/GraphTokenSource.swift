@@ -37,6 +37,8 @@ final class GraphTokenSource {
         do {
             reply = try transport.send("POST", options.tokenURL, headers: [("Content-Type", "application/x-www-form-urlencoded")],
                                        body: Data(body.utf8))
+        } catch is GraphStopRequested {
+            throw .interrupted(page: 0)
         } catch {
             throw .network("token request to \(options.tokenURL): \(describeTransport(error))", page: 0)
         }

@@ -143,13 +143,17 @@ public final class LuaEngine {
 
     // MARK: calling
 
+    /// Whether a Ctrl-C arrived during any call so far: a session run from the command line that stops on one
+    /// exits 130 (128 + SIGINT), as a shell reports a command killed by it.
+    public private(set) var wasInterrupted = false
+
     /// Calls the function below `nargs` arguments with Ctrl-C armed and a traceback on error.
     /// On success the results are on the stack (`nresults`, or all with LUA_MULTRET); on failure, nothing.
     public func call(nargs: Int32 = 0, nresults: Int32 = LUA_MULTRET) -> Result<Void, LuaError> {
         bridge_arm(L)
         let status = bridge_pcall_traceback(L, nargs, nresults)
         bridge_disarm()
-        _ = bridge_take_interrupt()
+        if bridge_take_interrupt() != 0 { wasInterrupted = true }
         guard status == LUA_OK else {
             let message = stack.string(at: -1) ?? (status == LUA_ERRMEM ? "not enough memory" : "unknown error")
             stack.pop()

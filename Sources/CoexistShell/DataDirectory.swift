@@ -11,7 +11,15 @@ enum DataDirectory {
     /// The workspace the command line asks for (demo, empty or a data folder); nil after printing why not.
     static func workspace(for config: SessionConfig) -> Workspace? {
         if let file = config.workspaceFile {
-            do { return try Workspace.open(file, readOnly: config.readOnly) } catch {
+            do {
+                let opened = try Workspace.open(file, readOnly: config.readOnly)
+                guard let clock = config.clock else { return opened }
+                // COEXIST_NOW holds for a workspace file too (a pull's default end, undated moves): the opened
+                // workspace is taken into one on that clock, as `.open` keeps the shell's clock.
+                let fixed = Workspace.empty(clock: clock)
+                fixed.adopt(opened)
+                return fixed
+            } catch {
                 fputs("coexist: \(error)\n", bridge_stderr())
                 return nil
             }

@@ -98,7 +98,8 @@ public enum Session {
                 case .command(let line, _):
                     if shell.runMeta(line) == .quit { return finish(engine, 0) }
                 }
-                if shell.hadError { return finish(engine, 1) }
+                // Stopped by Ctrl-C (`coexist pull` among them): 130, the status of a command SIGINT ended.
+                if shell.hadError { return finish(engine, engine.wasInterrupted ? 130 : 1) }
             }
         }
         var status: Int32 = 0

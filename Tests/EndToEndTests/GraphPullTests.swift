@@ -22,7 +22,7 @@ import Testing
               timeout: Double = 90) throws -> PipedRun {
         try PipedRun([ws, "pull", "--tenant", Self.tenant, "--client-id", GraphServer.clientId, "--secret-env", "GRAPH_SECRET",
                       "--base-url", server.baseURL, "--login-url", server.loginURL, "--from", "2026-11-01", "--to", "2026-12-01"] + extra,
-                     home: home, environment: ["GRAPH_SECRET": secret], timeout: timeout)
+                     home: home, environment: ["GRAPH_SECRET": secret, "COEXIST_NOW": "2026-12-01"], timeout: timeout)
     }
 
     func streams(_ ws: String, _ home: TestHome) throws -> Int {
@@ -236,6 +236,27 @@ import Testing
         expectNoSecret([open, ok], home)
     }
 
+    /// The secret given where the variable's name goes (at the prompt with .echo on, and as `pull --secret-env`):
+    /// refused without repeating it, nothing sent; the secret is in no output and no file (workspace, change log,
+    /// state folder) but the history line the user typed.
+    @Test func aSecretGivenAsTheVariableNameIsNotRepeated() throws {
+        let server = try GraphServer(["--records", "10"], secret: Self.secret)
+        let (home, ws) = try workspace()
+        let cli = try PipedRun([ws, "pull", "--tenant", Self.tenant, "--client-id", GraphServer.clientId, "--secret-env", Self.secret,
+                                "--base-url", server.baseURL, "--login-url", server.loginURL, "--from", "2026-11-01", "--to", "2026-12-01"],
+                               home: home, environment: ["COEXIST_NOW": "2026-12-01"], timeout: 60)
+        #expect(cli.status != 0)
+        #expect(cli.stderr.contains("secret_env is not an environment variable's name"), Comment(rawValue: cli.stderr))
+        let code = ".echo on\nr = graph_pull{tenant='\(Self.tenant)', client_id='\(GraphServer.clientId)', secret_env='\(Self.secret)', base_url='\(server.baseURL)', login_url='\(server.loginURL)', from='2026-11-01', to='2026-12-01'}\nprint(changes:table())\n"
+        let stdin = try PipedRun([ws], input: code, home: home, environment: ["COEXIST_NOW": "2026-12-01"], timeout: 60)
+        #expect(stdin.stderr.contains("secret_env is not an environment variable's name"), Comment(rawValue: stdin.stderr))
+        #expect(try server.stats()["token_requests"] == 0)
+        // .echo repeats the statement as typed; every line the program itself wrote is free of it.
+        let own = (stdin.stdout + stdin.stderr).split(separator: "\n").filter { !$0.contains("graph_pull{") }
+        #expect(!own.contains { $0.contains(Self.secret) }, Comment(rawValue: stdin.stdout + stdin.stderr))
+        expectNoSecret([cli], home)
+    }
+
     @Test func aCertificateAssertionIsAccepted() throws {
         guard FileManager.default.isExecutableFile(atPath: "/usr/bin/openssl") else { return }
         let home = try TestHome()
@@ -350,22 +371,43 @@ import Testing
         return (try? String(contentsOf: url, encoding: .utf8)) ?? ""
     }()
 
-    @Test func theExampleRuns() throws {
+    /// `VAR=value ... coexist ARGS...`: the environment and the arguments.
+    static func command(_ line: String, port: Int) -> ([String: String], [String]) {
+        var words = line.replacingOccurrences(of: "8765", with: String(port)).split(separator: " ").map(String.init)
+        var env: [String: String] = [:]
+        while let w = words.first, let eq = w.firstIndex(of: "="), w != "coexist" {
+            env[String(w[..<eq])] = String(w[w.index(after: eq)...])
+            words.removeFirst()
+        }
+        return (env, Array(words.dropFirst()))
+    }
+
+    @Test func theExamplesRun() throws {
         let lines = Self.readme.components(separatedBy: "\n")
         let serverLine = "scripts/graph-server --records 200 --port 8765 &"
         let saveLine = "coexist --empty -e 'save(\"contoso.db\")'"
         #expect(lines.contains(serverLine) && lines.contains(saveLine))
-        guard let pullLine = lines.first(where: { $0.hasPrefix("GRAPH_SECRET=local-secret coexist contoso.db pull ") }) else {
-            Issue.record("README lacks the pull example")
+        let pulls = lines.filter { $0.hasPrefix("COEXIST_NOW=") && $0.contains(" GRAPH_SECRET=local-secret coexist contoso.db pull ") }
+        guard pulls.count == 2 else {
+            Issue.record("README lacks the two pull examples: \(pulls)")
             return
         }
         let server = try GraphServer(["--records", "200"], secret: "local-secret")
         let home = try TestHome()
         let saved = try PipedRun(["--empty", "-e", "save(\"contoso.db\")"], home: home, timeout: 60)
         #expect(saved.status == 0)
-        let words = pullLine.replacingOccurrences(of: "8765", with: String(server.port)).split(separator: " ").map(String.init)
-        let run = try PipedRun(Array(words.dropFirst(2)), home: home, environment: ["GRAPH_SECRET": "local-secret"], timeout: 90)
+        let (env1, args1) = Self.command(pulls[0], port: server.port)
+        let run = try PipedRun(args1, home: home, environment: env1, timeout: 90)
         #expect(run.status == 0, Comment(rawValue: run.stderr))
-        #expect(run.stdout.contains("pulled 200 records"), Comment(rawValue: run.stdout))
+        #expect(run.stderr.isEmpty, Comment(rawValue: run.stderr))
+        // What the README says it prints.
+        #expect(run.stdout.hasPrefix("pulled 200 records in 4 pages (2026-11-01T00:00:00Z to 2026-12-01T00:00:00Z): "), Comment(rawValue: run.stdout))
+        #expect(run.stdout.contains(" 0 duplicates, 0 throttled, 0.0 s waited"), Comment(rawValue: run.stdout))
+        let (env2, args2) = Self.command(pulls[1], port: server.port)
+        let refused = try PipedRun(args2, home: home, environment: env2, timeout: 90)
+        #expect(refused.status != 0)
+        let said = "nothing to pull: the last complete pull's newest record started at 2026-11-02T07:13:00.000Z, which is not before now, 2026-11-02T00:00:00Z by the workspace clock (is the clock fixed by COEXIST_NOW?); give to= after 2026-11-02T07:13:00.000Z, or from= and to= for another period"
+        #expect(refused.stderr.contains(said), Comment(rawValue: refused.stderr))
+        #expect(Self.readme.replacingOccurrences(of: "\n", with: " ").contains(said), "the README quotes the message as printed")
     }
 }

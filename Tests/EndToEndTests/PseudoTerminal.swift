@@ -83,6 +83,9 @@ final class PseudoTerminal {
     /// Everything shown so far, as plain text.
     var screen: String { String(decoding: TerminalText.visible(raw), as: UTF8.self) }
 
+    /// Everything written so far, escape sequences and carriage returns included (to see how a line was drawn).
+    var rawOutput: String { String(decoding: raw, as: UTF8.self) }
+
     /// Sets the window size (TIOCSWINSZ); the shell gets SIGWINCH.
     func resize(columns: UInt16, rows: UInt16) {
         var size = winsize(ws_row: rows, ws_col: columns, ws_xpixel: 0, ws_ypixel: 0)

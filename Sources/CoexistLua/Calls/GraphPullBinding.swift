@@ -1,3 +1,4 @@
+import CLua
 import CLuaBridge
 import CoexistGraph
 import CoexistKit
@@ -20,9 +21,13 @@ enum GraphPullBinding {
         graph_pull{tenant=, client_id=, secret_env= | secret_file= | cert_file= and key_file=, from=, to=, base_url=, login_url=, page_size=, state_dir=, max_wait=, timeout=, restart=}: \
         fetches the tenant's call records from Microsoft Graph (GET /communications/callRecords, startDateTime filter, sessions and segments expanded, every @odata.nextLink) \
         with the client-credentials flow and imports them as one import_calls change. The secret comes from an environment variable or a file only its owner can read, never from a value. \
-        from/to: the period (default: after the newest record of the last complete pull, else 30 days back; to now). \
+        from/to: the period (default: after the newest record of the last complete pull, else 30 days back, Graph's retention; to now by the workspace clock). \
+        An empty period (from not before to, from not before now, a last pull newer than to) is refused naming both dates, and Graph is not asked; \
+        one reaching more than 30 days back or past now is pulled with a warning (Graph keeps call records 30 days). \
         429/503 are retried after Retry-After, waiting at most max_wait seconds in all (default 600); an expired token is renewed. \
-        A pull that stops (connection lost, throttled too long, a malformed page) imports the pages it has and resumes at the next page when run again. \
+        A pull that stops (connection lost, throttled too long, a malformed page, Ctrl-C) imports the pages it has fully fetched as one change and resumes at the next page when run again; \
+        Ctrl-C cancels the request on its way within a tenth of a second, and the shell goes on (coexist pull exits 130). \
+        Progress (records, pages, records/s, percent of the period, ETA) is drawn on stderr in place when it is a terminal, never in a pipe. \
         State (resume point, high-water mark) and pages are kept in state_dir/TENANT (default: FILE.graph beside an open workspace FILE). \
         base_url (default https://graph.microsoft.com/v1.0; https://graph.microsoft.us/v1.0 or https://dod-graph.microsoft.us/v1.0 for US Government) and \
         login_url (default https://login.microsoftonline.com; https://login.microsoftonline.us for US Government); page_size 1-1000 (default 100); timeout per request in seconds (default 120). \
@@ -36,9 +41,18 @@ enum GraphPullBinding {
             if Sandbox.isActive(call.L) { throw LuaError("graph_pull: not in the sandbox (it writes files and talks to the network)") }
             if workspace.isReadOnly { throw LuaError("graph_pull: this workspace was opened --readonly, and a pull changes it") }
             let options = try parse(o, workspace: workspace)
-            let report = try pull(options, explicitFrom: o["from"] != .nil, explicitTo: o["to"] != .nil,
-                                  restart: try o.bool("restart") == true, workspace: workspace)
-            return call.results(report)
+            let restart = try o.bool("restart") == true
+            do {
+                let report = try pull(options, explicitFrom: o["from"] != .nil, explicitTo: o["to"] != .nil,
+                                      restart: restart, workspace: workspace)
+                return call.results(report)
+            } catch {
+                // Ctrl-C set the count hook that raises "interrupted!"; left set, it fires as the error's message
+                // handler is called and replaces this error (which says what was imported and where to resume)
+                // with its own. The interrupt stays pending, so the session still knows (coexist pull exits 130).
+                if bridge_interrupt_pending() != 0 { lua_sethook(call.L, nil, 0, 0) }
+                throw error
+            }
         }
     }
 
@@ -110,13 +124,20 @@ enum GraphPullBinding {
                      workspace: Workspace) throws -> LuaValue {
         let fetch: GraphPullFetch
         let puller: GraphPuller
+        let line = GraphPullProgressLine.make(tenant: options.tenant)
         do {
-            puller = try GraphPuller(options: options, progress: GraphPullProgressLine.handler(tenant: options.tenant))
+            // Ctrl-C at the prompt (or in `coexist pull`) sets the bridge's pending interrupt; the puller looks at
+            // it every tenth of a second and stops like a lost connection: what it fetched is imported below.
+            puller = try GraphPuller(options: options, progress: line.map { l in { l.draw($0) } },
+                                     shouldStop: { bridge_interrupt_pending() != 0 })
             if restart { try puller.dropPending() }
             fetch = try puller.run(explicitFrom: explicitFrom, explicitTo: explicitTo)
         } catch {
+            line?.end()
             throw LuaError("graph_pull: \(error)")
         }
+        line?.end()
+        for w in fetch.warnings { fputs("warning: graph_pull: \(w)\n", bridge_stderr()) }
         var imported = 0, duplicates = 0
         var warnings: [String] = []
         if let folder = fetch.folder {
@@ -147,22 +168,5 @@ enum GraphPullBinding {
             (.string("incremental"), .boolean(fetch.incremental)),
             (.string("folder"), fetch.folder.map { .string($0) } ?? .nil),
         ]))
-    }
-}
-
-/// The pull's progress on stderr when it is a terminal (records, pages, rate, ETA), rewritten in place;
-/// nothing otherwise.
-enum GraphPullProgressLine {
-    static func handler(tenant: String, terminal: Bool = isatty(STDERR_FILENO) != 0) -> ((GraphPullProgress) -> Void)? {
-        guard terminal else { return nil }
-        return { p in
-            let rate = p.elapsedSeconds > 0 ? Double(p.records) / p.elapsedSeconds : 0
-            if p.fraction >= 1 {
-                fputs("\r\u{1B}[Kpulled \(tenant): \(p.records) records in \(p.pages) pages, \(String(format: "%.1f", p.elapsedSeconds)) s, \(Int(rate)) records/s\n", bridge_stderr())
-                return
-            }
-            let eta = p.fraction > 0 ? String(format: "%.0f s", p.elapsedSeconds * (1 - p.fraction) / p.fraction) : "?"
-            fputs("\r\u{1B}[Kpulling \(tenant): \(p.records) records, \(p.pages) pages, \(Int(rate)) records/s, \(Int(p.fraction * 100))%, ETA \(eta)", bridge_stderr())
-        }
     }
 }
