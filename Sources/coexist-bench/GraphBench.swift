@@ -9,19 +9,53 @@ import Glibc
 enum GraphBench {
     static let fixtures = "Tests/CoexistKitTests/Calls/Fixtures/Graph"
 
-    /// graph-gen --records N --seed S --shape lines|page --out PATH
+    /// graph-gen --records N --seed S --shape lines|page --out PATH [--template FILE]...
+    /// (templates: the Graph fixtures unless given; each FILE holds one record or a page of them).
     static func generate(_ args: [String]) throws {
-        func value(_ name: String) -> String? { args.firstIndex(of: name).map { args[$0 + 1] } }
-        let records = Int(value("--records") ?? "100000") ?? 100_000
-        let seed = UInt64(value("--seed") ?? "1") ?? 1
-        guard let shape = GraphFileGenerator.Shape(rawValue: value("--shape") ?? "lines"), let out = value("--out") else {
-            throw CallImportError(file: "graph-gen", message: "usage: graph-gen --records N --seed S --shape lines|page --out PATH")
+        let known = ["--records", "--seed", "--shape", "--out", "--template"]
+        var given: [String: [String]] = [:]
+        var i = 2
+        while i < args.count {
+            guard known.contains(args[i]) else {
+                let hint = closestOption(args[i], known).map { " (did you mean \($0)?)" } ?? ""
+                throw CallImportError(file: "graph-gen", message: "unknown option \(args[i])\(hint)")
+            }
+            guard i + 1 < args.count else { throw CallImportError(file: "graph-gen", message: "\(args[i]) needs a value") }
+            given[args[i], default: []].append(args[i + 1])
+            i += 2
         }
-        let texts = try ["p2p-audio.json", "ms-get-callrecord-example2.json", "group-call-page.json"].map {
-            try String(contentsOfFile: fixtures + "/" + $0, encoding: .utf8)
+        func number(_ name: String, _ otherwise: Int) throws -> Int {
+            guard let v = given[name]?.last else { return otherwise }
+            guard let n = Int(v), n >= 0 else { throw CallImportError(file: "graph-gen", message: "\(name) wants a count of 0 or more, not \(v)") }
+            return n
         }
+        let records = try number("--records", 100_000), seed = UInt64(try number("--seed", 1))
+        let shapeName = given["--shape"]?.last ?? "lines"
+        guard let shape = GraphFileGenerator.Shape(rawValue: shapeName) else {
+            throw CallImportError(file: "graph-gen", message: "--shape is lines or page, not \(shapeName)")
+        }
+        guard let out = given["--out"]?.last else {
+            throw CallImportError(file: "graph-gen", message: "usage: graph-gen --records N --seed S --shape lines|page --out PATH [--template FILE]...")
+        }
+        let paths = given["--template"] ?? ["p2p-audio.json", "ms-get-callrecord-example2.json", "group-call-page.json"].map { fixtures + "/" + $0 }
+        let texts = try paths.map { try String(contentsOfFile: $0, encoding: .utf8) }
         let bytes = try GraphFileGenerator(templates: texts).write(records: records, seed: seed, shape: shape, to: out)
         print("wrote \(out): \(records) records, \(bytes) bytes")
+    }
+
+    /// The known option nearest to a misspelt one (at most two edits away).
+    static func closestOption(_ name: String, _ known: [String]) -> String? {
+        func distance(_ a: [Character], _ b: [Character]) -> Int {
+            var row = Array(0...b.count)
+            for (i, x) in a.enumerated() {
+                var next = [i + 1]
+                for (j, y) in b.enumerated() { next.append(min(row[j + 1] + 1, next[j] + 1, row[j] + (x == y ? 0 : 1))) }
+                row = next
+            }
+            return row[b.count]
+        }
+        let best = known.map { ($0, distance(Array(name), Array($0))) }.min { $0.1 < $1.1 }
+        return best.flatMap { $0.1 <= 2 ? $0.0 : nil }
     }
 
     /// graph-import PATH: one import; prints bytes, streams imported, streams in the store, milliseconds,

@@ -1,7 +1,7 @@
 // coexist-bench: the performance figures of the call store (issue 3) and the upgrade engine (issue 4),
 // each beside its target. scripts/bench runs it on a release build.
 // Usage: coexist-bench [calls | tenant | sim | workspace] [--quick] [--csv PATH] [--csv-only]
-//        coexist-bench graph-gen --records N --seed S --shape lines|page --out PATH
+//        coexist-bench graph-gen --records N --seed S --shape lines|page --out PATH [--template FILE]...
 //        coexist-bench graph-import PATH   (one timed Graph import; scripts/bench graph)
 //   calls: the call-store figures only; tenant: the upgrade-engine figures only; sim: the simulation only
 //   (default: all three)

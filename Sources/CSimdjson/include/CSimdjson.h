@@ -56,10 +56,14 @@ typedef struct {
 typedef struct csj_splitter csj_splitter;
 
 /// A splitter over `length` bytes at `bytes` (which must stay valid while it is used). NULL if out of memory.
+/// All `length` bytes are taken to be in memory unless `csj_split_feed` says otherwise.
 csj_splitter *csj_split_new(const uint8_t *bytes, size_t length);
+/// Only the first `avail` bytes are in memory (the file is read in pieces): a call to csj_split_next that
+/// needs more returns 2 and changes nothing; read more, feed again, and call it again.
+void csj_split_feed(csj_splitter *s, size_t avail);
 void csj_split_free(csj_splitter *s);
 /// 1: `*out` is the next record. 0: no more. -1: `*error` says what is wrong; for JSON Lines the next call
-/// goes on at the next line, otherwise the file holds nothing more.
+/// goes on at the next line, otherwise the file holds nothing more. 2: more bytes are needed (csj_split_feed).
 int csj_split_next(csj_splitter *s, csj_record *out, csj_error *error);
 /// Bytes before which the splitter will not look again (everything before it may be dropped from memory).
 size_t csj_split_position(const csj_splitter *s);

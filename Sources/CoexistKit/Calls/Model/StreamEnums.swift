@@ -151,11 +151,16 @@ public enum QualityClass: UInt8, CaseIterable, Sendable {
 /// "First-to-Second", "first_to_second" and "FirstToSecond" are one value.
 @inline(__always)
 func enumKey(_ s: String) -> String {
-    var out = ""
-    out.reserveCapacity(s.utf8.count)
-    for u in s.utf8 {
-        if u >= 65 && u <= 90 { out.unicodeScalars.append(UnicodeScalar(u + 32)) }
-        else if (u >= 97 && u <= 122) || (u >= 48 && u <= 57) { out.unicodeScalars.append(UnicodeScalar(u)) }
+    // Into the new string's own buffer: appending a scalar at a time cost 8% of a Graph import.
+    var s = s
+    return s.withUTF8 { src in
+        String(unsafeUninitializedCapacity: src.count) { out in
+            var n = 0
+            for u in src {
+                if u >= 65 && u <= 90 { out[n] = u + 32; n += 1 }
+                else if (u >= 97 && u <= 122) || (u >= 48 && u <= 57) { out[n] = u; n += 1 }
+            }
+            return n
+        }
     }
-    return out
 }

@@ -9,6 +9,12 @@ extension CallStore {
     /// (a rating above 5, a ratio above 1, a negative jitter, a stream longer than the duration column
     /// keeps) is refused, not clamped, and the store is unchanged.
     public mutating func append(_ r: StreamRecord) throws {
+        appendEncoded(try encoded(r))
+    }
+
+    /// `r` checked and coded against this store's dictionaries (interning its strings), ready for a
+    /// `StreamSink` opened on this store: what `append` does, without opening a sink per row.
+    mutating func encoded(_ r: StreamRecord) throws -> EncodedStream {
         try Self.checkRanges(r)
         var e = EncodedStream()
         e.call = callIds.intern(r.callId)
@@ -37,7 +43,7 @@ extension CallStore {
         e.device = try internDevice(r.captureDevice)
         e.failureReason = try Self.code8(&failureReasons, r.failureReason, "failure reasons")
         e.metrics = r.metrics
-        appendEncoded(e)
+        return e
     }
 
     static func checkRanges(_ r: StreamRecord) throws {

@@ -124,6 +124,13 @@ extension CallStore {
         StreamSink(&self, capacity: Swift.max(minimumCapacity, count))
     }
 
+    /// A sink with room for `n` more streams; the columns grow by doubling, so a sink opened per batch
+    /// does not copy the store once a batch.
+    mutating func openSink(adding n: Int) -> StreamSink {
+        let need = count + n
+        return openSink(minimumCapacity: need <= call.capacity ? call.capacity : Swift.max(need, count * 2))
+    }
+
     /// Appends one stream, classifying it from its exact values (one at a time: importers use a sink).
     mutating func appendEncoded(_ e: EncodedStream) {
         var e = e

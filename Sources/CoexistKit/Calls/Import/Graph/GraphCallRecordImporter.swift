@@ -12,7 +12,7 @@ import Glibc
 /// Streaming: the file is split into records by a string-aware scan (`GraphRecordStream`), each record is
 /// parsed on its own by simdjson (the CSimdjson shim) and mapped from its tape in place, on both cores, and
 /// the rows are appended in record order, so a run on two threads gives exactly the rows of a run on one.
-/// No tree of the whole file exists and a file given by path is mapped, not read: memory stays the store
+/// No tree of the whole file exists and a file given by path is read in pieces: memory stays the store
 /// plus a batch of records (`batchBytes`) whatever the file's shape.
 ///
 /// Same contract as the CSV importer: strict by default (the first bad stream aborts and the store is
@@ -24,7 +24,7 @@ import Glibc
 public enum GraphCallRecordImporter {
     static let extensions: Set<String> = ["json", "jsonl", "ndjson"]
 
-    /// A file, or a folder of files, mapped rather than read so that a 300 MB page never sits in memory whole.
+    /// A file, or a folder of files, read in pieces (`GraphFileReader`) so that a 900 MB page never sits in memory whole.
     public static func importPath(_ path: String, into store: inout CallStore,
                                   options: ImportOptions = ImportOptions()) throws -> ImportReport {
         var isDirectory: ObjCBool = false
@@ -38,16 +38,21 @@ public enum GraphCallRecordImporter {
                 .sorted().map { (path as NSString).appendingPathComponent($0) }
             if files.isEmpty { throw CallImportError(file: path, message: "holds no .json, .jsonl or .ndjson files") }
         }
-        var mapped: [MappedFile] = []
+        // Every file is checked before any is read, so that a refused third file stops the import before
+        // the first is parsed; each is then opened again and read in pieces.
+        var total = 0
         for f in files {
-            switch MappedFile.open(f) {
+            switch RegularFile.open(f) {
             case .failure(let r): throw CallImportError(file: f, message: r.description)
-            case .success(let m): mapped.append(m)
+            case .success(let (fd, size)): close(fd); total += size
             }
         }
-        var run = GraphImportRun(options: options, totalBytes: mapped.reduce(0) { $0 + $1.count })
-        for m in mapped {
-            try run.file(m.bytes, name: m.path, release: { m.release(upTo: $0) })
+        var run = GraphImportRun(options: options, totalBytes: total)
+        for f in files {
+            switch GraphFileReader.open(f) {
+            case .failure(let r): throw CallImportError(file: f, message: r.description)
+            case .success(let reader): try run.file(reader.bytes, name: f, reader: reader)
+            }
         }
         return try run.finish(into: &store)
     }

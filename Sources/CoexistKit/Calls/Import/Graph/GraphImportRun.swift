@@ -30,9 +30,12 @@ struct GraphImportRun {
         parsers = GraphRecordParsers()
     }
 
-    /// One file's records, in order. `release(offset)` is told when everything before `offset` is done with.
-    mutating func file(_ bytes: UnsafeRawBufferPointer, name: String, release: ((Int) -> Void)? = nil) throws {
+    /// One file's records, in order. When the file is read in pieces, `reader` reads the next piece and says
+    /// how many bytes are in memory, and is told what is done with (`GraphFileReader`); without one, all of
+    /// `bytes` is in memory.
+    mutating func file(_ bytes: UnsafeRawBufferPointer, name: String, reader: GraphFileReader? = nil) throws {
         var stream = GraphRecordStream(bytes)
+        if let reader { stream.feed(reader.filled) }
         var batch: [csj_record] = []
         while true {
             batch.removeAll(keepingCapacity: true)
@@ -44,19 +47,28 @@ struct GraphImportRun {
                 case .record(let r): batch.append(r); size += r.length
                 case .problem(let e): problem = e
                 case .end: ended = true
+                case .needMore:
+                    // Never without a reader: then the splitter has all the bytes.
+                    guard let reader else { preconditionFailure("the Graph splitter asked for bytes past a whole buffer") }
+                    do { stream.feed(try reader.readMore()) } catch {
+                        throw CallImportError(file: name, message: error.description)
+                    }
                 }
                 if problem != nil || ended { break }
             }
             let parsed = parsers.parse(batch, in: bytes, name: name, parallel: parallel && size >= Self.parallelBytes)
+            // One sink for the batch's rows, as the CSV importer does, not one per row.
+            var sink = staging.openSink(adding: parsed.reduce(0) { $0 + $1.rows.count })
+            defer { sink.close(into: &staging) }
             for (p, r) in zip(parsed, batch) {
-                try record(p, name: name)
+                try record(p, name: name, into: &sink)
                 // Per record, as the importer always reported; the meter itself keeps to its interval.
                 progress.update(fraction: (Double(doneBytes) + Double(r.start + r.length)) / Double(totalBytes),
                                 rows: report.imported)
             }
             if let problem { try fail(GraphRecordStream.importError(problem, file: name)) }
             progress.update(fraction: (Double(doneBytes) + Double(stream.position)) / Double(totalBytes), rows: report.imported)
-            release?(stream.position)
+            reader?.release(upTo: stream.position)
             if ended { break }
         }
         doneBytes += bytes.count
@@ -71,13 +83,14 @@ struct GraphImportRun {
         return report
     }
 
-    private mutating func record(_ p: GraphParsedRecord, name: String) throws {
+    private mutating func record(_ p: GraphParsedRecord, name: String, into sink: inout StreamSink) throws {
         if let e = p.error { try fail(e); return }
         for row in p.rows {
             switch row {
             case .success(let stream):
                 do {
-                    try staging.append(stream)
+                    var e = try staging.encoded(stream)
+                    sink.append(&e)
                     identities.append(StreamIdentity.of(stream))
                     report.imported += 1
                 } catch {

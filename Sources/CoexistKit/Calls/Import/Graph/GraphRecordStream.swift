@@ -7,6 +7,8 @@ struct GraphRecordStream: ~Copyable {
         case record(csj_record)
         /// The file (or, for JSON Lines, this line) is not JSON or not records; JSON Lines go on at the next line.
         case problem(csj_error)
+        /// Only part of the file is in memory and the next record needs more (`feed`).
+        case needMore
         case end
     }
 
@@ -33,9 +35,13 @@ struct GraphRecordStream: ~Copyable {
         switch csj_split_next(splitter, &r, &e) {
         case 1: return .record(r)
         case 0: return .end
+        case 2: return .needMore
         default: return .problem(e)
         }
     }
+
+    /// Only the file's first `available` bytes are in memory (it is read in pieces).
+    func feed(_ available: Int) { csj_split_feed(splitter, available) }
 
     /// Bytes of the file that no later record lies in.
     var position: Int { csj_split_position(splitter) }
