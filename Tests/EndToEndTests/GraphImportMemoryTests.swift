@@ -3,7 +3,8 @@ import Testing
 
 /// Issue 18: memory during a Graph import stays under the final store plus 64 MB whatever the file's shape.
 /// Measured where it is true or false, in a child process (`coexist-bench graph-import`, one import and its
-/// own peak RSS, getrusage's ru_maxrss), on 100,000 records as JSON Lines and as one `{"value": [...]}` page.
+/// own peak RSS: /proc/self/status VmHWM, as ru_maxrss would carry the test runner's peak over exec), on
+/// 100,000 records as JSON Lines and as one `{"value": [...]}` page.
 @Suite("Graph import: peak memory of 100,000 records", .serialized)
 struct GraphImportMemoryTests {
     /// A compact peer-to-peer audio call (two streams): 100,000 of them make a file of about 217 MB, large
