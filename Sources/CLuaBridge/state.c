@@ -4,6 +4,7 @@
 #include <lualib.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <stdint.h>
 
 /* The one memory budget of a session: what Lua allocates plus what host objects hold on its behalf (result
    sets, row selections, forks: see bridge_charge). Swift code never sees an allocation fail, because a
@@ -38,7 +39,14 @@ static void *capped_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
         b->used -= old;
         return NULL;
     }
-    if (b->limit && nsize > old && b->used - old + nsize > b->limit && (!b->host || finaliser_running(b))) return NULL;
+    /* Written so that nothing wraps: `f:read(-1)` asks luaL_Buffer for (size_t)-1 bytes, and
+       used - old + nsize came out small and let the request through to realloc (a fuzz finding: under the
+       address sanitizer a crash, and in host mode an abort). `used` may exceed the limit (host overdraw).
+       A request no allocator can meet (past PTRDIFF_MAX) is refused to Lua even with no limit set. */
+    size_t base = b->used > old ? b->used - old : 0;
+    int over = nsize > old && (nsize > (size_t)PTRDIFF_MAX ||
+                               (b->limit && (nsize > b->limit || base > b->limit - nsize)));
+    if (over && (!b->host || finaliser_running(b))) return NULL;
     void *p = realloc(ptr, nsize);
     if (p) {
         b->used = b->used - old + nsize;

@@ -42,7 +42,13 @@ extension LuaEngine {
         }
     }
 
+    /// Longer than any global, library member, type or Type:method name help() documents.
+    static let longestName = 256
+
     private func help(named name: String) -> String {
+        // No documented name is this long; the lookups below copy and compare the name once per entry, which
+        // for help(string.rep("x", 16 << 20)) took past the lua fuzz target's 30 s (a fuzz finding).
+        if name.utf8.count > Self.longestName { return "no help for a name of \(name.utf8.count) bytes" }
         if let doc = globalDocs[name] { return "\(name): \(doc)" }
         if let colon = name.firstIndex(of: ":") { return methodHelp(named: String(name[..<colon]), String(name[name.index(after: colon)...])) }
         if let type = types.values.first(where: { $0.name.lowercased() == name.lowercased() }) { return typeHelp(type) }

@@ -88,7 +88,8 @@ public final class LuaCompletionSource: CompletionSource {
         engine.pushGlobal(path: "require")
         guard lua_type(L, -1) == LUA_TFUNCTION else { lua_settop(L, top); return false }
         engine.stack.push(module)
-        guard lua_pcallk(L, 1, 1, 0, 0, nil) == LUA_OK, lua_type(L, -1) == LUA_TTABLE else { lua_settop(L, top); return false }
+        // bridge_pcall, not lua_pcall: the module's code is a script's, held to --lua-memory like any other.
+        guard bridge_pcall(L, 1, 1, 0) == LUA_OK, lua_type(L, -1) == LUA_TTABLE else { lua_settop(L, top); return false }
         return true
     }
 

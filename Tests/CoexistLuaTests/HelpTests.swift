@@ -2,6 +2,7 @@
 import Testing
 @testable import CoexistLua
 import CoexistKit
+import Foundation
 
 @Suite(.serialized) struct HelpTests {
     /// help() prints through the shell's output; capture it in a file.
@@ -50,5 +51,16 @@ import CoexistKit
         let lua = try LuaEngine(LuaEngineOptions(stdlibPath: nil))
         #expect(try help(lua, "'strin.format'").contains("did you mean 'string.format'"))
         #expect(try help(lua, "").contains("Builtins:"))
+    }
+
+    /// A name longer than any documented one is answered at once (help of a 16 MB string took past the lua
+    /// fuzz target's 30 s), and the answer does not echo it back.
+    @Test func aHugeNameIsAnsweredAtOnce() throws {
+        let lua = try LuaEngine(LuaEngineOptions(stdlibPath: nil))
+        let start = DispatchTime.now().uptimeNanoseconds
+        let out = try help(lua, "string.rep('x', 16 << 20)")
+        #expect(out.trimmingCharacters(in: .whitespacesAndNewlines) == "no help for a name of 16777216 bytes")
+        #expect(DispatchTime.now().uptimeNanoseconds - start < 5_000_000_000)
+        #expect(try help(lua, "'string.format'").hasPrefix("string.format: "))
     }
 }

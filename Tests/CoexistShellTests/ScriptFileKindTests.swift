@@ -126,4 +126,28 @@ import CoexistKit
         let out = try lua.output("help(load('return function() end', '@\(p.path)')())")
         #expect(out.contains("a Lua function defined at \(p.path):1"), "\(out)")
     }
+
+    /// A script past `FileGate.maxScriptBytes` (64 MiB) is refused by size before Lua's parser holds it; the
+    /// file is sparse, so the test writes nothing to disk.
+    @Test func aScriptPast64MiBIsRefusedBySize() throws {
+        let dir = TestFiles.temporaryPath("kinds-size")
+        try? FileManager.default.removeItem(atPath: dir)
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let path = dir + "/big.lua"
+        #expect(FileManager.default.createFile(atPath: path, contents: Data("return 1\n".utf8)))
+        #expect(truncate(path, off_t(FileGate.maxScriptBytes + 1)) == 0)
+        let says = "cannot open \(path): it is \(FileGate.maxScriptBytes + 1) bytes; scripts past \(FileGate.maxScriptBytes) bytes (64 MiB) are refused"
+        let lua = try engine()
+        try lua.run("f, err = loadfile('\(path)')")
+        #expect(try lua.value("f") == .nil)
+        #expect(try lua.string("err") == says)
+        #expect(lua.error("dofile('\(path)')")?.contains(says) == true)
+        do { _ = try makeShell().readFile(path); Issue.record(".read of a 64 MiB script was read") } catch {
+            #expect("\(error)" == ".read: " + says)
+        }
+        // One byte less passes the size check (and is then read as the Lua it is: "return 1" and zero bytes).
+        #expect(truncate(path, off_t(FileGate.maxScriptBytes)) == 0)
+        guard case .readable = FileGate.kind(of: path) else { Issue.record("refused at 64 MiB exactly"); return }
+    }
 }

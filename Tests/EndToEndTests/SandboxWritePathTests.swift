@@ -23,6 +23,8 @@ import Testing
         ("review.report{title='t'}:save('PATH/findings.json')", ["findings.json"]),
         ("cohort('Pilot'):powershell{path='PATH/wave.ps1'}", ["wave.ps1", "wave.csv", "wave.rollback.ps1", "wave.verify.ps1"]),
         ("changes:powershell{path='PATH/p.ps1', csv='PATH/elsewhere.csv'}", ["p.ps1", "elsewhere.csv", "p.rollback.ps1", "p.verify.ps1"]),
+        ("save('PATH/w.db')", ["w.db"]),
+        ("tenant:save('PATH/t.db')", ["t.db"]),
     ]
 
     @Test(arguments: writers.indices)
@@ -44,6 +46,22 @@ import Testing
         for f in files { #expect(exists("\(dir)/\(f)"), "\(statement) did not write \(f) inside") }
         let left = try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.hasSuffix(".tmp") }
         #expect(left.isEmpty, "\(statement) left \(left)")
+    }
+
+    /// `.save FILE`, the dot-command, asks the same gate as save(path).
+    @Test func dotSaveWritesOnlyIntoTheSandboxDirectory() throws {
+        let home = try TestHome()
+        let dir = "\(home.root)/room"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let outside = try PipedRun(["--sandbox", "--demo-size", "20", "--sandbox-dir", dir], input: ".save \(home.root)/w.db\n", home: home)
+        #expect(outside.stderr.contains("sandbox: '\(home.root)/w.db'"), "\(outside.stderr)")
+        #expect(!exists("\(home.root)/w.db"))
+        let none = try PipedRun(["--sandbox", "--demo-size", "20"], input: ".save \(dir)/w.db\n", home: home)
+        #expect(none.stderr.contains("sandbox: writing files is disabled"), "\(none.stderr)")
+        #expect(!exists("\(dir)/w.db"))
+        let inside = try PipedRun(["--sandbox", "--demo-size", "20", "--sandbox-dir", dir], input: ".save \(dir)/w.db\n", home: home)
+        #expect(inside.stdout.contains("to \(dir)/w.db"), "\(inside.stderr)")
+        #expect(exists("\(dir)/w.db"))
     }
 
     @Test func onceAndOutputWriteIntoTheSandboxDirectoryWhole() throws {

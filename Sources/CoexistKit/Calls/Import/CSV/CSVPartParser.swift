@@ -99,16 +99,25 @@ struct CSVPartParser {
 
     /// Parses records that start before `stopAt`; a record may run on to `end`. `progress` gets the
     /// position and the rows imported so far, every `progressRows` rows.
-    mutating func run(from: Int, stopAt: Int, end: Int, lineOffset: Int, progress: ((Int, Int) -> Void)? = nil) {
+    ///
+    /// `more`: bytes past `end` are still being read (`CSVPipelinedImport`). A record that reaches `end` is
+    /// then left unparsed, `endPosition` at its start, to be parsed by the next call with a later `end`:
+    /// a record split short of `end` read no byte at or past it, so each row comes out as it would from
+    /// the whole file. `expectedEnd` sizes the columns once for the whole part instead of once per call.
+    mutating func run(from: Int, stopAt: Int, end: Int, lineOffset: Int, more: Bool = false, expectedEnd: Int? = nil,
+                      progress: ((Int, Int) -> Void)? = nil) {
         var pos = from
         var untilProgress = Self.progressRows
         let fieldCount = layout.count
         fileEnd = base + end
-        var sink = store.openSink(minimumCapacity: store.count + min((stopAt - from) / 120 + 16, 50_000_000))
+        let reserve = max(expectedEnd ?? stopAt, stopAt) - from
+        var sink = store.openSink(minimumCapacity: store.count + min(reserve / 120 + 16, 50_000_000))
         defer { sink.close(into: &store) }
         while pos < stopAt {
             // Blank line (or the trailing newline): skip.
             if base[pos] == 10 || base[pos] == 13 {
+                // A CR last of the bytes read: whether an LF follows decides how many lines it ends.
+                if more && base[pos] == 13 && pos + 1 >= end { endPosition = pos; return }
                 if base[pos] == 13 && pos + 1 < end && base[pos + 1] == 10 { pos += 1 }
                 pos += 1
                 lines += 1
@@ -117,7 +126,14 @@ struct CSVPartParser {
             }
             let rowLine = lineOffset + lines + 1
             let rowStart = pos
+            let linesBefore = lines
             pos = record.split(from: pos, end: end, lines: &lines)
+            if more && pos >= end {
+                lines = linesBefore
+                record.rewind(to: rowStart)
+                endPosition = rowStart
+                return
+            }
             endPosition = pos
             var e = EncodedStream()
             if record.count != fieldCount || record.quoteError != nil || pos &- rowStart > RegularFile.maxLineBytes || !decodeKnown(&e) {

@@ -43,6 +43,9 @@ struct CSVRecordFields {
         cursor.release()
     }
 
+    /// Forgets what was found from `p` on, to split the record at `p` again once more bytes are read.
+    mutating func rewind(to p: Int) { cursor.rewind(to: p) }
+
     /// Field `i` (below `count` and `capacity`). Valid until the next `split`.
     @inline(__always)
     func field(_ i: Int, fileEnd: UnsafePointer<UInt8>) -> CSVField {
@@ -162,6 +165,14 @@ struct DelimiterCursor {
     }
 
     func release() { index.deallocate() }
+
+    /// The index from `p` on is built again at the next call: it was built against fewer bytes.
+    mutating func rewind(to p: Int) {
+        next = 0
+        count = 0
+        blockStart = p
+        scanned = p
+    }
 
     /// The first ',', '\n', '\r' or '"' at or after `p`, or `end`. Positions are asked in increasing
     /// order within a part, so each entry of the index is passed once.
