@@ -9,14 +9,6 @@ import Testing
     static let secret = GraphPullTests.secret
     static let tenant = GraphPullTests.tenant
 
-    func workspace() throws -> (TestHome, String) {
-        let home = try TestHome()
-        let ws = "\(home.root)/ws.db"
-        let made = try PipedRun(["--empty", "-e", "save('\(ws)')"], home: home, timeout: 60)
-        #expect(made.status == 0, Comment(rawValue: made.stderr))
-        return (home, ws)
-    }
-
     /// `coexist ws.db pull` with the workspace clock at `now`.
     func pull(_ server: GraphServer, _ home: TestHome, _ ws: String, now: String, _ extra: [String]) throws -> PipedRun {
         try PipedRun([ws, "pull", "--tenant", Self.tenant, "--client-id", GraphServer.clientId, "--secret-env", "GRAPH_SECRET",
@@ -27,7 +19,7 @@ import Testing
     @Test func anImplicitPeriodThatWouldEndBeforeTheLastPullIsRefusedNamingBothDates() throws {
         // 60 records from 08:00, 7 minutes apart: the newest starts at 14:53.
         let server = try GraphServer(["--records", "60", "--page-size", "25"], secret: Self.secret)
-        let (home, ws) = try workspace()
+        let (home, ws) = try emptyWorkspaceHome()
         let first = try pull(server, home, ws, now: "2026-11-02", ["--from", "2026-11-01", "--to", "2026-11-02"])
         #expect(first.status == 0, Comment(rawValue: first.stderr))
         let lists = try server.stats()["list_requests"] ?? -1
@@ -51,7 +43,7 @@ import Testing
 
     @Test func emptyAndFuturePeriodsAreRefusedBeforeGraphIsAsked() throws {
         let server = try GraphServer(["--records", "10"], secret: Self.secret)
-        let (home, ws) = try workspace()
+        let (home, ws) = try emptyWorkspaceHome()
         let same = try pull(server, home, ws, now: "2026-11-10", ["--from", "2026-11-01", "--to", "2026-11-01"])
         #expect(same.status != 0)
         #expect(same.stderr.contains("must be before to"), Comment(rawValue: same.stderr))
@@ -69,20 +61,20 @@ import Testing
 
     @Test func aPeriodReachingPastWhatGraphKeepsIsNamedInAWarning() throws {
         let server = try GraphServer(["--records", "10"], secret: Self.secret)
-        let (home, ws) = try workspace()
+        let (home, ws) = try emptyWorkspaceHome()
         // 45 days back: Graph would have dropped the first 15; the pull still asks, and says so.
         let old = try pull(server, home, ws, now: "2026-12-15", ["--from", "2026-10-31", "--to", "2026-11-02"])
         #expect(old.status == 0, Comment(rawValue: old.stderr))
         #expect(old.stderr.contains("warning: graph_pull: from 2026-10-31T00:00:00Z is more than 30 days before now (2026-12-15T00:00:00Z): Graph keeps call records for 30 days, so none that started before 2026-11-15T00:00:00Z will come"),
                 Comment(rawValue: old.stderr))
         // A to after now: said, and the pull runs.
-        let (home2, ws2) = try workspace()
+        let (home2, ws2) = try emptyWorkspaceHome()
         let ahead = try pull(server, home2, ws2, now: "2026-11-05", ["--from", "2026-11-01", "--to", "2026-11-30"])
         #expect(ahead.status == 0, Comment(rawValue: ahead.stderr))
         #expect(ahead.stderr.contains("warning: graph_pull: to 2026-11-30T00:00:00Z is after now (2026-11-05T00:00:00Z)"), Comment(rawValue: ahead.stderr))
         #expect(ahead.stdout.contains("pulled 10 records"), Comment(rawValue: ahead.stdout))
         // Within both bounds: no warning at all.
-        let (home3, ws3) = try workspace()
+        let (home3, ws3) = try emptyWorkspaceHome()
         let fine = try pull(server, home3, ws3, now: "2026-11-05", ["--from", "2026-11-01", "--to", "2026-11-05"])
         #expect(fine.status == 0 && fine.stderr.isEmpty, Comment(rawValue: fine.stderr))
         // An incremental pull whose last pull is older than 30 days: the gap is named.

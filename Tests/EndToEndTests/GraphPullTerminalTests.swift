@@ -15,14 +15,6 @@ import Testing
     static let now = "2026-11-02"
     static let prompt = "ws> "
 
-    func workspace() throws -> (TestHome, String) {
-        let home = try TestHome()
-        let ws = "\(home.root)/ws.db"
-        let made = try PipedRun(["--empty", "-e", "save('\(ws)')"], home: home, timeout: 60)
-        #expect(made.status == 0, Comment(rawValue: made.stderr))
-        return (home, ws)
-    }
-
     func environment(_ home: TestHome) -> [String: String] {
         var env = home.environment()
         env["GRAPH_SECRET"] = Self.secret
@@ -70,7 +62,7 @@ import Testing
 
     @Test func progressIsDrawnInPlaceOnATerminalAndNotInAPipe() throws {
         let server = try GraphServer(["--records", "60", "--page-size", "10", "--slow", "0.3"], secret: Self.secret)
-        let (home, ws) = try workspace()
+        let (home, ws) = try emptyWorkspaceHome()
         let term = try PseudoTerminal(arguments: pullArguments(server, ws, Self.period), environment: environment(home))
         try term.waitFor("pulled 60 records in 6 pages", timeout: 60)
         #expect(term.waitForExit(timeout: 30) == 0, "\(term.screen)")
@@ -97,7 +89,7 @@ import Testing
         #expect(!raw[first.lowerBound..<done.lowerBound].contains("\n"))
 
         // The same pull into pipes: not one progress byte (no CR, no escape) on stdout or stderr.
-        let (home2, ws2) = try workspace()
+        let (home2, ws2) = try emptyWorkspaceHome()
         let env = ["GRAPH_SECRET": Self.secret, "COEXIST_NOW": Self.now]
         let piped = try PipedRun(pullArguments(server, ws2, Self.period), home: home2, environment: env, timeout: 90)
         #expect(piped.status == 0, Comment(rawValue: piped.stderr))
@@ -109,7 +101,7 @@ import Testing
 
     @Test func graphPullAtThePromptShowsProgressAndTheShellGoesOn() throws {
         let server = try GraphServer(["--records", "60", "--page-size", "10", "--slow", "0.2"], secret: Self.secret)
-        let (home, ws) = try workspace()
+        let (home, ws) = try emptyWorkspaceHome()
         let term = try PseudoTerminal(arguments: [ws], environment: environment(home))
         try term.waitForPrompt(Self.prompt)
         term.type(".echo on")
@@ -130,7 +122,7 @@ import Testing
     @Test func ctrlCStopsAPullAtThePromptAndTheNextPullResumes() throws {
         // A page a second: the pull is still fetching when Ctrl-C comes.
         let server = try GraphServer(["--records", "60", "--page-size", "10", "--slow", "1"], secret: Self.secret)
-        let (home, ws) = try workspace()
+        let (home, ws) = try emptyWorkspaceHome()
         let term = try PseudoTerminal(arguments: [ws], environment: environment(home))
         try term.waitForPrompt(Self.prompt)
         term.type(luaPull(server, ", \(Self.luaPeriod)"))
@@ -168,7 +160,7 @@ import Testing
 
     @Test func ctrlCStopsCoexistPullWithStatus130AndItResumes() throws {
         let server = try GraphServer(["--records", "60", "--page-size", "10", "--slow", "1"], secret: Self.secret)
-        let (home, ws) = try workspace()
+        let (home, ws) = try emptyWorkspaceHome()
         let term = try PseudoTerminal(arguments: pullArguments(server, ws, Self.period), environment: environment(home))
         try term.waitFor("pulling \(Self.tenant): 10 records, 1 pages, ", timeout: 30)
         let pressed = Date()
@@ -194,7 +186,7 @@ import Testing
     @Test func ctrlCEndsAThrottledWait() throws {
         // Page 2 is answered 429 with Retry-After 30: the pull is sleeping when Ctrl-C comes.
         let server = try GraphServer(["--records", "30", "--page-size", "10", "--throttle-every", "2", "--retry-after", "30"], secret: Self.secret)
-        let (home, ws) = try workspace()
+        let (home, ws) = try emptyWorkspaceHome()
         let term = try PseudoTerminal(arguments: pullArguments(server, ws, Self.period + ["--max-wait", "100"]), environment: environment(home))
         try term.waitFor("pulling \(Self.tenant): 10 records, 1 pages, ", timeout: 30)
         usleep(500_000)

@@ -8,15 +8,6 @@ import Testing
     static let secret = "Zq9~local.SECRET-7f3e1d0c"
     static let tenant = "contoso.onmicrosoft.com"
 
-    /// A home with an empty workspace file `ws.db` in it.
-    func workspace() throws -> (TestHome, String) {
-        let home = try TestHome()
-        let ws = "\(home.root)/ws.db"
-        let made = try PipedRun(["--empty", "-e", "save('\(ws)')"], home: home, timeout: 60)
-        #expect(made.status == 0, Comment(rawValue: made.stderr))
-        return (home, ws)
-    }
-
     /// `coexist ws.db pull` against `server` with the secret in $GRAPH_SECRET, plus `extra`.
     func pull(_ server: GraphServer, _ home: TestHome, _ ws: String, _ extra: [String] = [], secret: String = secret,
               timeout: Double = 90) throws -> PipedRun {
@@ -56,7 +47,7 @@ import Testing
 
     @Test func everyRecordArrivesOnceThroughEveryPage() throws {
         let server = try GraphServer(["--records", "130", "--page-size", "50"], secret: Self.secret)
-        let (home, ws) = try workspace()
+        let (home, ws) = try emptyWorkspaceHome()
         let run = try pull(server, home, ws, ["--page-size", "20"])
         #expect(run.status == 0, Comment(rawValue: run.stderr))
         let stats = try server.stats()
@@ -75,7 +66,7 @@ import Testing
 
     @Test func throttlingIsObeyed() throws {
         let server = try GraphServer(["--records", "60", "--page-size", "10", "--throttle-every", "3", "--retry-after", "1"], secret: Self.secret)
-        let (home, ws) = try workspace()
+        let (home, ws) = try emptyWorkspaceHome()
         let started = Date()
         let run = try pull(server, home, ws)
         let elapsed = Date().timeIntervalSince(started)
@@ -93,7 +84,7 @@ import Testing
     @Test func retryAfterAsAnHTTPDateIsObeyed() throws {
         let server = try GraphServer(["--records", "20", "--page-size", "10", "--throttle-every", "2", "--retry-after", "2", "--retry-after-date"],
                                      secret: Self.secret)
-        let (home, ws) = try workspace()
+        let (home, ws) = try emptyWorkspaceHome()
         let started = Date()
         let run = try pull(server, home, ws)
         #expect(run.status == 0, Comment(rawValue: run.stderr))
@@ -106,7 +97,7 @@ import Testing
 
     @Test func throttledPastMaxWaitStopsWithAClearMessage() throws {
         let server = try GraphServer(["--records", "30", "--page-size", "10", "--fail-after", "1", "--fail-mode", "503"], secret: Self.secret)
-        let (home, ws) = try workspace()
+        let (home, ws) = try emptyWorkspaceHome()
         let run = try pull(server, home, ws, ["--max-wait", "3"])
         #expect(run.status != 0)
         #expect(run.stderr.contains("max_wait (3 s)"), Comment(rawValue: run.stderr))
@@ -119,7 +110,7 @@ import Testing
     @Test func anInterruptedPullResumesWithoutDuplicates() throws {
         var server = try GraphServer(["--records", "100", "--page-size", "20", "--fail-after", "2"], secret: Self.secret)
         let port = server.port
-        let (home, ws) = try workspace()
+        let (home, ws) = try emptyWorkspaceHome()
         let first = try pull(server, home, ws)
         #expect(first.status != 0)
         #expect(first.stderr.contains("the server closed the connection") || first.stderr.contains("page 3"), Comment(rawValue: first.stderr))
@@ -144,7 +135,7 @@ import Testing
 
     @Test func aSecondPullFetchesOnlyNewerRecords() throws {
         var server = try GraphServer(["--records", "60", "--page-size", "25"], secret: Self.secret)
-        let (home, ws) = try workspace()
+        let (home, ws) = try emptyWorkspaceHome()
         let first = try pull(server, home, ws)
         #expect(first.status == 0, Comment(rawValue: first.stderr))
         server.stop()
@@ -163,7 +154,7 @@ import Testing
 
     @Test func aBadSecretFailsWithAADsError() throws {
         let server = try GraphServer(["--records", "10"], secret: Self.secret)
-        let (home, ws) = try workspace()
+        let (home, ws) = try emptyWorkspaceHome()
         let wrong = "wrong-Secret-91c2"
         let run = try pull(server, home, ws, secret: wrong)
         #expect(run.status != 0)
@@ -178,7 +169,7 @@ import Testing
     @Test func anExpiredTokenIsRenewed() throws {
         // Tokens die after 2 s though they claim an hour; pages of 1 s each make the pull outlive its first token.
         let server = try GraphServer(["--records", "40", "--page-size", "10", "--token-lifetime", "2", "--slow", "1"], secret: Self.secret)
-        let (home, ws) = try workspace()
+        let (home, ws) = try emptyWorkspaceHome()
         let run = try pull(server, home, ws, ["--max-wait", "30"])
         #expect(run.status == 0, Comment(rawValue: run.stderr))
         let stats = try server.stats()
@@ -189,7 +180,7 @@ import Testing
 
     @Test func aMalformedPageIsRefusedAndThePullResumesAtIt() throws {
         let server = try GraphServer(["--records", "60", "--page-size", "20", "--malformed-page", "2"], secret: Self.secret)
-        let (home, ws) = try workspace()
+        let (home, ws) = try emptyWorkspaceHome()
         let first = try pull(server, home, ws)
         #expect(first.status != 0)
         #expect(first.stderr.contains("page 2 is malformed: not JSON"), Comment(rawValue: first.stderr))
@@ -208,7 +199,7 @@ import Testing
 
     @Test func recordsListedWithoutSessionsAreFetchedOneByOne() throws {
         let server = try GraphServer(["--records", "15", "--page-size", "10", "--list-without-sessions"], secret: Self.secret)
-        let (home, ws) = try workspace()
+        let (home, ws) = try emptyWorkspaceHome()
         let run = try pull(server, home, ws)
         #expect(run.status == 0, Comment(rawValue: run.stderr))
         let stats = try server.stats()
@@ -218,7 +209,7 @@ import Testing
 
     @Test func aSecretFileMustBeTheOwnersAlone() throws {
         let server = try GraphServer(["--records", "10"], secret: Self.secret)
-        let (home, ws) = try workspace()
+        let (home, ws) = try emptyWorkspaceHome()
         let file = try home.write(Self.secret + "\n", to: "secret.txt")
         chmod(file, 0o644)
         let base = [ws, "pull", "--tenant", Self.tenant, "--client-id", GraphServer.clientId, "--secret-file", file,
@@ -241,7 +232,7 @@ import Testing
     /// state folder) but the history line the user typed.
     @Test func aSecretGivenAsTheVariableNameIsNotRepeated() throws {
         let server = try GraphServer(["--records", "10"], secret: Self.secret)
-        let (home, ws) = try workspace()
+        let (home, ws) = try emptyWorkspaceHome()
         let cli = try PipedRun([ws, "pull", "--tenant", Self.tenant, "--client-id", GraphServer.clientId, "--secret-env", Self.secret,
                                 "--base-url", server.baseURL, "--login-url", server.loginURL, "--from", "2026-11-01", "--to", "2026-12-01"],
                                home: home, environment: ["COEXIST_NOW": "2026-12-01"], timeout: 60)
@@ -293,7 +284,7 @@ import Testing
 
     @Test func aRequestTimeoutStopsThePull() throws {
         let server = try GraphServer(["--records", "10", "--slow", "3"], secret: Self.secret)
-        let (home, ws) = try workspace()
+        let (home, ws) = try emptyWorkspaceHome()
         let run = try pull(server, home, ws, ["--timeout", "1"])
         #expect(run.status != 0)
         #expect(run.stderr.contains("no answer within the timeout"), Comment(rawValue: run.stderr))
@@ -301,7 +292,7 @@ import Testing
 
     @Test func restartDropsAStoppedPull() throws {
         let server = try GraphServer(["--records", "40", "--page-size", "20", "--malformed-page", "2"], secret: Self.secret)
-        let (home, ws) = try workspace()
+        let (home, ws) = try emptyWorkspaceHome()
         let first = try pull(server, home, ws)
         #expect(first.status != 0)
         // Another period while a pull is stopped is refused, naming restart.
