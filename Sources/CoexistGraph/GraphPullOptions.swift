@@ -9,7 +9,8 @@ public struct GraphPullOptions: Sendable {
     public var clientId: String
     public var credential: GraphCredentialSource
     /// Records that started at or after `from` and before `to` (Graph's `startDateTime ge/lt` filter).
-    /// nil `from`: from the tenant's high-water mark (the newest record pulled before), else 30 days back
+    /// nil `from`: from 48 hours before the tenant's high-water mark (the newest record pulled before; see
+    /// `GraphPullPeriod.overlapSeconds`), else 30 days back
     /// (Graph keeps call records for 30 days: "List callRecords").
     public var from: Date?
     /// nil: now.

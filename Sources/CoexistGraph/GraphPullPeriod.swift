@@ -8,6 +8,15 @@ import Foundation
 struct GraphPullPeriod {
     static let retentionSeconds = 30.0 * 86_400
 
+    /// How far before the last pull's newest record an incremental pull starts again. Microsoft's "callRecord
+    /// resource type": "A call record is created after a call or meeting ends", and the list filters on
+    /// startDateTime ("List callRecords"), so a call that started before the last pull and ended after it was
+    /// not listed then and starts before its newest record now. "Limits and specifications for Microsoft
+    /// Teams" puts the longest meeting at 30 hours; Microsoft documents no bound on how late a record is
+    /// published after the call ends, so 18 hours more are allowed for that: 48 hours in all. The records
+    /// fetched again are dropped on import (by stream identity) and counted as already imported.
+    static let overlapSeconds = 48.0 * 3_600
+
     /// The ISO dates of the period and the filter that asks for it.
     var from: String
     var to: String
@@ -34,8 +43,8 @@ struct GraphPullPeriod {
                 warnings.append("from \(from) is more than 30 days before now (\(iso(now))): Graph keeps call records for 30 days, so none that started before \(iso(oldest)) will come")
             }
         } else if let hw = highWater, let h = date(hw) {
-            from = hw
-            filter = "startDateTime gt \(hw)"
+            from = iso(h.addingTimeInterval(-Self.overlapSeconds))
+            filter = "startDateTime ge \(from)"
             incremental = true
             guard h < to else {
                 throw .usage("nothing to pull: the last complete pull's newest record started at \(hw), which is not before \(toWhat)"

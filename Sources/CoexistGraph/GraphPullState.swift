@@ -6,8 +6,10 @@ import Foundation
 
 /// A tenant's pull state, in `<state_dir>/<tenant>/state.json`, written after every page (to a temporary
 /// file, then renamed, so a kill leaves the old state or the new one, never half of one):
-/// - `high_water`: the newest record start of the pulls that completed; the next pull without `from` asks
-///   for records after it.
+/// - `high_water`: the newest record start of the pulls that completed (and reached back to the mark before);
+///   the next pull without `from` asks for records from `GraphPullPeriod.overlapSeconds` before it. No ids are
+///   kept: the records fetched again are told apart by the store (call id, stream identity), so an undone
+///   import is fetched and imported again rather than taken for held.
 /// - `pending`: a pull that stopped (interrupted, throttled past max_wait, a bad page, or killed): its period,
 ///   the link of the page to fetch next, and the folder its pages are in when they are not yet imported.
 ///   The next pull of the tenant resumes there.

@@ -15,6 +15,9 @@ public struct GraphPullFetch: Sendable {
     public var tokenRequests = 0
     /// Records fetched one by one because the list gave them without sessions.
     public var recordsFetchedSingly = 0
+    /// The ids of this run's records, so the caller can say how many it already held (an incremental pull
+    /// fetches its overlap again: `GraphPullPeriod.overlapSeconds`).
+    public var recordIds: [String] = []
     public var from = ""
     public var to = ""
     /// The pull picked up a pull that had stopped.
@@ -119,11 +122,14 @@ public final class GraphPuller {
     }
 
     /// After the caller imported `folder` (or there was none): the folder is done; a complete pull moves the
-    /// high-water mark to its newest record and clears the resume point.
+    /// high-water mark to its newest record and clears the resume point. Only a pull whose period reaches back
+    /// to the mark moves it: a pull of a later period given by from= would otherwise make the next incremental
+    /// pull skip the days between the mark and that from.
     public func finish() throws(GraphPullError) {
         guard var p = state.pending else { return }
         if fetch.stopped == nil && p.next.isEmpty {
-            if let newest = p.newest, state.highWater.map({ date($0) ?? .distantPast < date(newest) ?? .distantPast }) ?? true {
+            let contiguous = state.highWater.map { hw in (date(p.from) ?? .distantFuture) <= (date(hw) ?? .distantPast) } ?? true
+            if contiguous, let newest = p.newest, state.highWater.map({ date($0) ?? .distantPast < date(newest) ?? .distantPast }) ?? true {
                 state.highWater = newest
             }
             state.pending = nil
@@ -230,6 +236,7 @@ public final class GraphPuller {
         p.pages += 1
         p.records += records.count
         for r in records {
+            if let id = r["id"] as? String { fetch.recordIds.append(id) }
             if let s = r["startDateTime"] as? String, let d = date(s), p.newest.flatMap(date).map({ d > $0 }) ?? true { p.newest = s }
         }
         p.next = next

@@ -81,7 +81,7 @@ struct PullArguments: ParsableCommand {
         if let timeout { fields.append("timeout=\(timeout)") }
         if restart { fields.append("restart=true") }
         return "local r = graph_pull{" + fields.joined(separator: ", ") + "}; "
-            + #"io.write(("pulled %d records in %d pages (%s to %s): %d streams imported, %d duplicates, %d throttled, %.1f s waited%s\n"):format(r.records, r.pages, r.from, r.to, r.imported, r.duplicates, r.throttled, r.waited_s, r.resumed and ", resumed" or ""))"#
+            + #"io.write(("pulled %d records in %d pages (%s to %s): %d streams imported, %d duplicates, %d records already imported, %d throttled, %.1f s waited%s\n"):format(r.records, r.pages, r.from, r.to, r.imported, r.duplicates, r.already_imported, r.throttled, r.waited_s, r.resumed and ", resumed" or ""))"#
     }
 
     static func literal(_ s: String) -> String {

@@ -21,7 +21,7 @@ enum GraphPullBinding {
         graph_pull{tenant=, client_id=, secret_env= | secret_file= | cert_file= and key_file=, from=, to=, base_url=, login_url=, page_size=, state_dir=, max_wait=, timeout=, restart=}: \
         fetches the tenant's call records from Microsoft Graph (GET /communications/callRecords, startDateTime filter, sessions and segments expanded, every @odata.nextLink) \
         with the client-credentials flow and imports them as one import_calls change. The secret comes from an environment variable or a file only its owner can read, never from a value. \
-        from/to: the period (default: after the newest record of the last complete pull, else 30 days back, Graph's retention; to now by the workspace clock). \
+        from/to: the period (default: from 48 hours before the newest record of the last complete pull, else 30 days back, Graph's retention; to now by the workspace clock). \
         An empty period (from not before to, from not before now, a last pull newer than to) is refused naming both dates, and Graph is not asked; \
         one reaching more than 30 days back or past now is pulled with a warning (Graph keeps call records 30 days). \
         429/503 are retried after Retry-After, waiting at most max_wait seconds in all (default 600); an expired token is renewed. \
@@ -31,7 +31,7 @@ enum GraphPullBinding {
         State (resume point, high-water mark) and pages are kept in state_dir/TENANT (default: FILE.graph beside an open workspace FILE). \
         base_url (default https://graph.microsoft.com/v1.0; https://graph.microsoft.us/v1.0 or https://dod-graph.microsoft.us/v1.0 for US Government) and \
         login_url (default https://login.microsoftonline.com; https://login.microsoftonline.us for US Government); page_size 1-1000 (default 100); timeout per request in seconds (default 120). \
-        Returns {records=, pages=, imported=, duplicates=, throttled=, waited_s=, token_requests=, from=, to=, resumed=, incremental=, folder=}
+        Returns {records=, pages=, imported=, duplicates=, already_imported= (records the store held before: a pull without from starts 48 hours before the last pull's newest record, for calls still going on then, whose records Graph creates only when they end), throttled=, waited_s=, token_requests=, from=, to=, resumed=, incremental=, folder=}
         """
 
     static func install(_ engine: LuaEngine, _ workspace: Workspace) {
@@ -140,6 +140,10 @@ enum GraphPullBinding {
         for w in fetch.warnings { fputs("warning: graph_pull: \(w)\n", bridge_stderr()) }
         var imported = 0, duplicates = 0
         var warnings: [String] = []
+        // Counted before the import: the records of this run the store already holds (an incremental pull
+        // fetches the last 48 hours again, for the calls that were still going on at the last pull).
+        let held = workspace.calls.callIds
+        let already = Set(fetch.recordIds).reduce(0) { $0 + (held.code(of: $1) == nil ? 0 : 1) }
         if let folder = fetch.folder {
             do {
                 let source = try ImportSource.read(folder, folder: true)
@@ -162,6 +166,7 @@ enum GraphPullBinding {
         return .table(LuaTable(fields: [
             (.string("records"), int(fetch.recordsThisRun)), (.string("pages"), int(fetch.pagesThisRun)),
             (.string("imported"), int(imported)), (.string("duplicates"), int(duplicates)),
+            (.string("already_imported"), int(already)),
             (.string("throttled"), int(fetch.throttled)), (.string("waited_s"), .number(fetch.waitedSeconds)),
             (.string("token_requests"), int(fetch.tokenRequests)), (.string("from"), .string(fetch.from)),
             (.string("to"), .string(fetch.to)), (.string("resumed"), .boolean(fetch.resumed)),
