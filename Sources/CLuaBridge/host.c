@@ -48,6 +48,10 @@ static int host_trampoline(lua_State *L) {
     /* Swift is done: what it allocated or charged past the cap becomes the error here, in C. */
     if (bridge_host_leave(L, was)) return bridge_raise_out_of_memory(L);
     if (n < 0) {
+        /* Ctrl-C during the call set the count hook that raises "interrupted!": left set, it fires as the
+           error's message handler is called and replaces the host's own error (which says what the call did,
+           e.g. "import stopped by Ctrl-C; nothing imported"). The interrupt stays pending for the shell. */
+        if (bridge_interrupt_pending()) lua_sethook(L, NULL, 0, 0);
         /* Like luaL_error: say where in the script the failing call was made. */
         if (lua_type(L, -1) == LUA_TSTRING) {
             luaL_where(L, 1);

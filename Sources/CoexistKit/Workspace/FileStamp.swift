@@ -17,9 +17,33 @@ public struct FileStamp: Sendable, Codable, Equatable {
         self.hash = hash
     }
 
-    /// Reads the file (every file of a folder, in name order, for Graph call records) and stamps it.
+    /// Reads the file (every file of a folder, in name order, for Graph call records) and stamps it, in pieces
+    /// (`GraphFileReader`): a file is never in memory whole to be stamped.
     public static func of(_ path: String) throws(TenantError) -> FileStamp {
-        try ImportSource.read(path, folder: true).stamp
+        var h = fnvSeed, size = 0
+        for file in try files(path) {
+            switch GraphFileReader.open(file, hashSeed: h) {
+            case .failure(let r): throw .badFile(file: file, reason: r.description)
+            case .success(let reader):
+                do { try reader.readToEnd() } catch { throw .badFile(file: file, reason: error.description) }
+                h = reader.hash
+                size += reader.count
+            }
+        }
+        return FileStamp(path: path, size: size, hash: hex(h))
+    }
+
+    /// The hash of a Graph source before its import has read it (`ImportSource.isStreamed`).
+    static let notTaken = ""
+
+    /// A Graph source whose bytes, as an import read them, are not the ones this stamp names (a replay's file
+    /// changed since it was imported): the import is refused and changes nothing.
+    struct Mismatch: Error, CustomStringConvertible {
+        let expected: FileStamp
+        let now: FileStamp
+        var description: String {
+            "\(expected.path): changed since it was stamped (\(expected.size) bytes, hash \(expected.hash); now \(now.size) bytes, hash \(now.hash))"
+        }
     }
 
     static let fnvSeed: UInt64 = 0xcbf2_9ce4_8422_2325

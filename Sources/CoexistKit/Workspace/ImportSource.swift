@@ -2,16 +2,35 @@
 @preconcurrency import Glibc
 #endif
 
-/// The bytes of an import's file (every file of a folder, in name order, for Graph call records), read once:
-/// the journal's stamp is taken from the same bytes the import parses, so the file is not read twice and the
-/// journal names exactly what was imported, even when the file changes between the two.
+/// The bytes of an import's file, read once: the journal's stamp is taken from the same bytes the import
+/// parses, so the file is not read twice and the journal names exactly what was imported, even when the file
+/// changes between the two.
+///
+/// Graph call records (a folder, or a file `CallsFile.isGraph` takes for one) are the exception: they are not
+/// read here, as a 900 MB page must never be in memory whole (issue 18: the import stays under the store plus
+/// 64 MB). The source holds their paths (`graphFiles`, in name order) and a stamp with no hash yet; the import
+/// reads them in pieces and hashes the same pieces (`GraphFileReader.hash`), and the door journals that stamp.
 public struct ImportSource: Sendable {
     public let path: String
     public let files: [(path: String, bytes: FileBytes)]
+    /// The Graph files to read in pieces; empty when `files` holds the bytes.
+    public let graphFiles: [String]
+    /// For Graph files, the path and the size they had when listed, and no hash (`FileStamp.notTaken`).
     public let stamp: FileStamp
+
+    init(path: String, files: [(path: String, bytes: FileBytes)], graphFiles: [String] = [], stamp: FileStamp) {
+        self.path = path
+        self.files = files
+        self.graphFiles = graphFiles
+        self.stamp = stamp
+    }
+
+    /// Read in pieces by the import, which takes the stamp.
+    public var isStreamed: Bool { !graphFiles.isEmpty }
 
     /// `folder`: a directory is read as a folder of Graph call records (import_calls); for every other import
     /// it is refused before anything in it is read (`import_buildings('/tmp')` must not hash /tmp's files).
+    /// `folder` also says the file is a streams file: Graph call records are then listed, not read.
     public static func read(_ path: String, folder: Bool = false) throws(TenantError) -> ImportSource {
         if !folder {
             var st = stat()
@@ -19,10 +38,22 @@ public struct ImportSource: Sendable {
                 throw .badFile(file: path, reason: "is a directory, not a regular file")
             }
         }
+        let files = try FileStamp.files(path)
+        if folder && CallsFile.isGraph(path) && !files.isEmpty {
+            // Refused now, as a read would: a file that cannot be opened is named before anything is imported.
+            var size = 0
+            for file in files {
+                switch RegularFile.open(file) {
+                case .failure(let r): throw .badFile(file: file, reason: r.description)
+                case .success(let (fd, n)): close(fd); size += n
+                }
+            }
+            return ImportSource(path: path, files: [], graphFiles: files, stamp: FileStamp(path: path, size: size, hash: FileStamp.notTaken))
+        }
         var loaded: [(path: String, bytes: FileBytes)] = []
         var h = FileStamp.fnvSeed
         var size = 0
-        for file in try FileStamp.files(path) {
+        for file in files {
             switch RegularFile.load(file) {
             case .failure(let r): throw .badFile(file: file, reason: r.description)
             case .success(let b):
@@ -44,6 +75,7 @@ public struct ImportSource: Sendable {
     /// stamped the file itself): an import always parses bytes whose stamp it journals.
     static func matching(_ stamp: FileStamp, _ source: ImportSource?, folder: Bool = false) throws(TenantError) -> ImportSource {
         if let source, source.stamp == stamp { return source }
+        if let source, source.isStreamed, stamp.path == source.path { return source }
         return try read(stamp.path, folder: folder)
     }
 

@@ -7,15 +7,18 @@ extension Workspace {
     /// recorded instant. `source`: the bytes of the change's file when the caller read them to stamp it
     /// (`ImportSource`), so the import does not read the file a second time; ignored unless its stamp is the change's.
     public func apply(_ change: Change, who: String, why: String = "", at: Double? = nil, dryRun: Bool = false,
-                      progress: ImportProgressHandler? = nil, source: ImportSource? = nil) throws -> ChangeReport {
-        try apply(change, who: who, why: why, at: at, dryRun: dryRun, progress: progress, source: source, recorded: nil)
+                      progress: ImportProgressHandler? = nil, source: ImportSource? = nil,
+                      shouldStop: (@Sendable () -> Bool)? = nil) throws -> ChangeReport {
+        try apply(change, who: who, why: why, at: at, dryRun: dryRun, progress: progress, source: source, recorded: nil,
+                  shouldStop: shouldStop)
     }
 
     /// `recorded`: a replay from a workspace file passes the entry's stored change and day, so the journal
     /// holds what was recorded while `change` (the same change dated on that day) is what is applied.
     @discardableResult
     func apply(_ change: Change, who: String, why: String, at: Double?, dryRun: Bool, progress: ImportProgressHandler?,
-               source: ImportSource?, recorded: (change: Change, when: PlanDay)?) throws -> ChangeReport {
+               source: ImportSource?, recorded: (change: Change, when: PlanDay)?,
+               shouldStop: (@Sendable () -> Bool)? = nil) throws -> ChangeReport {
         if isReadOnly && !dryRun { throw TenantError.refused(Workspace.readOnlyRefusal) }
         let now = clock.now
         let when = recorded?.when ?? now.day
@@ -23,10 +26,15 @@ extension Workspace {
         // A report's id is its tenant change set's (the PowerShell plan's change_set), which is the journal id;
         // imports and a stated global have none, as they have no step in the plan.
         let (report, revert) = try perform(change, options: ChangeOptions(reason: why, who: who, at: at, dryRun: dryRun),
-                                           progress: progress, source: source)
+                                           progress: progress, source: source, shouldStop: shouldStop)
         if dryRun { return report }
         let id = journal.nextId
-        let entry = JournalEntry(id: id, who: who, when: when, at: at, change: recorded?.change ?? change, why: why,
+        var journaled = recorded?.change ?? change
+        // Graph call records were stamped as they were read: the journal names the bytes imported.
+        if case let .importCalls(_, skip, replace) = journaled, let taken = report.stampTaken {
+            journaled = .importCalls(taken, skipBadRows: skip, replace: replace)
+        }
+        let entry = JournalEntry(id: id, who: who, when: when, at: at, change: journaled, why: why,
                                  report: report, revert: revert)
         journal.entries.append(entry)
         journal.nextId += 1
@@ -106,12 +114,19 @@ extension Workspace {
                 }
                 source = try ImportSource.read(stamp.path, folder: isCalls)
                 let now = source!.stamp
-                guard now == stamp else {
-                    throw TenantError.badFile(file: stamp.path, reason: "changed since change \(r.id) imported it (\(stamp.size) bytes, hash \(stamp.hash); now \(now.size) bytes, hash \(now.hash))")
+                // Graph files are stamped by the import as it reads them (a mismatch is caught below).
+                guard source!.isStreamed || now == stamp else {
+                    throw Self.changedSince(r.id, stamp, now)
                 }
             }
-            try apply(r.change, who: r.who, why: r.why, at: r.at, source: source)
+            do { try apply(r.change, who: r.who, why: r.why, at: r.at, source: source) } catch let m as FileStamp.Mismatch {
+                throw Self.changedSince(r.id, m.expected, m.now)
+            }
         }
+    }
+
+    static func changedSince(_ id: Int, _ stamp: FileStamp, _ now: FileStamp) -> TenantError {
+        .badFile(file: stamp.path, reason: "changed since change \(id) imported it (\(stamp.size) bytes, hash \(stamp.hash); now \(now.size) bytes, hash \(now.hash))")
     }
 
     /// An independent copy that shares every column and table with this one until either is written
@@ -129,7 +144,8 @@ extension Workspace {
     // MARK: - validation and application, one kind at a time
 
     private func perform(_ change: Change, options base: ChangeOptions,
-                         progress: ImportProgressHandler?, source: ImportSource?) throws -> (ChangeReport, Revert) {
+                         progress: ImportProgressHandler?, source: ImportSource?,
+                         shouldStop: (@Sendable () -> Bool)?) throws -> (ChangeReport, Revert) {
         var tenant = coexistence
         // The tenant's change sets (the timeline's entries, the PowerShell plan's change_set) take the journal's
         // ids, so a report, `changes` and a plan all say "change 3" of the same change.
@@ -183,13 +199,20 @@ extension Workspace {
         case let .importCalls(file, skip, replace):
             let before = calls
             var store = before
-            let imported = try CallsFile.importStreams(try ImportSource.matching(file, source, folder: true), into: &store,
-                                                       options: ImportOptions(onError: skip ? .skip : .strict, progress: progress),
-                                                       replace: replace)
+            let read = try ImportSource.matching(file, source, folder: true)
+            var importOptions = ImportOptions(onError: skip ? .skip : .strict, progress: progress)
+            importOptions.shouldStop = shouldStop
+            let (imported, stamp) = try CallsFile.importStreams(read, into: &store, options: importOptions, replace: replace)
+            // Graph files are stamped as the import reads them: a stamp given beforehand (a replay's, or one a
+            // caller took) must be what was read, or nothing is imported.
+            if read.isStreamed && file.hash != FileStamp.notTaken && stamp != file {
+                throw FileStamp.Mismatch(expected: file, now: stamp)
+            }
             var report = ChangeReport(what: "import_calls \(file.path): \(imported.imported) stream(s)" + (replace ? " (store replaced)" : ""),
                                       day: nil, scheduled: false, dryRun: options.dryRun)
             report.streams = imported
             report.warnings = imported.warnings
+            if read.isStreamed { report.stampTaken = stamp }
             if !options.dryRun { calls = store }
             return (report, .calls(before))
         case let .importBuildings(file):

@@ -19,7 +19,8 @@ enum CallsImportBindings {
             let report: ChangeReport
             do {
                 report = try workspace.apply(change, who: TenantSource.who, at: workspace.clock.now.epochSeconds,
-                                             progress: ProgressLine.handler(for: path), source: source)
+                                             progress: ProgressLine.handler(for: path), source: source,
+                                             shouldStop: { bridge_interrupt_pending() != 0 })
             } catch {
                 throw LuaError("import_calls: \(error)")
             }

@@ -15,10 +15,17 @@ public enum CallsFile {
         return report
     }
 
-    /// The same, from the bytes `import_calls` already read (and stamped).
+    /// The same, from the bytes `import_calls` already read (and stamped), or from the Graph files it listed,
+    /// read here in pieces and stamped as they are read; returns the stamp of what was imported.
     public static func importStreams(_ source: ImportSource, into store: inout CallStore, options: ImportOptions,
-                                     replace: Bool = false) throws -> ImportReport {
+                                     replace: Bool = false) throws -> (report: ImportReport, stamp: FileStamp) {
         var next = replace ? emptied(store) : store
+        if source.isStreamed {
+            let (report, stamp) = try GraphCallRecordImporter.importFiles(paths: source.graphFiles, source: source.path,
+                                                                          into: &next, options: options)
+            store = next
+            return (report, stamp)
+        }
         let report: ImportReport
         if isGraph(source) {
             guard !source.files.isEmpty else { throw CallImportError(file: source.path, message: "holds no .json, .jsonl or .ndjson files") }
@@ -27,7 +34,7 @@ public enum CallsFile {
             report = try CSVImporter.importFile(source.files[0].bytes, name: source.path, into: &next, options: options)
         }
         store = next
-        return report
+        return (report, source.stamp)
     }
 
     static func isGraph(_ source: ImportSource) -> Bool {

@@ -58,6 +58,9 @@ public struct ChangeReport: Sendable, Equatable {
     public var caveats: [String] = []
     /// What an import of streams did (`import_calls`).
     public var streams: ImportReport?
+    /// The stamp an import of Graph call records took from the pieces it read (`ImportSource.isStreamed`): the
+    /// one the journal keeps.
+    public var stampTaken: FileStamp?
     /// What an import of users did (`import_users`).
     public var users: UserImportReport?
 

@@ -38,6 +38,14 @@ public enum GraphCallRecordImporter {
                 .sorted().map { (path as NSString).appendingPathComponent($0) }
             if files.isEmpty { throw CallImportError(file: path, message: "holds no .json, .jsonl or .ndjson files") }
         }
+        return try importFiles(paths: files, source: path, into: &store, options: options).report
+    }
+
+    /// Files given by path (a folder's, in order), each read in pieces, and the stamp of their bytes taken from
+    /// the same pieces (`GraphFileReader.hash`): what `import_calls` journals is exactly what it parsed, and no
+    /// file is ever in memory whole.
+    static func importFiles(paths files: [String], source path: String, into store: inout CallStore,
+                            options: ImportOptions) throws -> (report: ImportReport, stamp: FileStamp) {
         // Every file is checked before any is read, so that a refused third file stops the import before
         // the first is parsed; each is then opened again and read in pieces.
         var total = 0
@@ -48,13 +56,18 @@ public enum GraphCallRecordImporter {
             }
         }
         var run = GraphImportRun(options: options, totalBytes: total)
+        var hash = FileStamp.fnvSeed, size = 0
         for f in files {
-            switch GraphFileReader.open(f) {
+            switch GraphFileReader.open(f, hashSeed: hash) {
             case .failure(let r): throw CallImportError(file: f, message: r.description)
-            case .success(let reader): try run.file(reader.bytes, name: f, reader: reader)
+            case .success(let reader):
+                try run.file(reader.bytes, name: f, reader: reader)
+                hash = reader.hash
+                size += reader.count
             }
         }
-        return try run.finish(into: &store)
+        let report = try run.finish(into: &store)
+        return (report, FileStamp(path: path, size: size, hash: FileStamp.hex(hash)))
     }
 
     /// Files already read (`ImportSource`), parsed where they lie in memory.

@@ -23,6 +23,12 @@ final class GraphFileReader {
     let bytes: UnsafeRawBufferPointer
     private(set) var filled = 0
     private var released = 0
+    /// FNV-1a of the bytes read so far (`FileStamp.fnv`), carried on from the file before in a folder: the
+    /// journal's stamp is taken from the pieces as they are read, so a Graph file is read once and never whole.
+    private(set) var hash: UInt64 = FileStamp.fnvSeed
+    /// Bytes hashed: whole 8-byte words from the file's start until the last piece, which hashes its tail, so
+    /// the value is the one `FileStamp.fnv` gives over the whole file (a stamp in an old journal still matches).
+    private var hashed = 0
     private let fd: Int32
     private let before: stat
     private let chunk: Int
@@ -39,7 +45,11 @@ final class GraphFileReader {
 
     /// A regular file (`RegularFile.open`'s checks), opened; nothing is read yet. `chunkBytes` other than the
     /// default only in tests (records cut at every byte must give the same rows).
-    static func open(_ path: String, chunkBytes: Int = chunkBytes) -> Result<GraphFileReader, RegularFile.Refusal> {
+    static func open(_ path: String, chunkBytes: Int = chunkBytes, hashSeed: UInt64 = FileStamp.fnvSeed) -> Result<GraphFileReader, RegularFile.Refusal> {
+        openFile(path, chunkBytes: chunkBytes).map { $0.hash = hashSeed; return $0 }
+    }
+
+    private static func openFile(_ path: String, chunkBytes: Int) -> Result<GraphFileReader, RegularFile.Refusal> {
         switch RegularFile.open(path) {
         case .failure(let r): return .failure(r)
         case .success(let (fd, size)):
@@ -80,6 +90,9 @@ final class GraphFileReader {
             got += n
         }
         filled += got
+        let upTo = filled == count ? filled : filled / 8 * 8
+        hash = FileStamp.fnv(hash, UnsafeRawBufferPointer(rebasing: bytes[hashed..<upTo]))
+        hashed = upTo
         RegularFile.afterChunkForTesting?(path, filled)
         if filled == count {
             var after = stat()
@@ -90,6 +103,15 @@ final class GraphFileReader {
             }
         }
         return filled
+    }
+
+    /// Reads (and hashes) what the splitter did not need: a skip-mode import that stopped at a bad record
+    /// still stamps, and checks for a change, the whole file.
+    func readToEnd() throws(RegularFile.Refusal) {
+        while filled < count {
+            _ = try readMore()
+            release(upTo: filled)
+        }
     }
 
     /// Released in whole huge pages (2 MiB), so that no huge page is split to give back part of it.

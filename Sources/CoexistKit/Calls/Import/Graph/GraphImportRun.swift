@@ -11,6 +11,7 @@ struct GraphImportRun {
 
     let policy: ImportErrorPolicy
     let parallel: Bool
+    let shouldStop: (@Sendable () -> Bool)?
     var progress: ProgressMeter
     let totalBytes: Int
     var doneBytes = 0
@@ -25,6 +26,7 @@ struct GraphImportRun {
     init(options: ImportOptions, totalBytes: Int) {
         policy = options.onError
         parallel = options.parallel
+        shouldStop = options.shouldStop
         progress = ProgressMeter(options.progress, intervalNs: options.progressIntervalNs)
         self.totalBytes = max(totalBytes, 1)
         parsers = GraphRecordParsers()
@@ -38,6 +40,8 @@ struct GraphImportRun {
         if let reader { stream.feed(reader.filled) }
         var batch: [csj_record] = []
         while true {
+            // Between batches: the rows so far are staged only, so a stop leaves the store as it was.
+            if let shouldStop, shouldStop() { throw ImportStopped(file: name) }
             batch.removeAll(keepingCapacity: true)
             var size = 0
             var problem: csj_error?
@@ -70,6 +74,9 @@ struct GraphImportRun {
             progress.update(fraction: (Double(doneBytes) + Double(stream.position)) / Double(totalBytes), rows: report.imported)
             reader?.release(upTo: stream.position)
             if ended { break }
+        }
+        if let reader {
+            do { try reader.readToEnd() } catch { throw CallImportError(file: name, message: error.description) }
         }
         doneBytes += bytes.count
         report.bytes += bytes.count
