@@ -78,7 +78,7 @@ enum GraphRecordMapper {
                     for stream in streams {
                         out.append(Result(catching: { () throws(GraphFieldError) -> StreamRecord in
                             try row(stream, media: m, modality: modality.get(), segment: segmentContext.get())
-                        }).map { $0.keyed(sourceKey(session: session, segment: segment, media: m, stream: stream)) })
+                        }).map { $0.keyed(sourceKey(session: session, segment: segment, media: m, stream: stream, row: $0)) })
                     }
                 }
             }

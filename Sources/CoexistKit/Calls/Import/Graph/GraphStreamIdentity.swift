@@ -3,13 +3,24 @@
 /// pages or files holding the same call record (a re-fetch after its `version` grew, an overlapping
 /// `startDateTime` filter) then add each stream once.
 extension GraphRecordMapper {
-    static func sourceKey<N: GraphNode>(session: N, segment: N, media: N, stream: N) -> String {
+    ///
+    /// `row` is the stream as mapped. A P2P stream describes its sender, so both directions of a media are
+    /// `first_to_second`, told apart only by whose side is first. When both ends are the same user (two
+    /// guests or PSTN ends without an identity, or one UPN on both sides) and there is no `streamId`, the
+    /// two directions would share one identity and the second would be dropped as a repeat: then the
+    /// callee's stream gets its direction in the key. Only that stream's key changes, so every identity a
+    /// workspace already holds is as before.
+    static func sourceKey<N: GraphNode>(session: N, segment: N, media: N, stream: N, row: StreamRecord) -> String {
         func text(_ j: N) -> String { j.stringValue ?? "" }
         let ids = [text(session["id"]), text(segment["id"]), text(stream["streamId"])]
         // A record without any of the ids (trimmed by hand) is identified as a CSV row is.
         if ids.allSatisfy(\.isEmpty) { return "" }
+        var parts = ids + [text(media["label"])]
+        if ids[2].isEmpty, row.firstUser == row.secondUser, enumKey(text(stream["streamDirection"])) == "calleetocaller" {
+            parts.append("calleeToCaller")
+        }
         // The unit separator cannot occur in an id or a label, so the parts cannot run into each other.
-        return (ids + [text(media["label"])]).joined(separator: "\u{1F}")
+        return parts.joined(separator: "\u{1F}")
     }
 }
 
