@@ -1,3 +1,4 @@
+import CoexistKit
 import Foundation
 #if canImport(Glibc)
 @preconcurrency import Glibc
@@ -37,7 +38,8 @@ public enum GraphCredentialSource: Sendable, Equatable {
             return .secret(secret)
         case let .certificate(certFile, keyFile):
             let keyPEM = try Self.readPrivate(keyFile, option: "key_file")
-            guard let certText = try? String(contentsOfFile: certFile, encoding: .utf8) else {
+            guard case .success(let bytes) = RegularFile.bytes(certFile), bytes.count <= 1 << 20,
+                  let certText = String(validating: bytes, as: UTF8.self) else {
                 throw .usage("cert_file \(certFile): cannot be read")
             }
             return try GraphCredential.certificate(certificatePEM: certText, certFile: certFile, keyPEM: keyPEM, keyFile: keyFile)
@@ -58,7 +60,8 @@ public enum GraphCredentialSource: Sendable, Equatable {
         if others != 0 {
             throw .usage("\(option) \(path): the file is readable or writable by group or others (mode \(String(st.st_mode & 0o777, radix: 8))); it holds a secret: chmod 600 \(path)")
         }
-        guard st.st_size <= 1 << 20, let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+        guard st.st_size <= 1 << 20, case .success(let bytes) = RegularFile.bytes(path),
+              let text = String(validating: bytes, as: UTF8.self) else {
             throw .usage("\(option) \(path): cannot be read as text (at most 1 MiB)")
         }
         return text

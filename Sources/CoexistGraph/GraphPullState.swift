@@ -47,7 +47,9 @@ struct GraphPullState: Codable, Equatable {
         let path = (directory(options) as NSString).appendingPathComponent("state.json")
         guard FileManager.default.fileExists(atPath: path) else { return GraphPullState(tenant: options.tenant) }
         do {
-            return try JSONDecoder().decode(GraphPullState.self, from: Data(contentsOf: URL(fileURLWithPath: path)))
+            // Through the one reader: a regular file only, read with pread (a FIFO put there would hang the pull).
+            let bytes = try RegularFile.bytes(path).get()
+            return try JSONDecoder().decode(GraphPullState.self, from: Data(bytes))
         } catch {
             throw .state("\(path): not a pull state this version reads (\(error)); move it away to start the tenant afresh")
         }

@@ -67,6 +67,23 @@ public final class FileGate: Sendable {
         if case .refused(let why) = FileGate.kind(of: path) { throw LuaError(why) }
     }
 
+    /// The read gate's door: `checkReadFile`, then the whole file through the one reader (`RegularFile`, a
+    /// regular file only, read with pread). Every file a script or a user names is read through this (`.read`,
+    /// lessons, `help()`'s comments) or asks `checkRead` before a Kit importer reads it; the source test
+    /// (`OneReaderSourceTests`) fails on any other way of opening a file for reading.
+    public func readBytes(_ path: String) throws -> [UInt8] {
+        try checkReadFile(path)
+        switch RegularFile.bytes(path) {
+        case .success(let bytes): return bytes
+        case .failure(let why): throw LuaError("cannot read \(path): \(why)")
+        }
+    }
+
+    /// `readBytes` as text; bytes that are not UTF-8 become U+FFFD (Lua's parser reports them where they are).
+    public func readText(_ path: String) throws -> String {
+        String(decoding: try readBytes(path), as: UTF8.self)
+    }
+
     public enum FileKind: Equatable {
         /// A regular file within the size bound that this process may read.
         case readable

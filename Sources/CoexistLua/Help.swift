@@ -152,15 +152,9 @@ extension LuaEngine {
 
     private func leadingComments(path: String, line: Int) -> [String] {
         // A function's source file can be anything by now (a FIFO would hang help()); read only what the gate allows.
-        guard (try? files.checkReadFile(path)) != nil, let f = fopen(path, "r") else { return [] }
-        defer { fclose(f) }
-        var lines: [String] = []
-        var buffer: UnsafeMutablePointer<CChar>?
-        var cap = 0
-        while lines.count < line - 1, getline(&buffer, &cap, f) > 0 {
-            lines.append(String(cString: buffer!).trimmingSpaces)
-        }
-        free(buffer)
+        guard let text = try? files.readText(path) else { return [] }
+        let lines = text.split(separator: "\n", maxSplits: max(line - 1, 0), omittingEmptySubsequences: false)
+            .prefix(max(line - 1, 0)).map { String($0).trimmingSpaces }
         var comments: [String] = []
         for l in lines.reversed() {
             guard l.hasPrefix("--") else { break }

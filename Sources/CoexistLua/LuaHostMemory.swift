@@ -31,3 +31,17 @@ extension Workspace {
         return 4096 + tenant.directory.count * 512 + journal.count * 256
     }
 }
+
+/// A scenario's runs, and what compares and sweeps keep: every result's figures (issue 12 item 4, "later
+/// scenarios"), so a script that keeps many results runs out of its budget, not the machine's memory.
+extension ResultBox: LuaHostMemory {
+    var hostBytes: Int { result.heapBytes }
+}
+
+extension ComparisonBox: LuaHostMemory {
+    var hostBytes: Int { comparison.results.reduce(0) { $0 + $1.heapBytes } }
+}
+
+extension SweepBox: LuaHostMemory {
+    var hostBytes: Int { sweep.results.reduce(0) { $0 + $1.heapBytes } }
+}

@@ -224,14 +224,11 @@ public final class Shell {
     func readFile(_ path: String) throws -> MetaOutcome {
         guard readDepth < 16 else { throw MetaCommandError(".read nested too deeply (a file reads itself?)") }
         // Through the read gate, and a regular file only: fopen of a FIFO would wait for a writer forever.
-        do { try engine.files.checkReadFile(path) } catch { throw MetaCommandError(".read: \(error)") }
-        guard let f = fopen(path, "r") else {
-            throw MetaCommandError("cannot open '\(path)': \(String(cString: strerror(errno)))")
-        }
-        defer { fclose(f) }
+        let text: String
+        do { text = try engine.files.readText(path) } catch { throw MetaCommandError(".read: \(error)") }
         readDepth += 1
         defer { readDepth -= 1 }
-        loop(FileLineReader(f), source: path, interactive: false)
+        loop(FileLineReader(text), source: path, interactive: false)
         return .proceed
     }
 
@@ -310,19 +307,21 @@ public final class Shell {
     }
 }
 
-/// Lines from a file opened by `.read`.
+/// Lines of a file `.read` read whole through the read gate.
 final class FileLineReader: LineReader {
-    let file: UnsafeMutablePointer<FILE>
-    init(_ file: UnsafeMutablePointer<FILE>) { self.file = file }
+    private var lines: [Substring]
+    private var next = 0
+    init(_ text: String) {
+        lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        // A last line ending in a newline leaves an empty piece that is no line.
+        if lines.last?.isEmpty == true { lines.removeLast() }
+    }
 
     func read(prompt: String) -> LineInput {
-        var buffer: UnsafeMutablePointer<CChar>?
-        var cap = 0
-        defer { free(buffer) }
-        let n = getline(&buffer, &cap, file)
-        guard n >= 0, let buffer else { return .endOfInput }
-        var line = String(cString: buffer)
-        while line.hasSuffix("\n") || line.hasSuffix("\r") { line.removeLast() }
+        guard next < lines.count else { return .endOfInput }
+        var line = String(lines[next])
+        next += 1
+        while line.hasSuffix("\r") { line.removeLast() }
         return .line(line)
     }
 

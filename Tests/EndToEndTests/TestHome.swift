@@ -48,6 +48,22 @@ final class TestHome {
         return path
     }
 
+    /// A `room` directory under the root, for `--sandbox-dir`.
+    func room() throws -> String {
+        let dir = "\(root)/room"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        return dir
+    }
+
+    /// Every file under the root but the runs' own output files, relative to it, sorted.
+    func files() -> [String] {
+        (FileManager.default.enumerator(atPath: root)?.compactMap { $0 as? String } ?? []).filter { name in
+            var isDir: ObjCBool = false
+            return FileManager.default.fileExists(atPath: "\(root)/\(name)", isDirectory: &isDir) && !isDir.boolValue
+                && !name.hasPrefix(".run-std")
+        }.sorted()
+    }
+
     func read(_ relativePath: String) -> String? {
         try? String(contentsOfFile: relativePath.hasPrefix("/") ? relativePath : "\(root)/\(relativePath)", encoding: .utf8)
     }

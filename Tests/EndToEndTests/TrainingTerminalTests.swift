@@ -28,7 +28,9 @@ import Testing
     @Test(arguments: lessons)
     func aLessonAtATerminal(_ script: Script) throws {
         let home = try TestHome()
-        let term = try PseudoTerminal(arguments: ["train", script.lesson], environment: home.environment())
+        // A lesson runs sandboxed: its progress is kept only in the directory the trainer names.
+        let room = try home.room()
+        let term = try PseudoTerminal(arguments: ["train", "--sandbox-dir", room, script.lesson], environment: home.environment())
         try term.waitFor("Step 1 of \(script.steps)", timeout: 30)
         try term.waitForPrompt("contoso> ", timeout: 30)
         term.type(script.wrong)
@@ -42,10 +44,10 @@ import Testing
         term.type(".quit")
         try term.waitFor("resumes at step 2")
         #expect(term.waitForExit(timeout: 10) == 0)
-        #expect(home.read("state/coexist/training/\(script.lesson).progress")?.hasPrefix("step=2\n") == true)
+        #expect(home.read("room/coexist-training/\(script.lesson).progress")?.hasPrefix("step=2\n") == true)
 
         // Resumed: the same step, on a tenant rebuilt from step 1's reference answer.
-        let again = try PseudoTerminal(arguments: ["train", script.lesson], environment: home.environment())
+        let again = try PseudoTerminal(arguments: ["train", "--sandbox-dir", room, script.lesson], environment: home.environment())
         try again.waitFor("Resuming", timeout: 30)
         try again.waitFor("at step 2 of \(script.steps)", timeout: 30)
         try again.waitForPrompt("contoso> ", timeout: 30)
@@ -57,12 +59,13 @@ import Testing
         try again.waitFor("0 of \(script.steps) steps done; now on step 1")
         again.type(".quit")
         #expect(again.waitForExit(timeout: 10) == 0)
-        #expect(home.read("state/coexist/training/\(script.lesson).progress")?.hasPrefix("step=1\n") == true)
+        #expect(home.read("room/coexist-training/\(script.lesson).progress")?.hasPrefix("step=1\n") == true)
     }
 
     @Test func aResumedLessonSeesTheTenantItsEarlierStepsMade() throws {
         let home = try TestHome()
-        let term = try PseudoTerminal(arguments: ["train", "hybrid"], environment: home.environment())
+        let room = try home.room()
+        let term = try PseudoTerminal(arguments: ["train", "--sandbox-dir", room, "hybrid"], environment: home.environment())
         try term.waitForPrompt("contoso> ", timeout: 30)
         term.type(".skip")
         try term.waitFor("Step 2 of 7", timeout: 30)
@@ -70,7 +73,7 @@ import Testing
         try term.waitFor("Step 3 of 7", timeout: 30)
         term.type(".quit")
         #expect(term.waitForExit(timeout: 10) == 0)
-        let again = try PseudoTerminal(arguments: ["train", "hybrid"], environment: home.environment())
+        let again = try PseudoTerminal(arguments: ["train", "--sandbox-dir", room, "hybrid"], environment: home.environment())
         try again.waitFor("at step 3 of 7", timeout: 30)
         try again.waitForPrompt("contoso> ", timeout: 30)
         again.type(#"print("modes:", users:where{cohort="Wave 3", mode="SfBWithTeamsCollabAndMeetings"}:count())"#)

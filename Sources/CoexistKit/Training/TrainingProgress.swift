@@ -32,13 +32,8 @@ public struct TrainingProgressStore: Sendable {
     public func path(for lesson: String) -> String { directory + "/" + lesson + ".progress" }
 
     public func load(_ lesson: String) -> TrainingProgress? {
-        guard let f = fopen(path(for: lesson), "r") else { return nil }
-        defer { fclose(f) }
-        var text = ""
-        var buffer = [CChar](repeating: 0, count: 512)
-        while fgets(&buffer, Int32(buffer.count), f) != nil {
-            text += String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        }
+        guard case .success(let bytes) = RegularFile.bytes(path(for: lesson)) else { return nil }
+        let text = String(decoding: bytes, as: UTF8.self)
         var progress = TrainingProgress()
         var sawStep = false
         for line in text.split(separator: "\n") {

@@ -1,5 +1,6 @@
 import CLua
 import CLuaBridge
+import CoexistKit
 #if canImport(Glibc)
 @preconcurrency import Glibc
 #endif
@@ -39,7 +40,7 @@ public final class Trainer {
 
     public init(engine: LuaEngine, width: Int, color: Bool, write: @escaping (String) -> Void) throws {
         self.engine = engine
-        guard let stdlib = engine.options.stdlibPath, let text = Self.readText(stdlib + "/trainer.lua") else {
+        guard let stdlib = engine.options.stdlibPath, let text = try? Self.readText(stdlib + "/trainer.lua") else {
             throw LuaError("the lesson runner (stdlib/trainer.lua) was not found; set COEXIST_STDLIB")
         }
         let L = engine.L
@@ -71,24 +72,21 @@ public final class Trainer {
         lua_setfield(L, shim_registryindex(), Self.runnerKey)
     }
 
-    static func readText(_ path: String) -> String? {
-        guard let f = fopen(path, "r") else { return nil }
-        defer { fclose(f) }
-        var bytes: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 65536)
-        while true {
-            let n = fread(&buffer, 1, buffer.count, f)
-            if n <= 0 { break }
-            bytes += buffer[..<n]
+    /// The runner and the lessons, read through the one reader (`RegularFile`, a regular file only) but not
+    /// the sandbox's read gate: their paths come from the shipped modules, the lesson catalogue or the
+    /// trainer's command line, never from a trainee's script.
+    static func readText(_ path: String) throws -> String {
+        switch RegularFile.bytes(path) {
+        case .success(let bytes): return String(decoding: bytes, as: UTF8.self)
+        case .failure(let why): throw LuaError("cannot read lesson \(path): \(why)")
         }
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Loads and validates a lesson file; it becomes the current lesson. Throws every problem, one per line,
     /// each naming the file and line.
     @discardableResult
     public func load(_ path: String) throws -> Info {
-        guard let text = Self.readText(path) else { throw LuaError("cannot read lesson \(path): \(String(cString: strerror(errno)))") }
+        let text = try Self.readText(path)
         let L = engine.L
         let top = lua_gettop(L)
         defer { lua_settop(L, top) }

@@ -19,7 +19,13 @@ enum Training {
         LessonCatalog.standard(stdlib: engine.options.stdlibPath, environment: environment)
     }
 
-    static var store: TrainingProgressStore { TrainingProgressStore.standard(environment: environment) }
+    /// Where a lesson's progress is kept: $XDG_STATE_HOME/coexist/training; under --sandbox only inside
+    /// --sandbox-dir (its `coexist-training` folder), and nowhere without one: a training room's sandbox writes
+    /// no file outside the directory the trainer named (issue 12, item 1).
+    static func store(_ gate: FileGate) -> TrainingProgressStore? {
+        guard gate.sandboxed else { return TrainingProgressStore.standard(environment: environment) }
+        return gate.writeDirectory.map { TrainingProgressStore(directory: $0 + "/coexist-training") }
+    }
 
     static func trainer(_ shell: Shell) throws -> Trainer {
         let width = TerminalSize.of(STDOUT_FILENO)?.columns ?? 80
@@ -62,7 +68,7 @@ enum Training {
         let trainer = try trainer(shell)
         let info = try trainer.load(path)
         let clock = shell.workspace.clock
-        let session = TrainingSession(trainer: trainer, name: name, info: info, store: store,
+        let session = TrainingSession(trainer: trainer, name: name, info: info, store: store(shell.engine.files),
                                       previous: fromPrompt ? shell.workspace.fork() : nil) {
             Workspace.demo(users: demoUsers, clock: clock)
         }

@@ -1,3 +1,4 @@
+import CLuaBridge
 import CoexistKit
 import CoexistLua
 #if canImport(Glibc)
@@ -9,7 +10,8 @@ import CoexistLua
 final class TrainingSession {
     let trainer: Trainer
     let name: String
-    let store: TrainingProgressStore
+    /// Nil under --sandbox without --sandbox-dir: progress is not kept (said once, when the lesson begins).
+    let store: TrainingProgressStore?
     let info: Trainer.Info
     /// The shell's tenant before `train()` at the prompt; put back when the lesson ends. Nil under `coexist train`.
     let previous: Workspace?
@@ -19,7 +21,7 @@ final class TrainingSession {
     /// but its progress is kept there too (issue 17 item 5), and the file is given back when the lesson ends.
     private var parkedFile: WorkspaceFile?
 
-    init(trainer: Trainer, name: String, info: Trainer.Info, store: TrainingProgressStore, previous: Workspace?, fresh: @escaping () -> Workspace) {
+    init(trainer: Trainer, name: String, info: Trainer.Info, store: TrainingProgressStore?, previous: Workspace?, fresh: @escaping () -> Workspace) {
         self.trainer = trainer
         self.name = name
         self.info = info
@@ -31,7 +33,10 @@ final class TrainingSession {
     /// Starts at the saved step (a finished lesson starts again), on a fresh tenant.
     func begin(_ shell: Shell) throws {
         parkedFile = shell.workspace.detachFile()
-        var progress = (try? parkedFile?.trainingProgress())?[name] ?? store.load(name) ?? TrainingProgress()
+        if store == nil {
+            fputs("coexist: --sandbox without --sandbox-dir writes no file: this lesson's progress is not saved\n", bridge_stderr())
+        }
+        var progress = (try? parkedFile?.trainingProgress())?[name] ?? store?.load(name) ?? TrainingProgress()
         if progress.step > info.steps { progress = TrainingProgress() }
         try go(shell, to: progress.step, skipped: progress.skipped)
     }
@@ -50,7 +55,7 @@ final class TrainingSession {
     private func save(_ shell: Shell) {
         let progress = TrainingProgress(step: status.step, skipped: status.skipped)
         do {
-            try store.save(progress, for: name)
+            try store?.save(progress, for: name)
             try parkedFile?.setTrainingProgress(progress, lesson: name)
         } catch { shell.fail("coexist: progress not saved: \(error)") }
     }
@@ -62,7 +67,7 @@ final class TrainingSession {
 
     /// `.reset`: the lesson from its first step on a fresh tenant, progress cleared.
     func reset(_ shell: Shell) throws {
-        store.clear(name)
+        store?.clear(name)
         try? parkedFile?.setTrainingProgress(nil, lesson: name)
         try go(shell, to: 1, skipped: [])
     }
