@@ -13,8 +13,7 @@ struct GraphParsedRecord {
     var error: CallImportError?
 }
 
-/// Two simdjson parsers (one per core) and their documents; parses a batch of records, in halves on two
-/// threads when asked, and returns them in record order.
+/// Two simdjson parsers (one per core) and their documents; `GraphParseJob` parses a batch with them.
 final class GraphRecordParsers {
     private let parsers: [OpaquePointer]
     private let documents: [GraphTapeDocument]
@@ -29,24 +28,8 @@ final class GraphRecordParsers {
 
     deinit { parsers.forEach { csj_parser_free($0) } }
 
-    func parse(_ batch: [csj_record], in bytes: UnsafeRawBufferPointer, name: String, parallel: Bool) -> [GraphParsedRecord] {
-        guard parallel, batch.count > 1 else { return batch.map { one($0, bytes, name: name, part: 0) } }
-        // Halves of equal bytes, not of equal records: records differ in size by a factor of a hundred.
-        let total = batch.reduce(0) { $0 + $1.length }
-        var cut = 0, seen = 0
-        while cut < batch.count - 1 && seen + batch[cut].length <= total / 2 { seen += batch[cut].length; cut += 1 }
-        cut = max(cut, 1)
-        var halves: [[GraphParsedRecord]] = [[], []]
-        halves.withUnsafeMutableBufferPointer { out in
-            Parallel.perform(2) { part in
-                let range = part == 0 ? 0..<cut : cut..<batch.count
-                out[part] = batch[range].map { one($0, bytes, name: name, part: part) }
-            }
-        }
-        return halves[0] + halves[1]
-    }
-
-    private func one(_ r: csj_record, _ bytes: UnsafeRawBufferPointer, name: String, part: Int) -> GraphParsedRecord {
+    /// One record, on parser and document `part` (0 or 1: one per thread, see `GraphParseJob`).
+    func one(_ r: csj_record, _ bytes: UnsafeRawBufferPointer, name: String, part: Int) -> GraphParsedRecord {
         let path = GraphRecordStream.path(container: r.container, index: r.index)
         let line = r.line > 0 ? Int(r.line) : nil
         var out = GraphParsedRecord(path: path, line: line)
