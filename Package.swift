@@ -40,11 +40,11 @@ let package = Package(
             "CoexistShell", "CoexistLua", "CoexistKit",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .executableTarget(name: "coexist-bench", dependencies: ["CoexistKit"]),
+        .executableTarget(name: "coexist-bench", dependencies: ["CoexistKit", "CSimdjson"]),
         // The one Lua harness and test tenant every test target uses; a plain target that only tests depend on,
         // so it sees the public surface only (it is built in release too, where nothing is testable).
         .target(name: "CoexistTestSupport", dependencies: ["CoexistLua", "CoexistKit"], path: "Tests/TestSupport"),
-        .testTarget(name: "CoexistKitTests", dependencies: ["CoexistKit", "CSQLite", "CoexistTestSupport"], exclude: ["Tenant/Fixtures", "Calls/Fixtures"]),
+        .testTarget(name: "CoexistKitTests", dependencies: ["CoexistKit", "CSQLite", "CSimdjson", "CoexistTestSupport"], exclude: ["Tenant/Fixtures", "Calls/Fixtures"]),
         .testTarget(name: "CoexistLuaTests", dependencies: ["CoexistLua", "CLua", "CLuaBridge", "CoexistTestSupport"]),
         .testTarget(name: "CoexistShellTests", dependencies: ["CoexistShell", "CoexistLua", "CoexistTestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["coexist"], exclude: ["Fixtures"]),

@@ -97,6 +97,107 @@ struct csj_splitter {
         return l;
     }
 
+#ifdef __SSE2__
+    /// The 64 bytes at `b` as bit masks: quotes, backslashes, opening and closing brackets ('[' | 0x20 is '{'
+    /// and ']' | 0x20 is '}', and no other byte maps to either).
+    struct Block { uint64_t quote = 0, backslash = 0, open = 0, close = 0; };
+    static inline Block block(const uint8_t *b) {
+        const __m128i quote = _mm_set1_epi8('"'), slash = _mm_set1_epi8('\\'), open = _mm_set1_epi8('{'),
+                      close = _mm_set1_epi8('}'), lower = _mm_set1_epi8(0x20);
+        Block m;
+        for (int k = 0; k < 4; k++) {
+            __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(b + 16 * k));
+            __m128i f = _mm_or_si128(v, lower);
+            auto bitsOf = [&](__m128i eq) { return uint64_t(uint32_t(_mm_movemask_epi8(eq))) << (16 * k); };
+            m.quote |= bitsOf(_mm_cmpeq_epi8(v, quote));
+            m.backslash |= bitsOf(_mm_cmpeq_epi8(v, slash));
+            m.open |= bitsOf(_mm_cmpeq_epi8(f, open));
+            m.close |= bitsOf(_mm_cmpeq_epi8(f, close));
+        }
+        return m;
+    }
+
+    /// Each bit set from a set bit up to the next one, exclusive (the bytes inside quotes, opening quote included).
+    static inline uint64_t prefix_xor(uint64_t x) {
+        x ^= x << 1; x ^= x << 2; x ^= x << 4; x ^= x << 8; x ^= x << 16; x ^= x << 32;
+        return x;
+    }
+
+    /// The characters escaped by a backslash, given the block's backslashes and whether the block before
+    /// ended in an odd run of them (simdjson's stage 1, "find_escaped": a run starting on an even bit escapes
+    /// the odd bits after it and the other way round).
+    static inline uint64_t escaped_bits(uint64_t backslash, uint64_t &prev_escaped) {
+        backslash &= ~prev_escaped;
+        uint64_t follows_escape = backslash << 1 | prev_escaped;
+        const uint64_t even = 0x5555555555555555ULL;
+        uint64_t odd_starts = backslash & ~even & ~follows_escape;
+        uint64_t even_starts;
+        prev_escaped = __builtin_add_overflow(odd_starts, backslash, &even_starts) ? 1 : 0;
+        return (even ^ (even_starts << 1)) & follows_escape;
+    }
+
+    /// `value_end` for an object or array at `p`, 64 bytes a step: quotes (less escaped ones) give the bytes
+    /// inside strings as one mask, and only the brackets outside them are counted. A value is most of a
+    /// callRecord's bytes, and a string at a time (a `memchr` per key and value) was the serial splitter's
+    /// largest cost, on the importing thread that the parsing threads wait for.
+    size_t container_end(size_t p, const char *&why) {
+        size_t l = lim(), i = p, depth = 0;
+        uint64_t in_string = 0, prev_escaped = 0;
+        alignas(16) uint8_t tail[64];
+        while (i < l) {
+            const uint8_t *b = bytes + i;
+            if (l - i < 64) {
+                // Spaces after the end: nothing that is counted, and nothing read past what may be scanned.
+                std::memset(tail, ' ', sizeof tail);
+                std::memcpy(tail, b, l - i);
+                b = tail;
+            }
+            Block m = block(b);
+            uint64_t quotes = m.quote & ~escaped_bits(m.backslash, prev_escaped);
+            uint64_t inside = prefix_xor(quotes) ^ in_string;
+            in_string = uint64_t(int64_t(inside) >> 63);
+            uint64_t open = m.open & ~inside, close = m.close & ~inside;
+            for (uint64_t hits = open | close; hits; hits &= hits - 1) {
+                int k = __builtin_ctzll(hits);
+                if (open >> k & 1) {
+                    if (++depth > CSJ_MAX_DEPTH) { why = "nesting deeper than 1024 levels"; return 0; }
+                } else if (--depth == 0) {
+                    return i + size_t(k) + 1;
+                }
+            }
+            i += 64;
+        }
+        at_end(l);
+        why = in_string ? "truncated: a string has no closing quote" : "truncated: an object or array is not closed";
+        return 0;
+    }
+#endif
+
+    /// `container_end` a quote or bracket at a time (where there is no SSE2; and the reference it is tested against).
+    size_t container_end_bytewise(size_t p, const char *&why) {
+        size_t depth = 0;
+        size_t i = p;
+        while (!at_end(i)) {
+            i = next_structural(i);
+            if (at_end(i)) break;
+            uint8_t b = bytes[i];
+            if (b == '"') {
+                size_t e = string_end(i);
+                if (!e) { why = "truncated: a string has no closing quote"; return 0; }
+                i = e;
+                continue;
+            }
+            if (b == '{' || b == '[') {
+                if (++depth > CSJ_MAX_DEPTH) { why = "nesting deeper than 1024 levels"; return 0; }
+            } else if (b == '}' || b == ']') {
+                if (--depth == 0) return i + 1;
+            }
+            i++;
+        }
+        why = "truncated: an object or array is not closed";
+        return 0;
+    }
+
     /// The end of the JSON value starting at `p`, or 0 with `why` set.
     size_t value_end(size_t p, const char *&why) {
         uint8_t c = bytes[p];
@@ -106,27 +207,11 @@ struct csj_splitter {
             return e;
         }
         if (c == '{' || c == '[') {
-            size_t depth = 0;
-            size_t i = p;
-            while (!at_end(i)) {
-                i = next_structural(i);
-                if (at_end(i)) break;
-                uint8_t b = bytes[i];
-                if (b == '"') {
-                    size_t e = string_end(i);
-                    if (!e) { why = "truncated: a string has no closing quote"; return 0; }
-                    i = e;
-                    continue;
-                }
-                if (b == '{' || b == '[') {
-                    if (++depth > CSJ_MAX_DEPTH) { why = "nesting deeper than 1024 levels"; return 0; }
-                } else if (b == '}' || b == ']') {
-                    if (--depth == 0) return i + 1;
-                }
-                i++;
-            }
-            why = "truncated: an object or array is not closed";
-            return 0;
+#ifdef __SSE2__
+            return container_end(p, why);
+#else
+            return container_end_bytewise(p, why);
+#endif
         }
         if (c == '}' || c == ']' || c == ',' || c == ':') { why = "a value is missing"; return 0; }
         size_t i = p;

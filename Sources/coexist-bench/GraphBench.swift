@@ -1,3 +1,4 @@
+import CSimdjson
 import CoexistKit
 import Foundation
 #if canImport(Glibc)
@@ -68,6 +69,30 @@ enum GraphBench {
         var st = stat()
         _ = stat(path, &st)
         print("\(st.st_size) \(r.imported) \(store.count) \(String(format: "%.1f", ms)) \(try peakRSSKilobytes()) \(store.columnBytes)")
+    }
+
+    /// graph-split PATH: the record splitter alone over the mapped file (no parsing, no store), 5 runs; prints
+    /// records, their bytes and the median milliseconds. It runs on the importing thread that the parsing
+    /// thread waits for, so it is timed apart from the import's other serial work.
+    static func splitOnly(_ path: String) throws {
+        let data = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
+        var times: [Double] = [], records = 0, bytes = 0
+        try data.withUnsafeBytes { raw in
+            guard let base = raw.baseAddress?.assumingMemoryBound(to: UInt8.self) else { throw CallImportError(file: path, message: "is empty") }
+            for _ in 0..<5 {
+                let a = Date()
+                guard let s = csj_split_new(base, raw.count) else { throw CallImportError(file: path, message: "out of memory") }
+                var r = csj_record(), e = csj_error()
+                records = 0; bytes = 0
+                while true {
+                    let step = csj_split_next(s, &r, &e)
+                    if step == 1 { records += 1; bytes += r.length } else if step == -1 { csj_split_free(s); throw CallImportError(file: path, message: "is not JSON") } else { break }
+                }
+                csj_split_free(s)
+                times.append(Date().timeIntervalSince(a) * 1000)
+            }
+        }
+        print("\(records) \(bytes) \(String(format: "%.1f", times.sorted()[2]))")
     }
 
     /// This address space's peak resident set (/proc/self/status VmHWM), in KB. Not getrusage's ru_maxrss:

@@ -3,6 +3,7 @@
 // Usage: coexist-bench [calls | tenant | sim | workspace] [--quick] [--csv PATH] [--csv-only]
 //        coexist-bench graph-gen --records N --seed S --shape lines|page --out PATH [--template FILE]...
 //        coexist-bench graph-import PATH   (one timed Graph import; scripts/bench graph)
+//        coexist-bench graph-split PATH    (the record splitter alone over the file, 5 runs; scripts/bench graph)
 //   calls: the call-store figures only; tenant: the upgrade-engine figures only; sim: the simulation only
 //   (default: all three)
 //   --quick: 1M streams only, for development; --csv-only: only the CSV import (the file must exist)
@@ -16,9 +17,14 @@ import Glibc
 #endif
 
 let args = CommandLine.arguments
-if args.count > 1 && (args[1] == "graph-gen" || args[1] == "graph-import") {
+if args.count > 1 && ["graph-gen", "graph-import", "graph-split"].contains(args[1]) {
     do {
-        if args[1] == "graph-gen" { try GraphBench.generate(args) } else { try GraphBench.importOnce(args[2]) }
+        guard args[1] == "graph-gen" || args.count == 3 else { throw CallImportError(file: args[1], message: "wants one PATH") }
+        switch args[1] {
+        case "graph-gen": try GraphBench.generate(args)
+        case "graph-import": try GraphBench.importOnce(args[2])
+        default: try GraphBench.splitOnly(args[2])
+        }
         exit(0)
     } catch {
         FileHandle.standardError.write(Data("\(error)\n".utf8))
