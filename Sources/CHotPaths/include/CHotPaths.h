@@ -21,9 +21,4 @@ static inline uint64_t coexist_load64(const void *p) {
     return v;
 }
 
-/* Moves the pages at from[0..<n] to to[0..<n] (page-aligned, in one private anonymous mapping), leaving `from`
-   mapped and empty: Linux's mremap with MREMAP_DONTUNMAP (5.7 and later; a C call because mremap is variadic
-   and Swift imports no variadic function). 0, or -1 with errno set (then nothing moved). */
-int coexist_move_pages(void *from, void *to, size_t n);
-
 #endif

@@ -90,39 +90,6 @@ struct GraphPiecesTests {
         }
     }
 
-    /// Pages released behind the splitter are moved to the offsets read next (`GraphFileReader.reuse`), not
-    /// zero-filled afresh: a file of several pieces gives the rows of the same bytes read whole, whatever the
-    /// piece size (a multiple of the 2 MiB unit or not, so a unit half read is never moved onto), and the
-    /// pages were in fact reused.
-    @Test("pages reused from piece to piece: the same rows as the file read whole, in pages and JSON Lines")
-    func reusedPages() throws {
-        let texts = try ["p2p-audio.json", "group-call-page.json", "ms-get-callrecord-example2.json"].map { try GraphImportTests.text($0) }
-        for shape in [GraphFileGenerator.Shape.page, .lines] {
-            let path = NSTemporaryDirectory() + "graph-pieces-reuse-\(getpid()).json"
-            defer { unlink(path) }
-            let bytes = try GraphFileGenerator(templates: texts).write(records: 2400, seed: 5, shape: shape, to: path)
-            #expect(bytes > 2 * GraphFileReader.chunkBytes)
-            let data = try Data(contentsOf: URL(fileURLWithPath: path))
-            let whole = Self.outcome(.strict) { try GraphCallRecordImporter.importData(data, name: path, into: &$0, options: ImportOptions()) }
-            guard case .imported(let columns, _, _, _, _, _, _) = whole, !columns[0].isEmpty else { Issue.record("\(shape): \(whole)"); continue }
-            for chunk in [GraphFileReader.chunkBytes, GraphFileReader.releaseUnit, 3 << 20] {
-                var reused = 0
-                let pieces = Self.outcome(.strict) { store in
-                    guard case .success(let reader) = GraphFileReader.open(path, chunkBytes: chunk) else { throw CallImportError(file: path, message: "cannot open") }
-                    var run = GraphImportRun(options: ImportOptions(), totalBytes: reader.count)
-                    try run.file(reader.bytes, name: path, reader: reader)
-                    reused = reader.unitsReused
-                    return try run.finish(into: &store)
-                }
-                #expect(pieces == whole, "\(shape), \(chunk)-byte pieces")
-                #if os(Linux)
-                // Linux 5.7 and later move pages (MREMAP_DONTUNMAP); this machine's kernel is newer.
-                #expect(reused > 0, "\(shape), \(chunk)-byte pieces: no page was reused")
-                #endif
-            }
-        }
-    }
-
     @Test("a file that shrinks while it is read is refused, naming it, and the store is unchanged")
     func shrinks() throws {
         let texts = try ["p2p-audio.json", "group-call-page.json", "ms-get-callrecord-example2.json"].map { try GraphImportTests.text($0) }
