@@ -40,12 +40,21 @@ void bridge_install_sigint(void) {
     sigaction(SIGINT, &sa, NULL);
 }
 
-void bridge_arm(lua_State *L) { armed = L; }
+/* Calls nest: a host function can run Lua through the engine again (`shell.command(".read f")`, a lesson's
+   step). The inner call's end used to disarm for good, so a Ctrl-C in the rest of the outer script set the
+   flag and nothing else, a second one found nothing armed, and the loop ran until killed. */
+lua_State *bridge_arm(lua_State *L) {
+    lua_State *was = armed;
+    armed = L;
+    return was;
+}
 
-void bridge_disarm(void) {
+void bridge_disarm(lua_State *was) {
     lua_State *L = armed;
-    armed = NULL;
-    if (L) lua_sethook(L, NULL, 0, 0);
+    armed = was;
+    /* Only our own hook, and only at the outermost call: a Ctrl-C that came as an inner call ended is still
+       to be raised in the outer one, and a hook the user set with debug.sethook outlives the line, as in lua.c. */
+    if (L && !was && lua_gethook(L) == lstop) lua_sethook(L, NULL, 0, 0);
 }
 
 int bridge_interrupt_pending(void) { return pending; }

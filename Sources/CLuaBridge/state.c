@@ -19,6 +19,8 @@ typedef struct {
     int finaliser_host;
     /* The main thread, once the state is made: to ask whether a finaliser runs. */
     lua_State *L;
+    /* Set while the shell compiles a chunk or runs its own bookkeeping (see BRIDGE_RESERVE). */
+    int reserved;
 } Budget;
 
 /* A __gc metamethod runs inside whatever allocation made the collector step, Swift's too: a finaliser
@@ -39,13 +41,16 @@ static void *capped_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
         b->used -= old;
         return NULL;
     }
+    /* A finaliser that runs inside the compiler's allocations is a script's code: no reserve for it. */
+    size_t limit = b->limit;
+    if (limit && b->reserved && !finaliser_running(b)) limit += BRIDGE_RESERVE;
     /* Written so that nothing wraps: `f:read(-1)` asks luaL_Buffer for (size_t)-1 bytes, and
        used - old + nsize came out small and let the request through to realloc (a fuzz finding: under the
        address sanitizer a crash, and in host mode an abort). `used` may exceed the limit (host overdraw).
        A request no allocator can meet (past PTRDIFF_MAX) is refused to Lua even with no limit set. */
     size_t base = b->used > old ? b->used - old : 0;
     int over = nsize > old && (nsize > (size_t)PTRDIFF_MAX ||
-                               (b->limit && (nsize > b->limit || base > b->limit - nsize)));
+                               (limit && (nsize > limit || base > limit - nsize)));
     if (over && (!b->host || finaliser_running(b))) return NULL;
     void *p = realloc(ptr, nsize);
     if (p) {
@@ -88,11 +93,13 @@ int bridge_host_leave(lua_State *L, int was) {
        default pause (the heap grows to twice what survived) code that makes only garbage, well under the
        cap in live data, still meets "not enough memory" at the peak of a cycle. */
     if (b->used > b->limit - b->limit / 4) lua_gc(L, LUA_GCSTEP, 0);
-    if (b->used <= b->limit) return 0;
+    /* A host object's __tostring called by the shell to show it runs with the reserve. */
+    size_t limit = b->reserved ? b->limit + BRIDGE_RESERVE : b->limit;
+    if (b->used <= limit) return 0;
     /* Garbage counts until collected, and host objects weigh more than Lua's pacing knows: collect first,
        as Lua does before it reports a failed allocation. */
     lua_gc(L, LUA_GCCOLLECT);
-    return b->used > b->limit;
+    return b->used > limit;
 }
 
 void bridge_host_leave_quietly(lua_State *L, int was) {
@@ -211,22 +218,34 @@ int bridge_tostring(lua_State *L, int idx) {
     return bridge_pcall(L, 1, 1, 0);
 }
 
-/* Loading is protected (a failed allocation is a status, not a raise), so the parser is held to the cap. */
+int bridge_reserve_enter(lua_State *L) {
+    Budget *b = budget_of(L);
+    int was = b->reserved;
+    b->reserved = 1;
+    return was;
+}
+
+void bridge_reserve_leave(lua_State *L, int was) { budget_of(L)->reserved = was; }
+
+/* Loading is protected (a failed allocation is a status, not a raise), so the parser is held to the cap, with
+   the reserve: a line typed at the cap still compiles, so `keep = nil` can free what the globals hold. */
 int bridge_load(lua_State *L, const char *code, size_t len, const char *chunkname) {
     Budget *b = budget_of(L);
-    int was = b->host;
+    int was = b->host, reserved = bridge_reserve_enter(L);
     b->host = 0;
     int status = luaL_loadbufferx(L, code, len, chunkname, "t");
     b->host = was;
+    bridge_reserve_leave(L, reserved);
     return status;
 }
 
 int bridge_loadfile(lua_State *L, const char *path) {
     Budget *b = budget_of(L);
-    int was = b->host;
+    int was = b->host, reserved = bridge_reserve_enter(L);
     b->host = 0;
     int status = luaL_loadfilex(L, path, "t");
     b->host = was;
+    bridge_reserve_leave(L, reserved);
     return status;
 }
 

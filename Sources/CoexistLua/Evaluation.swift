@@ -28,7 +28,10 @@ extension LuaEngine {
     public func evaluate(_ code: String, chunkName: String = "stdin") -> Evaluation {
         let top = stack.top
         defer { lua_settop(L, top) }
-        if load("return " + code + ";", chunkName) != LUA_OK {
+        let asExpression = load("return " + code + ";", chunkName)
+        // Compiled again as statements, an expression that failed for want of memory got a syntax error.
+        if asExpression == LUA_ERRMEM { return .failure(LuaError(stack.string(at: -1) ?? "not enough memory")) }
+        if asExpression != LUA_OK {
             stack.pop()
             let status = load(code, chunkName)
             if status != LUA_OK {

@@ -41,6 +41,8 @@ public final class FileGate: Sendable {
 
     /// Throws unless `path` may be read.
     public func checkRead(_ path: String) throws {
+        // open("") fails with ENOENT, and the message came out as "import_calls: : No such file or directory".
+        guard !path.isEmpty else { throw LuaError("the file name is empty: give the path of a file") }
         guard sandboxed else { return }
         // A file that does not exist reads as an error from the caller; resolve what exists.
         guard let target = FileGate.resolve(path) ?? FileGate.resolveForWriting(path) else {

@@ -63,6 +63,14 @@ public final class LuaEngine {
     public var stack: LuaStack { LuaStack(L) }
     public var memoryUsed: Int { bridge_memory_used(L) }
 
+    /// Runs the shell's own Lua work past the cap, within BRIDGE_RESERVE (see CLuaBridge.h): at the cap a
+    /// session must still show a number, switch its output back and close its file.
+    func withReserve<T>(_ body: () throws -> T) rethrows -> T {
+        let was = bridge_reserve_enter(L)
+        defer { bridge_reserve_leave(L, was) }
+        return try body()
+    }
+
     // MARK: globals
 
     /// Defines a global function (or `lib.fn` inside an existing or new global table).
@@ -150,9 +158,9 @@ public final class LuaEngine {
     /// Calls the function below `nargs` arguments with Ctrl-C armed and a traceback on error.
     /// On success the results are on the stack (`nresults`, or all with LUA_MULTRET); on failure, nothing.
     public func call(nargs: Int32 = 0, nresults: Int32 = LUA_MULTRET) -> Result<Void, LuaError> {
-        bridge_arm(L)
+        let outer = bridge_arm(L)
         let status = bridge_pcall_traceback(L, nargs, nresults)
-        bridge_disarm()
+        bridge_disarm(outer)
         if bridge_take_interrupt() != 0 { wasInterrupted = true }
         guard status == LUA_OK else {
             let message = stack.string(at: -1) ?? (status == LUA_ERRMEM ? "not enough memory" : "unknown error")

@@ -79,7 +79,7 @@ extension LuaEngine {
         } else {
             lua_getfield(L, shim_registryindex(), Self.redirectKey)
             stack.push("current")
-            let current = call(nargs: 1, nresults: 1)
+            let current = withReserve { call(nargs: 1, nresults: 1) }
             var path: String?
             if case .success = current {
                 path = stack.string(at: -1).flatMap { redirected[$0]?.path }
@@ -112,9 +112,10 @@ extension LuaEngine {
         lua_getfield(L, shim_registryindex(), Self.redirectKey)
         stack.push(op)
         if let file { stack.push(file.writingPath) } else { lua_pushnil(L) }
-        if case .failure(let e) = call(nargs: 2, nresults: 2) {
+        // The shell's own Lua, with the reserve: at the cap a session must still switch back and close its file.
+        if case .failure(let e) = withReserve({ call(nargs: 2, nresults: 2) }) {
             file?.abandon()
-            throw LuaError("cannot write '\(path ?? "")': \(e.message)")
+            throw LuaError((path.map { "cannot write '\($0)'" } ?? "cannot switch the output back to standard output") + ": \(e.message)")
         }
         let closed = stack.string(at: -2)
         let reason = stack.string(at: -1)

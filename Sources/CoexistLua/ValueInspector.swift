@@ -36,9 +36,18 @@ public struct ValueInspector {
 
     /// luaL_tolstring under protection: a failing __tostring shows its error instead of raising.
     private func tostring(_ idx: Int32) -> String {
-        let status = bridge_tostring(L, idx)
+        // Unless a __tostring written in Lua runs, showing a value is the shell's work (Lua's formatting, a C
+        // library's or a host object's __tostring), so at the cap `#keep` still shows its number (the reserve,
+        // CLuaBridge.h).
+        var scripted = false
+        if luaL_getmetafield(L, idx, "__tostring") != LUA_TNIL {
+            scripted = lua_iscfunction(L, -1) == 0
+            engine.stack.pop()
+        }
+        let status = scripted ? bridge_tostring(L, idx) : engine.withReserve { bridge_tostring(L, idx) }
         defer { engine.stack.pop() }
         let text = engine.stack.string(at: -1) ?? "?"
+        if status == LUA_ERRMEM { return "<not enough memory to show it>" }
         return status == LUA_OK ? text : "<error in __tostring: \(text)>"
     }
 

@@ -267,6 +267,23 @@ public final class Shell {
     /// An error: message and traceback on stderr, in red on a terminal; line numbers made relative to the input.
     func report(_ error: LuaError, source: String, firstLine: Int) {
         fail(Self.relocate(error.message, source: source, by: firstLine - 1))
+        // Lua's own message, or a host function's ("stdin:4: not enough memory" and a traceback).
+        if error.message.prefix(while: { $0 != "\n" }).hasSuffix("not enough memory") { hintAboutMemoryCap() }
+    }
+
+    /// Lua's "not enough memory" says nothing of the cap, nor that the memory may be the script's own globals;
+    /// at the cap the session still runs a line that frees them (the compile reserve, CLuaBridge.h).
+    func hintAboutMemoryCap() {
+        let limit = Int(bridge_memory_limit(engine.L))
+        guard limit > 0 else { return }
+        fputs("hint: the session holds \(Self.mebibytes(engine.memoryUsed)) of its \(Self.mebibytes(limit)) --lua-memory cap "
+              + "(Lua's memory and the result sets, selections and forks it keeps); free what globals hold "
+              + "(name = nil) or start coexist with a larger --lua-memory\n", bridge_stderr())
+    }
+
+    static func mebibytes(_ bytes: Int) -> String {
+        let m = Double(bytes) / Double(1 << 20)
+        return m < 10 ? String(format: "%.1f MB", m) : "\(Int(m.rounded())) MB"
     }
 
     func fail(_ message: String) {

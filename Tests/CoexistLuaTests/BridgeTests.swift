@@ -62,6 +62,39 @@ final class Tracked {
         #expect(t == "2")
     }
 
+    /// A host function that runs Lua through the engine again (as `shell.command(".read f")` does) used to
+    /// disarm Ctrl-C for the rest of the outer script: the loop after it ran until the process was killed.
+    @Test func interruptStillStopsTheScriptAfterANestedCall() throws {
+        let lua = try engine()
+        lua.register("interrupt_soon", doc: "") { _ in
+            bridge_raise_interrupt()
+            return 0
+        }
+        lua.register("nested", doc: "") { [unowned lua] _ in
+            if case .failure(let e) = lua.run("inner = true", chunkName: "inner") { throw e }
+            return 0
+        }
+        // Bounded, so that a regression fails instead of hanging the run.
+        guard case .failure(let e) = lua.evaluate("nested(); interrupt_soon(); for i = 1, 1e8 do end; return 'ran to the end'") else {
+            Issue.record("the loop after a nested call was not interrupted"); return
+        }
+        #expect(e.message.contains("interrupted!"))
+        #expect(bridge_interrupt_pending() == 0)
+        guard case .values(let v) = lua.evaluate("inner"), case .text(let t) = v.first else { Issue.record("dead"); return }
+        #expect(t == "true")
+    }
+
+    /// As in lua.c, a hook set with debug.sethook outlives the line that set it; the end of each call used
+    /// to clear every hook, so it stopped at once.
+    @Test func aDebugHookOutlivesItsLine() throws {
+        let lua = try engine()
+        _ = lua.evaluate("hits = 0 debug.sethook(function() hits = hits + 1 end, '', 1000)")
+        _ = lua.evaluate("for i = 1, 100000 do end")
+        guard case .values(let v) = lua.evaluate("hits > 50"), case .text(let t) = v.first else { Issue.record("dead"); return }
+        #expect(t == "true")
+        _ = lua.evaluate("debug.sethook()")
+    }
+
     @Test func longRunningHostFunctionStopsOnInterrupt() throws {
         let lua = try engine()
         lua.register("spin", doc: "") { call in

@@ -65,6 +65,16 @@ void bridge_host_leave_quietly(lua_State *L, int was);
 int bridge_over_budget(lua_State *L);
 /* Drops the C function's stack and raises Lua's "not enough memory". Call from C only. */
 int bridge_raise_out_of_memory(lua_State *L);
+/* Past the cap, for the shell's own work: compiling a chunk (bridge_load, bridge_loadfile), showing a value
+   at the prompt, switching .output back and closing its file. Without it, once a script's globals held the
+   whole budget no line compiled, not even `keep = nil`, and the session could only be ended, with "cannot
+   write ''" and its .output file lost. With it that line compiles and runs (an assignment allocates nothing)
+   and the next collection frees the memory. Lua code a script wrote (a finaliser, a __tostring written in
+   Lua) never runs with it. */
+#define BRIDGE_RESERVE ((size_t)256 << 10)
+/* Around the shell's own Lua code: enter returns what leave restores. */
+int bridge_reserve_enter(lua_State *L);
+void bridge_reserve_leave(lua_State *L, int was);
 /* lua_pcall for Swift code: the Lua code it runs is held to the cap again (host mode off meanwhile). */
 int bridge_pcall(lua_State *L, int nargs, int nresults, int msgh);
 
@@ -76,8 +86,9 @@ int bridge_openlibs(lua_State *L);
    the prompt returns EINTR. A second Ctrl-C while the first is still unserviced (a host call that does not
    poll) restores the terminal and exits 130. */
 void bridge_install_sigint(void);
-void bridge_arm(lua_State *L);
-void bridge_disarm(void);
+/* arm returns what was armed before, for disarm to restore (calls nest). */
+lua_State *bridge_arm(lua_State *L);
+void bridge_disarm(lua_State *was);
 /* Whether a Ctrl-C arrived and has not been taken; host functions poll this in long loops. */
 int bridge_interrupt_pending(void);
 /* Returns and clears the pending Ctrl-C. */

@@ -40,6 +40,18 @@ import CoexistKit
         #expect(lua.store.count == before)
     }
 
+    @Test("an empty file name is refused by every importer, saying so")
+    func emptyName() throws {
+        let lua = try CallsLua(streams: 20)
+        for builtin in ["import_buildings", "import_devices", "import_calls"] {
+            let e = lua.error("\(builtin)('')")
+            #expect(e?.contains("the file name is empty") == true, "\(builtin)(''): \(e ?? "no error")")
+        }
+        let users = try TenantLua().error("import_users('')")
+        #expect(users?.contains("the file name is empty") == true, "import_users(''): \(users ?? "no error")")
+        #expect(lua.store.count == 20)
+    }
+
     @Test("import_users refuses a FIFO, a device and a directory at once, naming the file")
     func users() throws {
         let lua = try TenantLua()

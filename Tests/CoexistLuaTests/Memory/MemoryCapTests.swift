@@ -109,6 +109,26 @@ final class MemoryCapTests: XCTestCase {
         XCTAssertEqual(v[1].stringValue, "not enough memory")
     }
 
+    /// Once the globals hold the whole budget, in result sets (charged by the host, which may overdraw it), a
+    /// line typed at the prompt still compiles (the reserve, CLuaBridge.h), so `keep = nil` frees them.
+    /// Filled with Lua tables only, the line compiled even without the reserve: the emergency collection frees
+    /// the filling chunk itself, which is enough.
+    func testALineTypedAtTheCapCompilesAndFreesTheGlobals() throws {
+        let lua = try session(headroom: 2 << 20)
+        let limit = Int(bridge_memory_limit(lua.engine.L))
+        _ = lua.engine.evaluate("keep = {} pcall(function() for i = 1, 1e9 do keep[#keep + 1] = calls:by('building'):summary() end end)")
+        XCTAssertGreaterThan(lua.engine.memoryUsed, limit - (16 << 10), "the fill stopped short of the cap: the test shows nothing")
+        guard case .values = lua.engine.evaluate("keep = nil") else { return XCTFail("`keep = nil` did not run at the cap") }
+        XCTAssertLessThanOrEqual(lua.engine.memoryUsed, limit + Int(BRIDGE_RESERVE))
+        guard case .values = lua.engine.evaluate("collectgarbage()") else { return XCTFail("collectgarbage() did not run") }
+        XCTAssertLessThan(lua.engine.memoryUsed, limit - (1 << 20), "the result sets were not freed")
+        // rep holds its buffer and the string at once: 512 KB of the 2 MB headroom.
+        guard case .values(let shown) = lua.engine.evaluate("#('x'):rep(1 << 18)"), case .text(let n)? = shown.first else {
+            return XCTFail("256 KB did not fit after the result sets were freed")
+        }
+        XCTAssertEqual(n, "262144")
+    }
+
     func testHostCallAtTheCapFreesWhatItMadeAndRaisesInC() throws {
         // A bare engine: at the cap every failed call costs a full collection, as in Lua itself, so the heap is small.
         let engine = try LuaEngine(LuaEngineOptions(stdlibPath: nil))
