@@ -38,6 +38,12 @@ void bridge_install_sigint(void) {
     sigemptyset(&sa.sa_mask);
     sa.sa_flags = 0; /* no SA_RESTART: a blocked read at the prompt must return */
     sigaction(SIGINT, &sa, NULL);
+    /* A blocked mask survives execve: started by a program whose threads block SIGINT (a test runner), the
+       handler never ran and Ctrl-C could not stop a script. */
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGINT);
+    sigprocmask(SIG_UNBLOCK, &set, NULL);
 }
 
 /* Calls nest: a host function can run Lua through the engine again (`shell.command(".read f")`, a lesson's

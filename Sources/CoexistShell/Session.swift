@@ -106,7 +106,7 @@ public enum Session {
         if let script = config.script {
             if case .failure(let e) = runScript(script, arguments: config.scriptArguments, engine) {
                 shell.fail("coexist: " + e.message)
-                status = 1
+                status = engine.wasInterrupted ? 130 : 1
             }
             if !config.interactiveAfter { return finish(engine, status) }
         }
