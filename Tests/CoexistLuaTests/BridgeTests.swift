@@ -13,6 +13,16 @@ final class Tracked {
 @Suite(.serialized) struct BridgeTests {
     func engine() throws -> LuaEngine { try LuaEngine(LuaEngineOptions(stdlibPath: nil)) }
 
+    /// An engine with `interrupt_soon()`, a "Ctrl-C" that lands while Lua runs.
+    func engineThatInterruptsSoon() throws -> LuaEngine {
+        let lua = try engine()
+        lua.register("interrupt_soon", doc: "") { _ in
+            bridge_raise_interrupt()
+            return 0
+        }
+        return lua
+    }
+
     @Test func errorsInHostFunctionsLeakNothingAcross100000Calls() throws {
         let lua = try engine()
         lua.register("fail", doc: "") { call in
@@ -47,11 +57,7 @@ final class Tracked {
     }
 
     @Test func interruptThroughTheHookStopsALoopAndTheStateSurvives() throws {
-        let lua = try engine()
-        lua.register("interrupt_soon", doc: "") { _ in
-            bridge_raise_interrupt()
-            return 0
-        }
+        let lua = try engineThatInterruptsSoon()
         // The "Ctrl-C" lands while Lua runs; the hook raises at the next instruction.
         guard case .failure(let e) = lua.evaluate("interrupt_soon(); while true do end") else {
             Issue.record("loop was not interrupted"); return
@@ -65,11 +71,7 @@ final class Tracked {
     /// A host function that runs Lua through the engine again (as `shell.command(".read f")` does) used to
     /// disarm Ctrl-C for the rest of the outer script: the loop after it ran until the process was killed.
     @Test func interruptStillStopsTheScriptAfterANestedCall() throws {
-        let lua = try engine()
-        lua.register("interrupt_soon", doc: "") { _ in
-            bridge_raise_interrupt()
-            return 0
-        }
+        let lua = try engineThatInterruptsSoon()
         lua.register("nested", doc: "") { [unowned lua] _ in
             if case .failure(let e) = lua.run("inner = true", chunkName: "inner") { throw e }
             return 0
